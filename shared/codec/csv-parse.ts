@@ -1,0 +1,208 @@
+/** Why a CSV text could not be read to the end. */
+export class CsvError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'csv.rowTooLong' | 'csv.unterminatedQuote',
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = 'CsvError';
+  }
+}
+
+export type CsvRowHandler = (fields: string[], line: number) => void;
+
+export type CsvParserOptions = Readonly<{
+  delimiter: string;
+  /**
+   * The longest row, in characters, kept while waiting for its end. A file with a gigabyte and no line break
+   * is hostile or broken; it is refused here instead of growing the buffer until the process dies.
+   */
+  maxRowLength?: number;
+}>;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const defaultMaxRowLength = 16 * 1024 * 1024;
+
+/**
+ * An incremental RFC 4180 parser: push text as it is decoded, rows come out as soon as they are complete.
+ * Quoted fields may hold delimiters, doubled quotes and line breaks (CRLF, LF or CR). Rows without a quote,
+ * which are most rows in real files, take a fast path: one `split` of the line.
+ */
+export class CsvParser {
+  private buffer = '';
+  /** Physical line (1-based) where the buffer starts. */
+  private line = 1;
+  private readonly delimiter: string;
+  private readonly delimiterCode: number;
+  private readonly maxRowLength: number;
+
+  constructor(
+    options: CsvParserOptions,
+    private readonly onRow: CsvRowHandler,
+  ) {
+    if (options.delimiter.length !== 1 || options.delimiter === '"') {
+      throw new RangeError('the delimiter must be one character other than a quote');
+    }
+    this.delimiter = options.delimiter;
+    this.delimiterCode = options.delimiter.charCodeAt(0);
+    this.maxRowLength = options.maxRowLength ?? defaultMaxRowLength;
+  }
+
+  push(text: string): void {
+    this.buffer = this.buffer.length ? this.buffer + text : text;
+    this.parse(false);
+  }
+
+  end(): void {
+    this.parse(true);
+    this.buffer = '';
+  }
+
+  private parse(final: boolean): void {
+    const buffer = this.buffer;
+    const length = buffer.length;
+    const delimiter = this.delimiter;
+    let pos = 0;
+    let nextQuote = buffer.indexOf('"');
+    let nextLf = buffer.indexOf('\n');
+    let nextCr = buffer.indexOf('\r');
+    while (pos < length) {
+      if (nextLf !== -1 && nextLf < pos) nextLf = buffer.indexOf('\n', pos);
+      if (nextCr !== -1 && nextCr < pos) nextCr = buffer.indexOf('\r', pos);
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buffer.indexOf('"', pos);
+      let eol = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
+      if (nextQuote === -1 || (eol !== -1 && nextQuote > eol)) {
+        // Fast path: no quote before the end of this line.
+        if (eol === -1) {
+          if (!final) break;
+          eol = length;
+        } else if (buffer.charCodeAt(eol) === CR && eol + 1 === length && !final) {
+          break; // a CR at the end of a chunk may be the first half of CRLF
+        }
+        this.onRow(buffer.slice(pos, eol).split(delimiter), this.line);
+        this.line++;
+        pos = eol;
+        if (pos < length) pos += buffer.charCodeAt(pos) === CR && buffer.charCodeAt(pos + 1) === LF ? 2 : 1;
+        continue;
+      }
+      const next = this.parseQuotedRow(buffer, pos, final);
+      if (next === -1) break;
+      pos = next;
+    }
+    this.buffer = pos >= length ? '' : buffer.slice(pos);
+    if (this.buffer.length > this.maxRowLength) {
+      throw new CsvError(
+        `line ${this.line} is longer than ${this.maxRowLength} characters without ending; this is not a contact list`,
+        'csv.rowTooLong',
+        this.line,
+      );
+    }
+    if (final && this.buffer.length) {
+      throw new CsvError(
+        `a quote opened on line ${this.line} is never closed`,
+        'csv.unterminatedQuote',
+        this.line,
+      );
+    }
+  }
+
+  /** Parses one row that has a quote in it; returns where the next row starts, or -1 to wait for more text. */
+  private parseQuotedRow(buffer: string, start: number, final: boolean): number {
+    const length = buffer.length;
+    const fields: string[] = [];
+    let pos = start;
+    let linesInRow = 0;
+    for (;;) {
+      let value: string;
+      if (buffer.charCodeAt(pos) === QUOTE) {
+        let text = '';
+        let from = pos + 1;
+        for (;;) {
+          const close = buffer.indexOf('"', from);
+          if (close === -1) return final ? this.failUnterminated(buffer, start) : -1;
+          if (close + 1 === length && !final) return -1; // could be the first of a doubled quote
+          text += buffer.slice(from, close);
+          if (buffer.charCodeAt(close + 1) === QUOTE) {
+            text += '"';
+            from = close + 2;
+            continue;
+          }
+          pos = close + 1;
+          break;
+        }
+        // Text after the closing quote and before the delimiter ("a"b,) is kept, as spreadsheets do.
+        let end = pos;
+        while (end < length) {
+          const code = buffer.charCodeAt(end);
+          if (code === this.delimiterCode || code === LF || code === CR) break;
+          end++;
+        }
+        if (end === length && !final) return -1;
+        value = end > pos ? text + buffer.slice(pos, end) : text;
+        for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) === LF) linesInRow++;
+        pos = end;
+      } else {
+        let end = pos;
+        while (end < length) {
+          const code = buffer.charCodeAt(end);
+          if (code === this.delimiterCode || code === LF || code === CR) break;
+          end++;
+        }
+        if (end === length && !final) return -1;
+        value = buffer.slice(pos, end);
+        pos = end;
+      }
+      fields.push(value);
+      if (pos >= length) {
+        this.emit(fields, linesInRow);
+        return pos;
+      }
+      const code = buffer.charCodeAt(pos);
+      if (code === this.delimiterCode) {
+        pos++;
+        if (pos === length) {
+          if (!final) return -1;
+          fields.push('');
+          this.emit(fields, linesInRow);
+          return pos;
+        }
+        continue;
+      }
+      // End of line.
+      if (code === CR) {
+        if (pos + 1 === length && !final) return -1;
+        pos += buffer.charCodeAt(pos + 1) === LF ? 2 : 1;
+      } else {
+        pos++;
+      }
+      this.emit(fields, linesInRow);
+      return pos;
+    }
+  }
+
+  private emit(fields: string[], extraLines: number): void {
+    this.onRow(fields, this.line);
+    this.line += 1 + extraLines;
+  }
+
+  private failUnterminated(buffer: string, start: number): never {
+    this.buffer = buffer.slice(start);
+    throw new CsvError(
+      `a quote opened on line ${this.line} is never closed`,
+      'csv.unterminatedQuote',
+      this.line,
+    );
+  }
+}
+
+/** Parses a whole text at once (tests, small files). */
+export function parseCsv(text: string, delimiter = ','): string[][] {
+  const rows: string[][] = [];
+  const parser = new CsvParser({ delimiter }, (fields) => rows.push(fields));
+  parser.push(text);
+  parser.end();
+  return rows;
+}

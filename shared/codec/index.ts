@@ -1,0 +1,3 @@
+export * from './csv-parse';
+export * from './delimiter';
+export * from './encoding';

@@ -1,0 +1,55 @@
+// Normalised keys for uniqueness and duplicate detection. Two cells that a person would call "the same"
+// must give the same key: case, surrounding spaces and phone formatting do not count.
+
+/**
+ * Copies a string into fresh memory. Parsers hand out slices of their read buffer; keeping a slice in an
+ * index would keep the whole buffer alive, so a streamed million-row file would end up entirely in memory.
+ */
+export function detachString(value: string): string {
+  // Flattening the concatenation allocates a new string; slicing it back drops the buffer reference.
+  return value.length < 13 ? value : `${value} `.slice(0, -1);
+}
+
+/** Case-insensitive key of a unique column (email): trimmed and lower-cased, or undefined when empty. */
+export function uniqueKey(value: string): string | undefined {
+  const key = value.trim().toLowerCase();
+  return key === '' ? undefined : detachString(key);
+}
+
+/** Digits of a phone, without a North American leading 1; undefined when too short to identify anyone. */
+export function phoneKey(value: string): string | undefined {
+  let digits = '';
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += value[i];
+  }
+  if (digits.length === 11 && digits.charCodeAt(0) === 49) digits = digits.slice(1);
+  return digits.length >= 7 ? digits : undefined;
+}
+
+const innerSpaces = /\s+/g;
+
+/** First and last name together, case and spacing folded; undefined unless both are present. */
+export function nameKey(first: string, last: string): string | undefined {
+  const f = first.trim().toLowerCase();
+  const l = last.trim().toLowerCase();
+  if (f === '' || l === '') return undefined;
+  return `${f} ${l}`.replace(innerSpaces, ' ');
+}
+
+/**
+ * A 53-bit hash of a string (two independent 32-bit FNV-1a variants), exact as a JavaScript number. Used for
+ * "likely duplicate" pair keys, which are warnings: a number keyed Map holds millions of them in a fraction
+ * of the memory the strings would take.
+ */
+export function hash53(value: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ value.length;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}

@@ -1,0 +1,39 @@
+import type { MessageTable } from './types';
+
+const rows = (related: readonly number[]) => {
+  const shown = related.slice(0, 5).join(', ');
+  const more = related.length > 5 ? ` and ${related.length - 5} more` : '';
+  return related.length === 1 ? `row ${shown}` : `rows ${shown}${more}`;
+};
+
+// Written for someone who has never heard of a "template": say what is wrong and how to put it right.
+export const en: MessageTable = {
+  'required.missing': (p) => `${p.label} is required. Type it in, or delete the row if it is not a contact.`,
+  'text.whitespace': (p) => `${p.label} has spaces or invisible characters at the start or end. Remove them.`,
+  'phone.digits': (p) =>
+    `${p.label} must be exactly 10 digits with nothing else: no +1, spaces, dashes, dots or brackets. Example: 5551234567.`,
+  'flag.value': (p) => `${p.label} must be 1 (yes) or 0 (no).`,
+  'email.format': (p) => `${p.label} is not a valid email address. It should look like name@example.com.`,
+  'email.tooLong': (p) => `${p.label} is longer than 254 characters, too long for an email address.`,
+  'email.duplicate': (p) =>
+    `This email is also used in ${rows(p.related)}. Each contact needs its own email: remove the duplicate rows or correct the address.`,
+  'value.duplicate': (p) =>
+    `${p.label} must be different on every row; it is also used in ${rows(p.related)}.`,
+  'state.unknown': (p) =>
+    `${p.label} must be a 2-letter US state or Canadian province code in capitals, like CA, NY or ON.`,
+  'postal.format': (p) =>
+    `${p.label} must be a US ZIP code (12345, 12345-6789 or 12345-6789-01) or a Canadian postal code like K1A 0B1.`,
+  'date.format': (p) =>
+    `${p.label} must be a date written as YYYY-MM-DD, for example 2021-03-04 for 4 March 2021.`,
+  'date.invalid': (p) =>
+    `${p.label} is not a real date (check the month and the day). Write it as YYYY-MM-DD.`,
+  'whole.format': (p) =>
+    `${p.label} must be a whole number, with no decimals, spaces, commas or currency signs.`,
+  'whole.tooLarge': (p) => `${p.label} has more than 15 digits, too large for the CRM to keep exactly.`,
+  'choice.value': (p) => `${p.label} must be one of: ${p.allowed}.`,
+  'id.format': (p) => `${p.label} must be an ID number copied from ClientTether.`,
+  'id.unknown': (p) => `${p.label} is not an ID in this account. Use one of: ${p.allowed}.`,
+  'tags.empty': (p) => `${p.label} has an empty tag between two commas. Remove the extra comma.`,
+  'contact.likelyDuplicate': (p) =>
+    `This contact looks like ${rows(p.related)}: two of name, phone and email are the same. Keep one, merge them, or leave both if they are different people.`,
+};

@@ -1,0 +1,375 @@
+import type { FieldDef, Lookups, Template } from '../template';
+import { compileCellCheck, type CellCheck } from './cell-checks';
+import { type IssueCode, issueCodes, type Severity, severityOf } from './codes';
+import { KeyIndex } from './key-index';
+import { hash53, nameKey, phoneKey, uniqueKey } from './keys';
+
+export type ValidatorOptions = {
+  template: Template;
+  /** The template field each column holds, by column position; null for a column nobody validates. */
+  columns: readonly (FieldDef | null)[];
+  /** The account's lists; ID columns are checked against the lists present here. */
+  lookups?: Lookups;
+};
+
+/** One problem found, before it is worded for people. Rows are stable ids, not positions. */
+export type Finding = Readonly<{
+  rowId: number;
+  col: number;
+  code: IssueCode;
+  severity: Severity;
+  /** For duplicates: the other rows involved. */
+  related?: readonly number[];
+}>;
+
+export type ColumnCount = Readonly<{ col: number; code: IssueCode; severity: Severity; count: number }>;
+export type ValidationSummary = Readonly<{
+  rows: number;
+  errors: number;
+  warnings: number;
+  /** Problem counts per column and code, most frequent first. */
+  byColumn: readonly ColumnCount[];
+}>;
+
+type CellFinding = { col: number; code: IssueCode };
+
+const codeNumber = new Map(issueCodes.map((code, i) => [code, i]));
+// Row flag bits: bit 0 likely duplicate, bit 1+i duplicate in unique column i.
+const likelyDuplicateBit = 1;
+
+/**
+ * The one validator: cell rules, row rules and sheet rules (uniqueness, likely duplicates), kept up to date
+ * incrementally. Adding or changing a row costs that row and the index entries it touches, never the sheet,
+ * so the grid can revalidate on every keystroke and the CLI can stream a million rows through it.
+ *
+ * The validator does not keep cell values: the caller owns them and passes a row's values when it changes.
+ */
+export class SheetValidator {
+  readonly template: Template;
+  readonly columns: readonly (FieldDef | null)[];
+  private readonly checks: (CellCheck | null)[];
+  private readonly requiredCols: readonly number[];
+  private readonly uniqueCols: readonly number[];
+  private readonly uniqueCodes: readonly IssueCode[];
+  private readonly firstNameCol: number;
+  private readonly lastNameCol: number;
+  /** Where a likely-duplicate warning is shown: the first name, as people recognise a contact by name. */
+  private readonly likelyDuplicateCol: number;
+  private readonly emailCols: readonly number[];
+  private readonly phoneCols: readonly number[];
+  /** Columns whose value feeds a key; an edit elsewhere never touches the indexes. */
+  private readonly keyCols: ReadonlySet<number>;
+
+  private readonly cellFindings: (CellFinding[] | undefined)[] = [];
+  private readonly uniqueKeys: (string | undefined)[][];
+  private readonly uniqueIndexes: KeyIndex<string>[];
+  private readonly pairKeys: (number[] | undefined)[] = [];
+  private readonly pairIndex = new KeyIndex<number>();
+  private readonly rowFlags: number[] = [];
+  private readonly live: boolean[] = [];
+  private nextRowId = 0;
+  private liveRows = 0;
+  private errorCount = 0;
+  private warningCount = 0;
+  private readonly countByColumnCode = new Map<number, number>();
+
+  constructor(options: ValidatorOptions) {
+    const { template, columns, lookups } = options;
+    this.template = template;
+    this.columns = columns;
+    this.checks = columns.map((field) => (field ? compileCellCheck(field, template, lookups) : null));
+    const colsWhere = (test: (field: FieldDef) => boolean) =>
+      columns.flatMap((field, col) => (field && test(field) ? [col] : []));
+    this.requiredCols = colsWhere((f) => f.required);
+    this.uniqueCols = colsWhere((f) => f.unique);
+    this.uniqueCodes = this.uniqueCols.map((col) =>
+      columns[col]?.kind === 'email' ? 'email.duplicate' : 'value.duplicate',
+    );
+    this.firstNameCol = columns.findIndex((f) => f?.role === 'firstName');
+    this.lastNameCol = columns.findIndex((f) => f?.role === 'lastName');
+    this.likelyDuplicateCol = Math.max(this.firstNameCol, 0);
+    this.emailCols = colsWhere((f) => f.role === 'email');
+    this.phoneCols = colsWhere((f) => f.role === 'phone');
+    this.keyCols = new Set([
+      ...this.uniqueCols,
+      ...this.emailCols,
+      ...this.phoneCols,
+      this.firstNameCol,
+      this.lastNameCol,
+    ]);
+    this.uniqueKeys = this.uniqueCols.map(() => []);
+    this.uniqueIndexes = this.uniqueCols.map(() => new KeyIndex<string>());
+  }
+
+  get rowCount(): number {
+    return this.liveRows;
+  }
+
+  /** Adds a row and returns its id. Rows whose findings changed with it: see `addRowAffecting`. */
+  addRow(values: readonly string[]): number {
+    const rowId = this.nextRowId++;
+    this.live[rowId] = true;
+    this.liveRows++;
+    this.rowFlags[rowId] = 0;
+    this.replaceCellFindings(rowId, this.checkRow(values));
+    const touched = this.indexRow(rowId, values);
+    if (touched) this.refreshFlags(touched);
+    return rowId;
+  }
+
+  /** Revalidates one edited cell; `values` is the whole row after the edit. Returns the rows to redraw. */
+  updateCell(rowId: number, col: number, values: readonly string[]): ReadonlySet<number> {
+    this.assertLive(rowId);
+    const current = this.cellFindings[rowId];
+    const next: CellFinding[] = current ? current.filter((f) => f.col !== col) : [];
+    const code = this.checkCell(col, values[col] ?? '');
+    if (code) next.push({ col, code });
+    this.replaceCellFindings(rowId, next.length ? next : undefined);
+    if (!this.keyCols.has(col)) return new Set([rowId]);
+    return this.reindexRow(rowId, values);
+  }
+
+  /** Revalidates a whole row (after a fix, a paste, an undo of several cells). Returns the rows to redraw. */
+  updateRow(rowId: number, values: readonly string[]): ReadonlySet<number> {
+    this.assertLive(rowId);
+    this.replaceCellFindings(rowId, this.checkRow(values));
+    return this.reindexRow(rowId, values);
+  }
+
+  /** Takes a row out (deleted by the user). Returns the other rows whose findings changed. */
+  removeRow(rowId: number): ReadonlySet<number> {
+    this.assertLive(rowId);
+    this.replaceCellFindings(rowId, undefined);
+    const touched = this.unindexRow(rowId);
+    this.setFlags(rowId, 0);
+    this.live[rowId] = false;
+    this.liveRows--;
+    touched.delete(rowId);
+    this.refreshFlags(touched);
+    return touched;
+  }
+
+  isLive(rowId: number): boolean {
+    return this.live[rowId] === true;
+  }
+
+  /** Every finding of a row, cell rules first, then duplicates. */
+  findings(rowId: number): Finding[] {
+    const out: Finding[] = [];
+    for (const f of this.cellFindings[rowId] ?? []) out.push({ rowId, ...f, severity: severityOf(f.code) });
+    const flags = this.rowFlags[rowId] ?? 0;
+    this.uniqueCols.forEach((col, i) => {
+      if (flags & (2 << i)) {
+        const key = this.uniqueKeys[i][rowId];
+        const related = key === undefined ? [] : this.uniqueIndexes[i].rows(key).filter((r) => r !== rowId);
+        const code = this.uniqueCodes[i];
+        out.push({ rowId, col, code, severity: severityOf(code), related });
+      }
+    });
+    if (flags & likelyDuplicateBit) {
+      const related = new Set<number>();
+      for (const key of this.pairKeys[rowId] ?? []) for (const r of this.pairIndex.rows(key)) related.add(r);
+      related.delete(rowId);
+      const code: IssueCode = 'contact.likelyDuplicate';
+      out.push({
+        rowId,
+        col: this.likelyDuplicateCol,
+        code,
+        severity: severityOf(code),
+        related: [...related],
+      });
+    }
+    return out;
+  }
+
+  /** True when the row has at least one finding (cheap: no allocation). */
+  hasFindings(rowId: number): boolean {
+    return this.cellFindings[rowId] !== undefined || (this.rowFlags[rowId] ?? 0) !== 0;
+  }
+
+  /** The code of the first finding on a cell, or null: what the grid needs to paint a cell. */
+  cellCode(rowId: number, col: number): IssueCode | null {
+    for (const f of this.cellFindings[rowId] ?? []) if (f.col === col) return f.code;
+    const flags = this.rowFlags[rowId] ?? 0;
+    if (flags === 0) return null;
+    const unique = this.uniqueCols.indexOf(col);
+    if (unique >= 0 && flags & (2 << unique)) return this.uniqueCodes[unique];
+    if (flags & likelyDuplicateBit && col === this.likelyDuplicateCol) return 'contact.likelyDuplicate';
+    return null;
+  }
+
+  summary(): ValidationSummary {
+    const byColumn: ColumnCount[] = [];
+    for (const [key, count] of this.countByColumnCode) {
+      if (count === 0) continue;
+      const code = issueCodes[key % 64];
+      byColumn.push({ col: Math.floor(key / 64), code, severity: severityOf(code), count });
+    }
+    byColumn.sort((a, b) => b.count - a.count || a.col - b.col);
+    return { rows: this.liveRows, errors: this.errorCount, warnings: this.warningCount, byColumn };
+  }
+
+  // --- cell and row rules ---------------------------------------------------------------------------
+
+  private checkCell(col: number, value: string): IssueCode | null {
+    const field = this.columns[col];
+    if (!field) return null;
+    if (value === '' || (field.required && value.trim() === ''))
+      return field.required ? 'required.missing' : null;
+    const check = this.checks[col];
+    return check ? check(value) : null;
+  }
+
+  private checkRow(values: readonly string[]): CellFinding[] | undefined {
+    let found: CellFinding[] | undefined;
+    const checks = this.checks;
+    for (let col = 0; col < checks.length; col++) {
+      const check = checks[col];
+      if (check === null) continue;
+      const value = values[col] ?? '';
+      if (value === '') continue;
+      const code = check(value);
+      if (code === null) continue;
+      found ??= [];
+      found.push({ col, code });
+    }
+    for (const col of this.requiredCols) {
+      const value = values[col] ?? '';
+      if (value === '' || value.trim() === '') {
+        found = (found ?? []).filter((f) => f.col !== col);
+        found.push({ col, code: 'required.missing' });
+        found.sort((a, b) => a.col - b.col);
+      }
+    }
+    return found;
+  }
+
+  private replaceCellFindings(rowId: number, next: CellFinding[] | undefined): void {
+    for (const f of this.cellFindings[rowId] ?? []) this.count(f.col, f.code, -1);
+    for (const f of next ?? []) this.count(f.col, f.code, 1);
+    this.cellFindings[rowId] = next;
+  }
+
+  private count(col: number, code: IssueCode, delta: number): void {
+    const key = col * 64 + (codeNumber.get(code) ?? 0);
+    this.countByColumnCode.set(key, (this.countByColumnCode.get(key) ?? 0) + delta);
+    if (severityOf(code) === 'error') this.errorCount += delta;
+    else this.warningCount += delta;
+  }
+
+  // --- sheet rules: uniqueness and likely duplicates ---------------------------------------------------
+
+  /** Adds the row's keys to the indexes; returns the rows sharing a key with it, or null if none. */
+  private indexRow(rowId: number, values: readonly string[]): Set<number> | null {
+    let touched: Set<number> | null = null;
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      const key = uniqueKey(values[this.uniqueCols[i]] ?? '');
+      this.uniqueKeys[i][rowId] = key;
+      if (key === undefined) continue;
+      this.uniqueIndexes[i].add(key, rowId);
+      if (this.uniqueIndexes[i].count(key) > 1) {
+        touched ??= new Set();
+        for (const r of this.uniqueIndexes[i].rows(key)) touched.add(r);
+      }
+    }
+    const pairs = this.pairKeysOf(values);
+    this.pairKeys[rowId] = pairs;
+    for (const key of pairs ?? []) {
+      this.pairIndex.add(key, rowId);
+      if (this.pairIndex.count(key) > 1) {
+        touched ??= new Set();
+        for (const r of this.pairIndex.rows(key)) touched.add(r);
+      }
+    }
+    return touched;
+  }
+
+  /** Removes the row's keys; returns the row and every row that shared a key with it. */
+  private unindexRow(rowId: number): Set<number> {
+    const touched = new Set<number>([rowId]);
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      const key = this.uniqueKeys[i][rowId];
+      if (key === undefined) continue;
+      for (const r of this.uniqueIndexes[i].rows(key)) touched.add(r);
+      this.uniqueIndexes[i].remove(key, rowId);
+      this.uniqueKeys[i][rowId] = undefined;
+    }
+    for (const key of this.pairKeys[rowId] ?? []) {
+      for (const r of this.pairIndex.rows(key)) touched.add(r);
+      this.pairIndex.remove(key, rowId);
+    }
+    this.pairKeys[rowId] = undefined;
+    return touched;
+  }
+
+  private reindexRow(rowId: number, values: readonly string[]): Set<number> {
+    const touched = this.unindexRow(rowId);
+    const now = this.indexRow(rowId, values);
+    if (now) for (const r of now) touched.add(r);
+    this.refreshFlags(touched);
+    return touched;
+  }
+
+  /**
+   * "Likely duplicate" is two of name, phone, email equal. Each pair of a row's keys becomes one hashed key,
+   * so two rows share a pair key exactly when they agree on two of the three.
+   */
+  private pairKeysOf(values: readonly string[]): number[] | undefined {
+    const name =
+      this.firstNameCol >= 0 && this.lastNameCol >= 0
+        ? nameKey(values[this.firstNameCol] ?? '', values[this.lastNameCol] ?? '')
+        : undefined;
+    const phones = new Set<string>();
+    for (const col of this.phoneCols) {
+      const key = phoneKey(values[col] ?? '');
+      if (key) phones.add(key);
+    }
+    const emails = new Set<string>();
+    for (const col of this.emailCols) {
+      const key = values[col]?.trim().toLowerCase();
+      if (key) emails.add(key);
+    }
+    const pairs: number[] = [];
+    for (const phone of phones) {
+      if (name) pairs.push(hash53(`np\u0001${name}\u0001${phone}`));
+      for (const email of emails) pairs.push(hash53(`ep\u0001${email}\u0001${phone}`));
+    }
+    if (name) for (const email of emails) pairs.push(hash53(`ne\u0001${name}\u0001${email}`));
+    return pairs.length ? pairs : undefined;
+  }
+
+  private refreshFlags(rows: Iterable<number>): void {
+    for (const rowId of rows) {
+      if (!this.live[rowId]) continue;
+      let flags = 0;
+      for (let i = 0; i < this.uniqueCols.length; i++) {
+        const key = this.uniqueKeys[i][rowId];
+        if (key !== undefined && this.uniqueIndexes[i].count(key) > 1) flags |= 2 << i;
+      }
+      for (const key of this.pairKeys[rowId] ?? []) {
+        if (this.pairIndex.count(key) > 1) {
+          flags |= likelyDuplicateBit;
+          break;
+        }
+      }
+      this.setFlags(rowId, flags);
+    }
+  }
+
+  private setFlags(rowId: number, flags: number): void {
+    const before = this.rowFlags[rowId] ?? 0;
+    if (before === flags) return;
+    const changed = before ^ flags;
+    this.uniqueCols.forEach((col, i) => {
+      if (changed & (2 << i)) this.count(col, this.uniqueCodes[i], flags & (2 << i) ? 1 : -1);
+    });
+    if (changed & likelyDuplicateBit) {
+      this.count(this.likelyDuplicateCol, 'contact.likelyDuplicate', flags & likelyDuplicateBit ? 1 : -1);
+    }
+    this.rowFlags[rowId] = flags;
+  }
+
+  private assertLive(rowId: number): void {
+    if (!this.live[rowId]) throw new RangeError(`row ${rowId} is not in the sheet`);
+  }
+}
