@@ -13,7 +13,10 @@ export async function writeFileAtomic(
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o644);
   try {
-    for await (const chunk of chunks) await handle.write(chunk);
+    for await (const chunk of chunks) {
+      if (typeof chunk === 'string') await handle.write(chunk);
+      else await handle.write(chunk);
+    }
     await handle.sync();
   } catch (error) {
     await handle.close();
