@@ -123,7 +123,10 @@ export class SheetValidator {
     const current = this.cellFindings[rowId];
     const next: CellFinding[] = current ? current.filter((f) => f.col !== col) : [];
     const code = this.checkCell(col, values[col] ?? '');
-    if (code) next.push({ col, code });
+    if (code) {
+      next.push({ col, code });
+      next.sort((a, b) => a.col - b.col);
+    }
     this.replaceCellFindings(rowId, next.length ? next : undefined);
     if (!this.keyCols.has(col)) return new Set([rowId]);
     return this.reindexRow(rowId, values);
@@ -263,7 +266,7 @@ export class SheetValidator {
   private indexRow(rowId: number, values: readonly string[]): Set<number> | null {
     let touched: Set<number> | null = null;
     for (let i = 0; i < this.uniqueCols.length; i++) {
-      const key = uniqueKey(values[this.uniqueCols[i]] ?? '');
+      const key = this.validKey(this.uniqueCols[i], values);
       this.uniqueKeys[i][rowId] = key;
       if (key === undefined) continue;
       this.uniqueIndexes[i].add(key, rowId);
@@ -311,6 +314,16 @@ export class SheetValidator {
   }
 
   /**
+   * The uniqueness key of a cell that passes its own rule. A malformed value is already an error; calling it
+   * a duplicate as well would only add noise, and it may well differ once corrected.
+   */
+  private validKey(col: number, values: readonly string[]): string | undefined {
+    const value = values[col] ?? '';
+    if (value === '' || this.checks[col]?.(value)) return undefined;
+    return uniqueKey(value);
+  }
+
+  /**
    * "Likely duplicate" is two of name, phone, email equal. Each pair of a row's keys becomes one hashed key,
    * so two rows share a pair key exactly when they agree on two of the three.
    */
@@ -326,7 +339,7 @@ export class SheetValidator {
     }
     const emails = new Set<string>();
     for (const col of this.emailCols) {
-      const key = values[col]?.trim().toLowerCase();
+      const key = this.validKey(col, values);
       if (key) emails.add(key);
     }
     const pairs: number[] = [];

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateContacts, toCsv } from '../test/fixtures/generate-contacts';
+
+const dir = mkdtempSync(join(tmpdir(), 'listprep-check-'));
+
+function listprep(...args: string[]) {
+  const run = spawnSync(process.execPath, ['bin/listprep.mjs', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function writeFile(name: string, text: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+type JsonIssue = { row: number; column: string; field: string; code: string; severity: string; value: string; message: string; fix: string | null };
+
+describe('listprep check', () => {
+  it('finds exactly the planted errors in a generated file, no more and no fewer', () => {
+    const { headers, rows, planted } = generateContacts(2_000, { seed: 11 });
+    const file = writeFile('planted.csv', toCsv(headers, rows));
+    const run = listprep('check', file, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { file: string; rows: number; errors: number; warnings: number; issues: JsonIssue[] };
+    expect(report.rows).toBe(2_000);
+    const found = report.issues.filter((i) => i.severity === 'error').map((i) => `${i.row}|${i.field}|${i.code}|${i.value}`);
+    const expected = planted.map((p) => `${p.row}|${p.field}|${p.code}|${p.value}`);
+    expect(found.sort()).toEqual(expected.sort());
+    expect(report.errors).toBe(planted.length);
+    expect(report.warnings).toBe(0);
+  });
+
+  it('reports each issue with the row, column, field, code, value, message and fix', () => {
+    const file = writeFile('one.csv', 'firstName,lastName,phone,email\r\nAnn,Lee,+1 555.123.4567,ann@example.com\r\n');
+    const report = JSON.parse(listprep('check', file, '--json').stdout);
+    expect(report).toEqual({
+      file,
+      rows: 1,
+      errors: 1,
+      warnings: 0,
+      issues: [
+        {
+          row: 1,
+          column: 'phone',
+          field: 'phone',
+          code: 'phone.digits',
+          severity: 'error',
+          value: '+1 555.123.4567',
+          message: expect.stringContaining('exactly 10 digits'),
+          fix: '5551234567',
+        },
+      ],
+    });
+  });
+
+  it('exits 0 on a clean file and prints a summary for people', () => {
+    const file = writeFile('clean.csv', 'firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,Ray,bob@example.com\n');
+    const run = listprep('check', file);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 rows, 0 errors, 0 warnings');
+  });
+
+  it('points duplicate emails at each other and words messages in Norwegian on request', () => {
+    const file = writeFile('dupes.csv', 'firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,Ray,ANN@example.com\n');
+    const report = JSON.parse(listprep('check', file, '--json', '--lang', 'nb').stdout);
+    expect(report.issues.map((i: JsonIssue & { related: number[] }) => [i.row, i.code, i.related, i.value])).toEqual([
+      [1, 'email.duplicate', [2], 'ann@example.com'],
+      [2, 'email.duplicate', [1], 'ANN@example.com'],
+    ]);
+    expect(report.issues[0].message).toContain('Denne e-posten brukes også på rad 2');
+  });
+
+  it('exits 2 with a one-line reason when the file cannot be read or the call is wrong', () => {
+    for (const [args, reason] of [
+      [['check', join(dir, 'missing.csv')], /no such file/],
+      [['check', writeFile('empty.csv', '')], /empty/],
+      [['check', writeFile('alien.csv', 'a,b,c\n1,2,3\n')], /no column matches/],
+      [['check', 'x.csv', '--date-order', 'ymd'], /--date-order must be mdy or dmy/],
+      [['check'], /usage/],
+      [['frobnicate'], /unknown command/],
+    ] as const) {
+      const run = listprep(...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(reason);
+      expect(run.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+    }
+  });
+
+  it('reads a header named __proto__ as an ordinary column', () => {
+    const file = writeFile('proto.csv', '__proto__,constructor,firstName,lastName\n{"x":1},y,Ann,Lee\n');
+    const run = listprep('check', file, '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).errors).toBe(0);
+  });
+});
