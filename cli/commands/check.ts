@@ -98,12 +98,15 @@ export async function runCheck(args: string[]): Promise<number> {
   let columns: (FieldDef | null)[] = [];
   let validator: SheetValidator | undefined;
   let emailCol = -1;
-  // Raw emails by row, detached from the read buffer: duplicates are only known at the end.
-  let rawEmails: string[] = [];
+  // Duplicates are only known at the end, when the row is gone. The validator keeps each email's folded key;
+  // the raw text is kept (detached from the read buffer) only where it differs from that key.
+  let rawEmails = new Map<number, string>();
   let rowNumbers: number[] = [];
   let issueCount = 0;
   let firstJsonIssue = true;
 
+  // Wording an issue (message, fix) costs far more than finding it; in text mode only the first few are shown.
+  const wantsMore = () => options.json || issueCount < shownInText;
   const emit = (issue: Issue) => {
     issueCount++;
     if (options.json) {
@@ -129,7 +132,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const reset = () => {
     headers = undefined;
     validator = undefined;
-    rawEmails = [];
+    rawEmails = new Map();
     rowNumbers = [];
   };
 
@@ -156,8 +159,11 @@ export async function runCheck(args: string[]): Promise<number> {
       dataRow++;
       const rowId = validator!.addRow(fields);
       rowNumbers[rowId] = dataRow;
-      if (emailCol >= 0) rawEmails[rowId] = detachString(fields[emailCol] ?? '');
-      if (!validator!.hasFindings(rowId)) return;
+      if (emailCol >= 0) {
+        const raw = fields[emailCol] ?? '';
+        if (raw !== validator!.uniqueKeyOf(rowId, emailCol)) rawEmails.set(rowId, detachString(raw));
+      }
+      if (!validator!.hasFindings(rowId) || !wantsMore()) return;
       for (const finding of validator!.findings(rowId)) {
         if (finding.related) continue; // duplicates are reported once the whole file is known
         emit(
@@ -181,8 +187,10 @@ export async function runCheck(args: string[]): Promise<number> {
     if (!validator.hasFindings(rowId)) continue;
     for (const finding of validator.findings(rowId)) {
       if (!finding.related) continue;
+      if (!wantsMore()) break;
       const values: string[] = [];
-      if (emailCol >= 0) values[emailCol] = rawEmails[rowId] ?? '';
+      if (emailCol >= 0)
+        values[emailCol] = rawEmails.get(rowId) ?? validator.uniqueKeyOf(rowId, emailCol) ?? '';
       emit(
         describeFinding(finding, {
           locale: options.locale,
@@ -201,8 +209,8 @@ export async function runCheck(args: string[]): Promise<number> {
       `\n  ],\n  "rows": ${summary.rows},\n  "errors": ${summary.errors},\n  "warnings": ${summary.warnings}\n}\n`,
     );
   } else {
-    if (issueCount > shownInText)
-      out.write(`  … and ${issueCount - shownInText} more (use --json for all)\n`);
+    const total = summary.errors + summary.warnings;
+    if (total > issueCount) out.write(`  … and ${total - issueCount} more (use --json for all)\n`);
     const unchecked = headers!.filter((_, i) => !columns[i]);
     if (unchecked.length) out.write(`Not in the template, not checked: ${unchecked.join(', ')}\n`);
     if (summary.byColumn.length) {

@@ -24,7 +24,19 @@ function codes(header: string, values: string[], withLookups = false) {
 
 describe('cell rules from TEMPLATE.md', () => {
   it('accepts a phone of exactly 10 digits and rejects +1, spaces, dashes, dots and brackets', () => {
-    expect(codes('phone', ['5551234567', '+15551234567', '555 123 4567', '555-123-4567', '555.123.4567', '(555)1234567', '555123456', '55512345678', '555123456x'])).toEqual({
+    expect(
+      codes('phone', [
+        '5551234567',
+        '+15551234567',
+        '555 123 4567',
+        '555-123-4567',
+        '555.123.4567',
+        '(555)1234567',
+        '555123456',
+        '55512345678',
+        '555123456x',
+      ]),
+    ).toEqual({
       '5551234567': null,
       '+15551234567': 'phone.digits',
       '555 123 4567': 'phone.digits',
@@ -87,7 +99,9 @@ describe('cell rules from TEMPLATE.md', () => {
 
   it('caps email length and stays linear on hostile input', () => {
     const rule = check('email');
-    expect(rule(`${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(59)}.com`)).toBe('email.tooLong');
+    expect(rule(`${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(59)}.com`)).toBe(
+      'email.tooLong',
+    );
     expect(rule(`${'a'.repeat(65)}@example.com`)).toBe('email.format');
     // The shape that sends backtracking regexes into exponential time: long runs of dots and atext.
     const hostile = `${'a.'.repeat(50_000)}@${'b-'.repeat(50_000)}`;
@@ -96,7 +110,9 @@ describe('cell rules from TEMPLATE.md', () => {
   });
 
   it('accepts the 2-letter codes of the State Abbreviations list, in capitals only', () => {
-    expect(codes('state', ['CA', 'NY', 'DC', 'PR', 'GU', 'ON', 'QC', 'YT', 'ca', 'California', 'XX', 'C'])).toEqual({
+    expect(
+      codes('state', ['CA', 'NY', 'DC', 'PR', 'GU', 'ON', 'QC', 'YT', 'ca', 'California', 'XX', 'C']),
+    ).toEqual({
       CA: null,
       NY: null,
       DC: null,
@@ -113,7 +129,21 @@ describe('cell rules from TEMPLATE.md', () => {
   });
 
   it('accepts the four postal shapes and nothing else', () => {
-    expect(codes('zip', ['12345', '12345-6789', '12345-6789-01', 'K1A 0B1', '1234', '123456789', '12345-678', 'k1a 0b1', 'K1A0B1', 'K1A  0B1', '12345 6789'])).toEqual({
+    expect(
+      codes('zip', [
+        '12345',
+        '12345-6789',
+        '12345-6789-01',
+        'K1A 0B1',
+        '1234',
+        '123456789',
+        '12345-678',
+        'k1a 0b1',
+        'K1A0B1',
+        'K1A  0B1',
+        '12345 6789',
+      ]),
+    ).toEqual({
       '12345': null,
       '12345-6789': null,
       '12345-6789-01': null,
@@ -129,7 +159,22 @@ describe('cell rules from TEMPLATE.md', () => {
   });
 
   it('accepts YYYY-MM-DD only for days that exist', () => {
-    expect(codes('creation_date', ['2021-03-04', '2024-02-29', '2000-02-29', '2023-02-29', '1900-02-29', '2021-04-31', '2021-13-01', '2021-00-10', '03/04/2021', '2021-3-4', '2021/03/04', '20210304'])).toEqual({
+    expect(
+      codes('creation_date', [
+        '2021-03-04',
+        '2024-02-29',
+        '2000-02-29',
+        '2023-02-29',
+        '1900-02-29',
+        '2021-04-31',
+        '2021-13-01',
+        '2021-00-10',
+        '03/04/2021',
+        '2021-3-4',
+        '2021/03/04',
+        '20210304',
+      ]),
+    ).toEqual({
       '2021-03-04': null,
       '2024-02-29': null,
       '2000-02-29': null,
@@ -146,7 +191,19 @@ describe('cell rules from TEMPLATE.md', () => {
   });
 
   it('accepts whole numbers without decimals, signs, separators or currency', () => {
-    expect(codes('deal_size', ['0', '12500', '12500.00', '12,500', '$12500', '-5', '1e5', ' 12', '1234567890123456'])).toEqual({
+    expect(
+      codes('deal_size', [
+        '0',
+        '12500',
+        '12500.00',
+        '12,500',
+        '$12500',
+        '-5',
+        '1e5',
+        ' 12',
+        '1234567890123456',
+      ]),
+    ).toEqual({
       '0': null,
       '12500': null,
       '12500.00': 'whole.format',
@@ -160,7 +217,13 @@ describe('cell rules from TEMPLATE.md', () => {
   });
 
   it('accepts only the listed choices, exactly as written', () => {
-    expect(codes('gender', ['M', 'F', 'm', 'Male', 'X'])).toEqual({ M: null, F: null, m: 'choice.value', Male: 'choice.value', X: 'choice.value' });
+    expect(codes('gender', ['M', 'F', 'm', 'Male', 'X'])).toEqual({
+      M: null,
+      F: null,
+      m: 'choice.value',
+      Male: 'choice.value',
+      X: 'choice.value',
+    });
     expect(codes('material_status', ['Single', 'Married', 'Divorced', 'married', 'Widowed'])).toEqual({
       Single: null,
       Married: null,
@@ -168,13 +231,33 @@ describe('cell rules from TEMPLATE.md', () => {
       married: 'choice.value',
       Widowed: 'choice.value',
     });
-    expect(codes('new_lead_notification', ['0', '1', '2', '3'])).toEqual({ '0': null, '1': null, '2': null, '3': 'choice.value' });
-    expect(codes('contact_type', ['1', '5', '0', '6', 'Client'])).toEqual({ '1': null, '5': null, '0': 'choice.value', '6': 'choice.value', Client: 'choice.value' });
+    expect(codes('new_lead_notification', ['0', '1', '2', '3'])).toEqual({
+      '0': null,
+      '1': null,
+      '2': null,
+      '3': 'choice.value',
+    });
+    expect(codes('contact_type', ['1', '5', '0', '6', 'Client'])).toEqual({
+      '1': null,
+      '5': null,
+      '0': 'choice.value',
+      '6': 'choice.value',
+      Client: 'choice.value',
+    });
   });
 
   it('checks ID columns against the account list when known, else as whole numbers', () => {
-    expect(codes('action_plan_id', ['11', '99', 'Welcome'], true)).toEqual({ '11': null, '99': 'id.unknown', Welcome: 'id.unknown' });
-    expect(codes('action_plan_id', ['11', '99', 'Welcome', '1.5'])).toEqual({ '11': null, '99': null, Welcome: 'id.format', '1.5': 'id.format' });
+    expect(codes('action_plan_id', ['11', '99', 'Welcome'], true)).toEqual({
+      '11': null,
+      '99': 'id.unknown',
+      Welcome: 'id.unknown',
+    });
+    expect(codes('action_plan_id', ['11', '99', 'Welcome', '1.5'])).toEqual({
+      '11': null,
+      '99': null,
+      Welcome: 'id.format',
+      '1.5': 'id.format',
+    });
     // Only the list that is known is enforced.
     expect(codes('lead_source_id', ['99'], true)).toEqual({ '99': null });
   });

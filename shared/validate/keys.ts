@@ -36,20 +36,3 @@ export function nameKey(first: string, last: string): string | undefined {
   if (f === '' || l === '') return undefined;
   return `${f} ${l}`.replace(innerSpaces, ' ');
 }
-
-/**
- * A 53-bit hash of a string (two independent 32-bit FNV-1a variants), exact as a JavaScript number. Used for
- * "likely duplicate" pair keys, which are warnings: a number keyed Map holds millions of them in a fraction
- * of the memory the strings would take.
- */
-export function hash53(value: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ value.length;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 0x01000193);
-    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
-}

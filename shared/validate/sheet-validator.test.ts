@@ -15,7 +15,9 @@ function sheet(rows: string[][]) {
 }
 
 const summarize = (validator: SheetValidator, rowId: number) =>
-  validator.findings(rowId).map((f) => `${headers[f.col]}:${f.code}${f.related ? `->${f.related.join('|')}` : ''}`);
+  validator
+    .findings(rowId)
+    .map((f) => `${headers[f.col]}:${f.code}${f.related ? `->${f.related.join('|')}` : ''}`);
 
 describe('row rules', () => {
   it('requires a first and a last name, treating blanks as missing', () => {
@@ -57,7 +59,10 @@ describe('sheet rules', () => {
       'email:email.duplicate->2',
       'firstName:contact.likelyDuplicate->1|2',
     ]);
-    expect(summarize(validator, ids[1])).toEqual(['firstName:text.whitespace', 'firstName:contact.likelyDuplicate->0']);
+    expect(summarize(validator, ids[1])).toEqual([
+      'firstName:text.whitespace',
+      'firstName:contact.likelyDuplicate->0',
+    ]);
     expect(summarize(validator, ids[2])).toEqual([
       'phone:phone.digits',
       'email:email.duplicate->0',
@@ -74,7 +79,9 @@ describe('sheet rules', () => {
       ['Ann', 'Lee', '7'],
       ['Bob', 'Ray', '8'],
     ];
-    const withLists = validateRows(clientTether, idColumns, rows, { lookups: { actionPlans: [{ id: '7', name: 'Welcome' }] } });
+    const withLists = validateRows(clientTether, idColumns, rows, {
+      lookups: { actionPlans: [{ id: '7', name: 'Welcome' }] },
+    });
     expect(withLists.map((i) => `${i.row}:${i.code}`)).toEqual(['2:id.unknown']);
     expect(withLists[0].message).toContain('7 (Welcome)');
     expect(validateRows(clientTether, idColumns, rows)).toEqual([]);
@@ -97,7 +104,9 @@ describe('incremental revalidation', () => {
     const affected = validator.updateCell(ids[50_000], emailCol, edited);
     rows[50_000] = edited;
     expect([...affected].sort((a, b) => a - b)).toEqual([ids[10], ids[50_000]]);
-    expect(validator.findings(ids[10]).map((f) => [f.code, f.related])).toEqual([['email.duplicate', [ids[50_000]]]]);
+    expect(validator.findings(ids[10]).map((f) => [f.code, f.related])).toEqual([
+      ['email.duplicate', [ids[50_000]]],
+    ]);
     expect(validator.summary().errors).toBe(2);
 
     // A third row joins the group, then the first edit is undone: only the new pair stays flagged.
@@ -125,7 +134,18 @@ describe('incremental revalidation', () => {
     const allColumns = columnsFromHeaders(clientTether, allHeaders);
     const validator = new SheetValidator({ template: clientTether, columns: allColumns });
     const ids = rows.map((row) => validator.addRow(row));
-    const pool = ['', 'ann@example.com', 'ANN@example.com', 'Ann', 'Lee', '5551234567', 'bad', '2021-02-30', 'CA', ' x '];
+    const pool = [
+      '',
+      'ann@example.com',
+      'ANN@example.com',
+      'Ann',
+      'Lee',
+      '5551234567',
+      'bad',
+      '2021-02-30',
+      'CA',
+      ' x ',
+    ];
     for (let i = 0; i < 2_000; i++) {
       const r = Math.floor(random() * rows.length);
       const c = [0, 1, 2, 4, 5, 8, 26][Math.floor(random() * 7)];
@@ -146,7 +166,13 @@ describe('incremental revalidation', () => {
 
 describe('hostile headers', () => {
   it('treats __proto__ and constructor as ordinary unknown columns', () => {
-    const hostile = columnsFromHeaders(clientTether, ['__proto__', 'constructor', 'firstName', 'lastName', 'toString']);
+    const hostile = columnsFromHeaders(clientTether, [
+      '__proto__',
+      'constructor',
+      'firstName',
+      'lastName',
+      'toString',
+    ]);
     expect(hostile).toEqual([null, null, clientTether.fields[0], clientTether.fields[1], null]);
     const issues = validateRows(clientTether, hostile, [['{"polluted":1}', 'x', 'Ann', 'Lee', 'y']]);
     expect(issues).toEqual([]);
@@ -158,7 +184,13 @@ describe('messages', () => {
   it('words each issue for people in English and Norwegian and carries the safe fix', () => {
     const rows = [['Ann', 'Lee', '(555) 123-4567', 'ann@example.com', 'ca']];
     const [phoneEn, stateEn] = validateRows(clientTether, columns, rows);
-    expect(phoneEn).toMatchObject({ row: 1, field: 'phone', code: 'phone.digits', severity: 'error', value: '(555) 123-4567' });
+    expect(phoneEn).toMatchObject({
+      row: 1,
+      field: 'phone',
+      code: 'phone.digits',
+      severity: 'error',
+      value: '(555) 123-4567',
+    });
     expect(phoneEn.fix).toEqual({ value: '5551234567', fix: 'phone.digits' });
     expect(phoneEn.message).toMatchInlineSnapshot(
       `"Mobile phone must be exactly 10 digits with nothing else: no +1, spaces, dashes, dots or brackets. Example: 5551234567."`,

@@ -2,7 +2,9 @@ import type { FieldDef, Lookups, Template } from '../template';
 import { compileCellCheck, type CellCheck } from './cell-checks';
 import { type IssueCode, issueCodes, type Severity, severityOf } from './codes';
 import { KeyIndex } from './key-index';
-import { hash53, nameKey, phoneKey, uniqueKey } from './keys';
+import { uniqueKey } from './keys';
+import { NumericKeyIndex } from './numeric-key-index';
+import { emailHash, nameHash, pairHash, phoneHash } from './pair-hash';
 
 export type ValidatorOptions = {
   template: Template;
@@ -63,8 +65,10 @@ export class SheetValidator {
   private readonly cellFindings: (CellFinding[] | undefined)[] = [];
   private readonly uniqueKeys: (string | undefined)[][];
   private readonly uniqueIndexes: KeyIndex<string>[];
-  private readonly pairKeys: (number[] | undefined)[] = [];
-  private readonly pairIndex = new KeyIndex<number>();
+  /** Each row's pair keys at rowId * pairStride, -1 where a slot is unused. */
+  private pairKeys: Float64Array;
+  private readonly pairStride: number;
+  private readonly pairIndex = new NumericKeyIndex();
   private readonly rowFlags: number[] = [];
   private readonly live: boolean[] = [];
   private nextRowId = 0;
@@ -98,6 +102,10 @@ export class SheetValidator {
       this.lastNameCol,
     ]);
     this.uniqueKeys = this.uniqueCols.map(() => []);
+    const phones = this.phoneCols.length;
+    const emails = this.emailCols.length;
+    this.pairStride = phones + emails + phones * emails;
+    this.pairKeys = new Float64Array(Math.max(1, this.pairStride) * 1024).fill(-1);
     this.uniqueIndexes = this.uniqueCols.map(() => new KeyIndex<string>());
   }
 
@@ -171,7 +179,11 @@ export class SheetValidator {
     });
     if (flags & likelyDuplicateBit) {
       const related = new Set<number>();
-      for (const key of this.pairKeys[rowId] ?? []) for (const r of this.pairIndex.rows(key)) related.add(r);
+      const base = rowId * this.pairStride;
+      for (let k = 0; k < this.pairStride; k++) {
+        const key = this.pairKeys[base + k];
+        if (key >= 0) for (const r of this.pairIndex.rows(key)) related.add(r);
+      }
       related.delete(rowId);
       const code: IssueCode = 'contact.likelyDuplicate';
       out.push({
@@ -179,7 +191,7 @@ export class SheetValidator {
         col: this.likelyDuplicateCol,
         code,
         severity: severityOf(code),
-        related: [...related],
+        related: [...related].sort((a, b) => a - b),
       });
     }
     return out;
@@ -266,7 +278,8 @@ export class SheetValidator {
   private indexRow(rowId: number, values: readonly string[]): Set<number> | null {
     let touched: Set<number> | null = null;
     for (let i = 0; i < this.uniqueCols.length; i++) {
-      const key = this.validKey(this.uniqueCols[i], values);
+      const col = this.uniqueCols[i];
+      const key = this.isValidFilled(rowId, col, values) ? uniqueKey(values[col]) : undefined;
       this.uniqueKeys[i][rowId] = key;
       if (key === undefined) continue;
       this.uniqueIndexes[i].add(key, rowId);
@@ -275,9 +288,11 @@ export class SheetValidator {
         for (const r of this.uniqueIndexes[i].rows(key)) touched.add(r);
       }
     }
-    const pairs = this.pairKeysOf(values);
-    this.pairKeys[rowId] = pairs;
-    for (const key of pairs ?? []) {
+    this.storePairKeys(rowId, values);
+    const base = rowId * this.pairStride;
+    for (let k = 0; k < this.pairStride; k++) {
+      const key = this.pairKeys[base + k];
+      if (key < 0) continue;
       this.pairIndex.add(key, rowId);
       if (this.pairIndex.count(key) > 1) {
         touched ??= new Set();
@@ -297,11 +312,14 @@ export class SheetValidator {
       this.uniqueIndexes[i].remove(key, rowId);
       this.uniqueKeys[i][rowId] = undefined;
     }
-    for (const key of this.pairKeys[rowId] ?? []) {
+    const base = rowId * this.pairStride;
+    for (let k = 0; k < this.pairStride; k++) {
+      const key = this.pairKeys[base + k];
+      if (key < 0) continue;
       for (const r of this.pairIndex.rows(key)) touched.add(r);
       this.pairIndex.remove(key, rowId);
+      this.pairKeys[base + k] = -1;
     }
-    this.pairKeys[rowId] = undefined;
     return touched;
   }
 
@@ -314,41 +332,64 @@ export class SheetValidator {
   }
 
   /**
-   * The uniqueness key of a cell that passes its own rule. A malformed value is already an error; calling it
-   * a duplicate as well would only add noise, and it may well differ once corrected.
+   * True when the cell is filled and passes its own rule (read from the findings `checkRow` just stored, so
+   * no rule runs twice). A malformed value is already an error; calling it a duplicate as well would only
+   * add noise, and it may well differ once corrected.
    */
-  private validKey(col: number, values: readonly string[]): string | undefined {
-    const value = values[col] ?? '';
-    if (value === '' || this.checks[col]?.(value)) return undefined;
-    return uniqueKey(value);
+  private isValidFilled(rowId: number, col: number, values: readonly string[]): boolean {
+    if ((values[col] ?? '') === '') return false;
+    const found = this.cellFindings[rowId];
+    if (found === undefined) return true;
+    for (const f of found) if (f.col === col) return false;
+    return true;
+  }
+
+  /** The normalised key a row holds in a unique column, or undefined (empty or invalid cell). */
+  uniqueKeyOf(rowId: number, col: number): string | undefined {
+    const i = this.uniqueCols.indexOf(col);
+    return i < 0 ? undefined : this.uniqueKeys[i][rowId];
   }
 
   /**
-   * "Likely duplicate" is two of name, phone, email equal. Each pair of a row's keys becomes one hashed key,
-   * so two rows share a pair key exactly when they agree on two of the three.
+   * "Likely duplicate" is two of name, phone, email equal. Each pair of a row's keys becomes one hashed key
+   * (name+phone, email+phone, name+email), so two rows share a pair key exactly when they agree on two of
+   * the three. Keys are written into the row's slots of `pairKeys`, duplicates within the row skipped.
    */
-  private pairKeysOf(values: readonly string[]): number[] | undefined {
+  private storePairKeys(rowId: number, values: readonly string[]): void {
+    const stride = this.pairStride;
+    if (stride === 0) return;
+    const base = rowId * stride;
+    if (base + stride > this.pairKeys.length) {
+      const grown = new Float64Array(Math.max(this.pairKeys.length * 2, base + stride)).fill(-1);
+      grown.set(this.pairKeys);
+      this.pairKeys = grown;
+    }
+    const store = this.pairKeys;
+    let n = 0;
+    const put = (key: number) => {
+      for (let k = 0; k < n; k++) if (store[base + k] === key) return;
+      store[base + n++] = key;
+    };
     const name =
       this.firstNameCol >= 0 && this.lastNameCol >= 0
-        ? nameKey(values[this.firstNameCol] ?? '', values[this.lastNameCol] ?? '')
-        : undefined;
-    const phones = new Set<string>();
-    for (const col of this.phoneCols) {
-      const key = phoneKey(values[col] ?? '');
-      if (key) phones.add(key);
+        ? nameHash(values[this.firstNameCol] ?? '', values[this.lastNameCol] ?? '')
+        : -1;
+    for (const emailCol of this.emailCols) {
+      const email = this.isValidFilled(rowId, emailCol, values) ? emailHash(values[emailCol]) : -1;
+      if (email < 0) continue;
+      if (name >= 0) put(pairHash(3, name, email));
+      for (const phoneCol of this.phoneCols) {
+        const phone = phoneHash(values[phoneCol] ?? '');
+        if (phone >= 0) put(pairHash(2, email, phone));
+      }
     }
-    const emails = new Set<string>();
-    for (const col of this.emailCols) {
-      const key = this.validKey(col, values);
-      if (key) emails.add(key);
+    if (name >= 0) {
+      for (const phoneCol of this.phoneCols) {
+        const phone = phoneHash(values[phoneCol] ?? '');
+        if (phone >= 0) put(pairHash(1, name, phone));
+      }
     }
-    const pairs: number[] = [];
-    for (const phone of phones) {
-      if (name) pairs.push(hash53(`np\u0001${name}\u0001${phone}`));
-      for (const email of emails) pairs.push(hash53(`ep\u0001${email}\u0001${phone}`));
-    }
-    if (name) for (const email of emails) pairs.push(hash53(`ne\u0001${name}\u0001${email}`));
-    return pairs.length ? pairs : undefined;
+    for (let k = n; k < stride; k++) store[base + k] = -1;
   }
 
   private refreshFlags(rows: Iterable<number>): void {
@@ -359,8 +400,10 @@ export class SheetValidator {
         const key = this.uniqueKeys[i][rowId];
         if (key !== undefined && this.uniqueIndexes[i].count(key) > 1) flags |= 2 << i;
       }
-      for (const key of this.pairKeys[rowId] ?? []) {
-        if (this.pairIndex.count(key) > 1) {
+      const base = rowId * this.pairStride;
+      for (let k = 0; k < this.pairStride; k++) {
+        const key = this.pairKeys[base + k];
+        if (key >= 0 && this.pairIndex.count(key) > 1) {
           flags |= likelyDuplicateBit;
           break;
         }

@@ -1,0 +1,116 @@
+// Allocation-free hashing of the normalised keys behind "likely duplicate": a name, a phone, an email are
+// hashed straight from the cell text, with the same folding the string keys in keys.ts apply, and pairs are
+// combined arithmetically. No intermediate strings: this runs for every row of every sheet.
+
+let h1 = 0;
+let h2 = 0;
+
+function reset(seed: number): void {
+  h1 = 0x811c9dc5 ^ seed;
+  h2 = 0x01000193 ^ Math.imul(seed, 0x5bd1e995);
+}
+
+function feed(code: number): void {
+  h1 = Math.imul(h1 ^ code, 0x01000193);
+  h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+  h2 ^= h2 >>> 15;
+}
+
+function finish(): number {
+  // 32 bits of one hash and 21 of the other: a 53-bit integer, exact as a double.
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    (code >= 0x2000 && code <= 0x200b)
+  );
+}
+
+function lower(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code < 128) return code;
+  return String.fromCharCode(code).toLowerCase().charCodeAt(0);
+}
+
+/** Feeds a cell trimmed, lower-cased, inner space runs folded to one space; returns its folded length. */
+function feedFolded(value: string): number {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isSpace(value.charCodeAt(start))) start++;
+  while (end > start && isSpace(value.charCodeAt(end - 1))) end--;
+  let length = 0;
+  let spacePending = false;
+  for (let i = start; i < end; i++) {
+    const code = value.charCodeAt(i);
+    if (isSpace(code)) {
+      spacePending = true;
+      continue;
+    }
+    if (spacePending) {
+      feed(32);
+      length++;
+      spacePending = false;
+    }
+    feed(lower(code));
+    length++;
+  }
+  return length;
+}
+
+/** Hash of "first last" folded, or -1 unless both names are present. */
+export function nameHash(first: string, last: string): number {
+  reset(1);
+  if (feedFolded(first) === 0) return -1;
+  feed(32);
+  if (feedFolded(last) === 0) return -1;
+  return finish();
+}
+
+/** Hash of a phone's digits without a North American leading 1, or -1 with fewer than 7 digits. */
+export function phoneHash(value: string): number {
+  let digits = 0;
+  let firstDigit = -1;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (digits === 0) firstDigit = code;
+      digits++;
+    }
+  }
+  const skipLeadingOne = digits === 11 && firstDigit === 49;
+  if (digits - (skipLeadingOne ? 1 : 0) < 7) return -1;
+  reset(2);
+  let skipped = !skipLeadingOne;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) continue;
+    if (!skipped) {
+      skipped = true;
+      continue;
+    }
+    feed(code);
+  }
+  return finish();
+}
+
+/** Hash of an email trimmed and lower-cased, or -1 when empty. */
+export function emailHash(value: string): number {
+  reset(3);
+  return feedFolded(value) === 0 ? -1 : finish();
+}
+
+/** Combines two component hashes and a pair tag into one 53-bit key. */
+export function pairHash(tag: number, a: number, b: number): number {
+  let x = Math.imul((a >>> 0) ^ tag, 0x85ebca6b) ^ Math.imul((a / 4294967296) | 0, 0xc2b2ae35);
+  let y = Math.imul((b >>> 0) ^ (tag << 8), 0xcc9e2d51) ^ Math.imul((b / 4294967296) | 0, 0x1b873593);
+  x ^= x >>> 13;
+  y ^= y >>> 16;
+  const hi = Math.imul(x ^ (y >>> 7), 0x9e3779b1) ^ y;
+  const lo = Math.imul(y ^ (x >>> 11), 0x7feb352d) ^ x;
+  return (hi >>> 0) * 0x200000 + ((lo >>> 0) & 0x1fffff);
+}

@@ -1,0 +1,9 @@
+// Preloaded into a measured child process (`node --import`): at exit, prints the process's peak resident
+// memory (VmHWM, what the kernel saw, heap and buffers and all) to stderr as `peak-rss-kib N`.
+import { readFileSync } from 'node:fs';
+
+process.on('exit', () => {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  process.stderr.write(`\npeak-rss-kib ${peak ?? 'unknown'}\n`);
+});
