@@ -1,0 +1,43 @@
+// The channels between the preload and the main process, typed once from the shared Bridge so that both
+// sides derive from one map (Actual Budget's habit): a Bridge method and its channel cannot drift apart.
+import type { Bridge, BridgeResult } from '../../shared/bridge';
+
+type Journal = Bridge['journal'];
+type Connection = Bridge['connection'];
+
+/** Every invoke channel and the Bridge method it carries. */
+export type Handlers = {
+  'file:open': Bridge['openFile'];
+  'file:reopen': Bridge['reopenFile'];
+  'file:recent': Bridge['recentFiles'];
+  'file:save': Bridge['saveFile'];
+  /** Not on the Bridge: the preload reports the path of a file dropped on the window (see preload/index.ts). */
+  'file:dropped': (path: string) => Promise<BridgeResult<void>>;
+  'journal:append': Journal['append'];
+  'journal:read': Journal['read'];
+  'journal:list': Journal['list'];
+  'journal:discard': Journal['discard'];
+  'connection:connect': Connection['connect'];
+  'connection:info': Connection['info'];
+  'connection:disconnect': Connection['disconnect'];
+  'connection:request': Connection['request'];
+};
+
+export type Channel = keyof Handlers;
+
+/** The channel names as data, for registering and for tests that every channel is handled. */
+export const channels = [
+  'file:open',
+  'file:reopen',
+  'file:recent',
+  'file:save',
+  'file:dropped',
+  'journal:append',
+  'journal:read',
+  'journal:list',
+  'journal:discard',
+  'connection:connect',
+  'connection:info',
+  'connection:disconnect',
+  'connection:request',
+] as const satisfies readonly Channel[];
