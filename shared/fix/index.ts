@@ -1,17 +1,27 @@
-import type { FieldDef } from '../template';
-import type { FixContext, FixSuggestion } from './types';
-import { fixersByKind } from './registry';
-
 export * from './types';
-
-/**
- * The safe replacement for a cell, or null. Fixes run only on cells the validator flagged, so they may be
- * slower than the checks; each returns a value that passes the column's rule, or nothing.
- */
-export function suggestFix(field: FieldDef, value: string, context: FixContext): FixSuggestion | null {
-  for (const fix of fixersByKind[field.kind]) {
-    const suggestion = fix(value, field, context);
-    if (suggestion && suggestion.value !== value) return suggestion;
-  }
-  return null;
-}
+export { suggestFix } from './suggest';
+export { fixersByKind, fixNames, type FixName } from './registry';
+export { trimInvisible, stripInvisibleEdges, cleanCell } from './text';
+export { normalizePhone } from './phone';
+export { normalizeRegion, regionCode } from './region';
+export { padZipLeadingZero, formatZipPlus4, formatCanadianPostal } from './postal';
+export {
+  normalizeDate,
+  toIsoDate,
+  parseDateParts,
+  excelSerialToIso,
+  decideDateOrder,
+  addDateEvidence,
+  emptyDateEvidence,
+  orderFromEvidence,
+  type DateOrderEvidence,
+  type DateParts,
+} from './dates';
+export { flagFromWord, choiceFromWord, choiceFor } from './choice';
+export { wholeFromAmount } from './whole';
+export { extractEmail } from './email';
+export { lookupNameToId } from './lookup';
+export { dropEmptyTags } from './tags';
+export { foldWords, foldKey } from './fold';
+export { analyzeColumns, ColumnAnalyzer, type ColumnAnalysis } from './analyze';
+export { createRowFixer, type CellChange, type RowFixer, type RowFixerOptions } from './apply';

@@ -1,11 +1,25 @@
 import type { Fix } from './types';
 
-// Spaces, tabs, no-break spaces, zero-width and bidi marks, BOM: invisible in a spreadsheet, fatal to a match.
+// Spaces, tabs, line breaks, no-break spaces, zero-width and bidi marks, BOM: invisible in a spreadsheet,
+// fatal to a match. The same set as the validator's `isInvisibleEdge`.
 const invisibleEdges =
   /^[\s\u00a0\u200b-\u200f\u202a-\u202e\u2060\ufeff]+|[\s\u00a0\u200b-\u200f\u202a-\u202e\u2060\ufeff]+$/g;
+// Characters that are never part of a code, number or address wherever they stand: zero-width and bidi
+// marks, word joiner, BOM. (Visible spaces are not here: inside a value they may matter.)
+const invisibleAnywhere = /[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/g;
+
+/** The value without invisible characters and spaces at either end. */
+export function stripInvisibleEdges(value: string): string {
+  return value.replace(invisibleEdges, '');
+}
+
+/** The value without edge spaces and without zero-width or bidi marks anywhere: the start of every fix. */
+export function cleanCell(value: string): string {
+  return value.replace(invisibleAnywhere, '').replace(invisibleEdges, '');
+}
 
 /** Removes invisible characters and spaces from both ends of a cell. */
 export const trimInvisible: Fix = (value) => {
-  const trimmed = value.replace(invisibleEdges, '');
+  const trimmed = stripInvisibleEdges(value);
   return trimmed === value ? null : { value: trimmed, fix: 'text.trim' };
 };

@@ -7,7 +7,10 @@ export type DateOrder = 'mdy' | 'dmy';
 export type FixContext = Readonly<{
   template: Template;
   lookups?: Lookups;
+  /** The order for every date column (the user's `--date-order`); `dateOrderByField` wins where it has one. */
   dateOrder?: DateOrder;
+  /** The order decided per date column (template header -> order), e.g. by `analyzeColumns`. */
+  dateOrderByField?: Readonly<Record<string, DateOrder>>;
   /** Another cell of the same row by template header (the state, for a ZIP that lost its zero). */
   rowValue?: (header: string) => string;
 }>;

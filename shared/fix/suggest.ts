@@ -1,0 +1,38 @@
+import type { FieldDef, Lookups, Template } from '../template';
+import { type CellCheck, compileCellCheck } from '../validate/cell-checks';
+import { fixersByKind } from './registry';
+import type { FixContext, FixSuggestion } from './types';
+
+type CachedCheck = { template: Template; lookups: Lookups | undefined; check: CellCheck };
+const checks = new WeakMap<FieldDef, CachedCheck>();
+
+/** The column's compiled rule, kept per field so fixing a million cells compiles it once. */
+function checkFor(field: FieldDef, context: FixContext): CellCheck {
+  const cached = checks.get(field);
+  if (cached && cached.template === context.template && cached.lookups === context.lookups)
+    return cached.check;
+  const check = compileCellCheck(field, context.template, context.lookups);
+  checks.set(field, { template: context.template, lookups: context.lookups, check });
+  return check;
+}
+
+/**
+ * The safe replacement for a cell, or null. Fixes run only on cells the validator flagged, so they may be
+ * slower than the checks. A suggestion is returned only when it passes the column's own rule: a fix that
+ * would trade one error for another is no fix.
+ */
+export function suggestFix(field: FieldDef, value: string, context: FixContext): FixSuggestion | null {
+  const check = checkFor(field, context);
+  for (const fix of fixersByKind[field.kind]) {
+    const suggestion = fix(value, field, context);
+    if (
+      suggestion &&
+      suggestion.value !== value &&
+      suggestion.value !== '' &&
+      check(suggestion.value) === null
+    ) {
+      return suggestion;
+    }
+  }
+  return null;
+}
