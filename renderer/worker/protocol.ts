@@ -1,0 +1,177 @@
+import type { CsvDelimiter, TextEncoding } from '../../shared/codec';
+import type { FixSuggestion } from '../../shared/fix';
+import type { FieldKind, LookupList, Lookups } from '../../shared/template';
+import type { IssueCode, Locale, Severity, ValidationSummary } from '../../shared/validate';
+import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
+import type { CellPosition, FindQuery } from './find-replace';
+import type { FixExample, FixScope, FixSettings } from './fixes';
+import type { Op, OpLabel } from './ops';
+import type { ViewSpec } from './row-view';
+import type { DocColumnKind } from './sheet-document';
+import type { ReadOptions, SourceFormat } from './source-reader';
+
+// The messages between the UI thread and the worker. Everything is structured-clone data; the worker
+// owns the cells, the validator and the history, the UI asks for what is on screen.
+
+/** A problem on one cell, worded in the requested language. */
+export type CellMark = Readonly<{ code: IssueCode; severity: Severity; message: string }>;
+
+/** One grid row: stable key, the row number people see, values and problem marks by column. */
+export type RowData = {
+  key: number;
+  n: number;
+  v: string[];
+  /** Null when the row has no problem. */
+  p: (CellMark | null)[] | null;
+};
+
+export type ColumnInfo = Readonly<{
+  index: number;
+  kind: DocColumnKind;
+  header: string;
+  sourceHeader: string | null;
+  label: Readonly<{ en: string; nb: string }> | null;
+  hint: Readonly<{ en: string; nb: string }> | null;
+  fieldKind: FieldKind | null;
+  required: boolean;
+  lookup: LookupList | null;
+  choices: readonly Readonly<{ value: string; label: Readonly<{ en: string; nb: string }> }>[] | null;
+}>;
+
+/** What the UI shows around the grid: counts, undo state. */
+export type DocStatus = Readonly<{
+  rowCount: number;
+  summary: ValidationSummary;
+  undoLabel: OpLabel | null;
+  redoLabel: OpLabel | null;
+  /** Bumped on every change; the Review screen and exports compare it. */
+  version: number;
+}>;
+
+export type DocState = Readonly<{
+  columns: readonly ColumnInfo[];
+  status: DocStatus;
+  entry: WorkerJournalEntry | null;
+}>;
+
+/** What the journal records for a change the worker made; replaying them in order rebuilds the list. */
+export type WorkerJournalEntry =
+  | Readonly<{ t: 'map'; targets: readonly ColumnTarget[] }>
+  | Readonly<{ t: 'lookups'; lookups: Lookups }>
+  | Readonly<{ t: 'op'; op: Op }>
+  | Readonly<{ t: 'undo' }>
+  | Readonly<{ t: 'redo' }>;
+
+/** The answer to every change: new status, the rows to redraw (null: reload what is on screen). */
+export type Change = Readonly<{
+  status: DocStatus;
+  rows: RowData[] | null;
+  structural: boolean;
+  entry: WorkerJournalEntry | null;
+}>;
+
+export type OpenResult = Readonly<{
+  format: SourceFormat;
+  headerRow: number;
+  /** The first 100 physical rows, title lines included: the header-row choice is a click on one. */
+  preview: readonly (readonly string[])[];
+  fileRows: number;
+  dataRows: number;
+}>;
+
+export type CellIssue = Readonly<{
+  code: IssueCode;
+  severity: Severity;
+  message: string;
+  related: readonly number[];
+  fix: FixSuggestion | null;
+}>;
+
+export type Plan = Readonly<{ token: number; count: number; examples: readonly FixExample[] }>;
+
+export type DuplicateRow = Readonly<{
+  key: number;
+  n: number;
+  name: string;
+  email: string;
+  phone: string;
+  company: string;
+}>;
+export type DuplicateGroupInfo = Readonly<{ kind: 'email' | 'likely'; rows: readonly DuplicateRow[] }>;
+
+export type ExportKind = 'workbook' | 'csv' | 'report';
+export type ExportResult =
+  | Readonly<{ ok: true; bytes: Uint8Array }>
+  | Readonly<{ ok: false; reason: 'errors'; errors: number }>;
+
+export type ViewRef = Readonly<{ spec: ViewSpec; revision: number }>;
+
+/** Every request: its parameters and its answer. */
+export type WorkerApi = {
+  open: { req: { bytes: Uint8Array; options: ReadOptions; headerRow?: number }; res: OpenResult };
+  reread: { req: { options: ReadOptions }; res: OpenResult };
+  setHeaderRow: { req: { row: number }; res: OpenResult };
+  proposeMapping: { req: Record<string, never>; res: readonly ColumnProposal[] };
+  applyMapping: { req: { targets: readonly ColumnTarget[] }; res: DocState };
+  setLookups: {
+    req: { lookups: Lookups };
+    res: Readonly<{ state: DocState | null; entry: WorkerJournalEntry }>;
+  };
+  rows: {
+    req: { start: number; end: number; view: ViewRef; locale: Locale };
+    res: { rows: RowData[]; total: number };
+  };
+  edit: { req: { key: number; col: number; value: string; locale: Locale }; res: Change };
+  describeCell: {
+    req: { key: number; col: number; locale: Locale; settings: FixSettings };
+    res: readonly CellIssue[];
+  };
+  planFix: { req: { scope: FixScope; settings: FixSettings }; res: Plan };
+  planReplace: { req: { query: FindQuery; replacement: string }; res: Plan };
+  runPlan: { req: { token: number; locale: Locale }; res: Change };
+  undo: { req: { locale: Locale }; res: Change };
+  redo: { req: { locale: Locale }; res: Change };
+  insertRow: { req: { afterKey: number | null; locale: Locale }; res: Change & { key: number } };
+  deleteRows: { req: { keys: readonly number[]; locale: Locale }; res: Change };
+  fillDown: { req: { view: ViewRef; from: CellPosition; count: number; locale: Locale }; res: Change };
+  emptyRunBelow: { req: { view: ViewRef; from: CellPosition }; res: number };
+  find: {
+    req: { query: FindQuery; view: ViewRef; from: CellPosition | null; direction: 1 | -1 };
+    res: { at: CellPosition | null; count: number };
+  };
+  nextProblem: {
+    req: {
+      view: ViewRef;
+      from: CellPosition | null;
+      direction: 1 | -1;
+      only?: Readonly<{ col: number; code: IssueCode }>;
+    };
+    res: CellPosition | null;
+  };
+  locate: { req: { key: number; view: ViewRef }; res: number };
+  duplicates: { req: Record<string, never>; res: readonly DuplicateGroupInfo[] };
+  resolveDuplicate: {
+    req: { keys: readonly number[]; action: 'keep' | 'merge' | 'notDuplicate'; keep: number; locale: Locale };
+    res: Change;
+  };
+  export: { req: { kind: ExportKind; locale: Locale; settings: FixSettings }; res: ExportResult };
+  replay: { req: { entries: readonly WorkerJournalEntry[] }; res: DocState };
+  status: { req: Record<string, never>; res: DocStatus };
+};
+
+export type RequestType = keyof WorkerApi;
+
+export type WorkerRequest<K extends RequestType = RequestType> = Readonly<{
+  id: number;
+  type: K;
+  params: WorkerApi[K]['req'];
+}>;
+
+export type WorkerError = Readonly<{ code: string; message: string }>;
+
+export type WorkerMessage =
+  | Readonly<{ kind: 'result'; id: number; ok: true; value: unknown }>
+  | Readonly<{ kind: 'result'; id: number; ok: false; error: WorkerError }>
+  | Readonly<{ kind: 'progress'; id: number; phase: 'read' | 'validate'; done: number; fraction: number }>;
+
+export type { CsvDelimiter, TextEncoding };

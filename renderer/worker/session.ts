@@ -1,0 +1,489 @@
+import type { Lookups, Template } from '../../shared/template';
+import { describeFinding, type IssueCode, type Locale } from '../../shared/validate';
+import type { ColumnTarget } from '../mapping/column-target';
+import { proposeMapping } from '../mapping/auto-map';
+import type { CellTable } from './cell-table';
+import { listDuplicateGroups, planKeep, planMerge, planNotDuplicate } from './duplicates';
+import { exportCsv, exportErrorReport, exportWorkbook } from './export-files';
+import { countMatches, emptyRunBelow, findNext, planFillDown, planReplace } from './find-replace';
+import { planFix, suggestionFor } from './fixes';
+import { History } from './history';
+import { IntList } from './int-list';
+import { dataRows, detectHeaderRow } from './layout';
+import type { Effect, Op } from './ops';
+import type {
+  CellIssue,
+  CellMark,
+  Change,
+  ColumnInfo,
+  DocState,
+  DocStatus,
+  OpenResult,
+  Plan,
+  RowData,
+  ViewRef,
+  WorkerApi,
+  WorkerJournalEntry,
+} from './protocol';
+import { type RowView, ViewCache } from './row-view';
+import { SheetDocument } from './sheet-document';
+import { type ReadOptions, readSource, type SourceFormat } from './source-reader';
+
+/** Posts progress and lets the worker take other messages; resolves false when the work was cancelled. */
+export type ProgressSink = (phase: 'read' | 'validate', done: number, fraction: number) => Promise<void>;
+
+export class SessionError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Rows sent back with a change; beyond this the UI reloads what it shows instead. */
+const maxRowsPerChange = 300;
+const previewRows = 100;
+const sampleCount = 5;
+
+type Handlers = {
+  [K in keyof WorkerApi]: (
+    params: WorkerApi[K]['req'],
+    progress: ProgressSink,
+  ) => Promise<WorkerApi[K]['res']>;
+};
+
+/**
+ * Everything the worker holds for one open list: the file's bytes, its cells, the document with its
+ * validator, the history and the current views. Pure TypeScript, so the same code runs in the worker,
+ * in unit tests and in the Node baseline of the bench.
+ */
+export class Session {
+  private bytes: Uint8Array | null = null;
+  private table: CellTable | null = null;
+  private format: SourceFormat | null = null;
+  private headerRow = 0;
+  private rows: IntList = new IntList();
+  private targets: readonly ColumnTarget[] = [];
+  private lookups: Lookups | undefined;
+  private doc: SheetDocument | null = null;
+  private history = new History();
+  private readonly views = new ViewCache();
+  private plans = new Map<number, Op>();
+  private nextToken = 1;
+  private version = 0;
+
+  constructor(private readonly template: Template) {}
+
+  readonly handlers: Handlers = {
+    open: async ({ bytes, options, headerRow }, progress) => {
+      this.bytes = bytes;
+      return this.read(options, progress, headerRow);
+    },
+    reread: async ({ options }, progress) => this.read(options, progress),
+    setHeaderRow: async ({ row }) => {
+      const table = this.requireTable();
+      this.headerRow = Math.max(0, Math.min(row, table.rowCount - 1));
+      this.rows = dataRows(table, this.headerRow);
+      this.resetDocument();
+      return this.openResult();
+    },
+    proposeMapping: async () => {
+      const table = this.requireTable();
+      const headers = table.row(this.headerRow);
+      const samples = headers.map((_, col) => {
+        const out: string[] = [];
+        for (let i = 0; i < this.rows.length && out.length < sampleCount; i++) {
+          const value = table.get(this.rows.get(i), col);
+          if (value.trim() !== '') out.push(value);
+        }
+        return out;
+      });
+      return proposeMapping(this.template, headers, samples);
+    },
+    applyMapping: async ({ targets }, progress) => {
+      this.targets = targets;
+      await this.rebuild(progress, true);
+      return { ...this.docState(), entry: { t: 'map', targets } };
+    },
+    setLookups: async ({ lookups }, progress) => {
+      this.lookups = lookups;
+      if (!this.doc) return { state: null, entry: { t: 'lookups', lookups } };
+      await this.rebuild(progress, false);
+      return { state: { ...this.docState(), entry: null }, entry: { t: 'lookups', lookups } };
+    },
+    rows: async ({ start, end, view, locale }) => {
+      const rows = this.view(view);
+      const out: RowData[] = [];
+      for (let i = start; i < Math.min(end, rows.length); i++) out.push(this.rowData(rows.keyAt(i), locale));
+      return { rows: out, total: rows.length };
+    },
+    edit: async ({ key, col, value, locale }) => {
+      const doc = this.requireDoc();
+      if (!doc.isLive(key)) throw new SessionError('row.gone', 'That row is no longer in the list.');
+      const before = doc.get(key, col);
+      const op: Op = {
+        t: 'cells',
+        label: 'edit',
+        keys: [key],
+        cols: [col],
+        before: [before],
+        after: [value],
+      };
+      return this.run(op, locale);
+    },
+    describeCell: async ({ key, col, locale, settings }) => {
+      const doc = this.requireDoc();
+      const values = doc.rowValues(key);
+      const columns = doc.columns.map((c) => c.field);
+      return doc
+        .problems(key)
+        .filter((p) => p.col === col)
+        .map((p): CellIssue => {
+          const issue = describeFinding(
+            { rowId: key, col, code: p.code, severity: p.severity, related: p.related },
+            { locale, columns, rowNumber: (k) => k + 1, values },
+          );
+          return {
+            code: p.code,
+            severity: p.severity,
+            message: issue.message,
+            related: p.related.map((k) => k + 1),
+            fix: suggestionFor(doc, key, col, settings),
+          };
+        });
+    },
+    planFix: async ({ scope, settings }) => {
+      const plan = planFix(this.requireDoc(), scope, settings);
+      return this.keepPlan(plan.op, plan.count, plan.examples);
+    },
+    planReplace: async ({ query, replacement }) => {
+      const op = planReplace(this.requireDoc(), query, replacement);
+      const examples =
+        op?.keys
+          .slice(0, 12)
+          .map((key, i) => ({ key, col: op.cols[i], before: op.before[i], after: op.after[i] })) ?? [];
+      return this.keepPlan(op, op?.keys.length ?? 0, examples);
+    },
+    runPlan: async ({ token, locale }) => {
+      const op = this.plans.get(token);
+      if (!op) throw new SessionError('plan.stale', 'The list changed since this preview. Preview it again.');
+      return this.run(op, locale);
+    },
+    undo: async ({ locale }) => this.step('undo', locale),
+    redo: async ({ locale }) => this.step('redo', locale),
+    insertRow: async ({ afterKey, locale }) => {
+      const doc = this.requireDoc();
+      const at = afterKey === null ? doc.order.length : doc.order.indexOf(afterKey) + 1;
+      const key = doc.keyCount;
+      const values = doc.columns.map(() => '');
+      const change = this.run(
+        { t: 'insert', label: 'insertRow', keys: [key], at: [at], values: [values] },
+        locale,
+      );
+      return { ...change, key };
+    },
+    deleteRows: async ({ keys, locale }) => {
+      const doc = this.requireDoc();
+      const live = keys.filter((k) => doc.isLive(k));
+      const positions = live.map((key) => ({ key, at: doc.order.indexOf(key) })).sort((a, b) => a.at - b.at);
+      const op: Op = {
+        t: 'delete',
+        label: 'deleteRows',
+        keys: positions.map((p) => p.key),
+        at: positions.map((p) => p.at),
+      };
+      return this.run(op, locale);
+    },
+    fillDown: async ({ view, from, count, locale }) => {
+      const op = planFillDown(this.requireDoc(), this.view(view), from, count);
+      return op ? this.run(op, locale) : this.noChange();
+    },
+    emptyRunBelow: async ({ view, from }) => emptyRunBelow(this.requireDoc(), this.view(view), from),
+    find: async ({ query, view, from, direction }) => {
+      const doc = this.requireDoc();
+      return { at: findNext(doc, this.view(view), query, from, direction), count: countMatches(doc, query) };
+    },
+    nextProblem: async ({ view, from, direction, only }) =>
+      this.nextProblem(this.view(view), from, direction, only),
+    locate: async ({ key, view }) => this.view(view).indexOfKey(key),
+    duplicates: async () => {
+      const doc = this.requireDoc();
+      const colOf = (test: (c: SheetDocument['columns'][number]) => boolean) => doc.columns.findIndex(test);
+      const first = colOf((c) => c.field?.role === 'firstName');
+      const last = colOf((c) => c.field?.role === 'lastName');
+      const email = colOf((c) => c.field?.role === 'email');
+      const phone = colOf((c) => c.field?.role === 'phone');
+      const company = colOf((c) => c.field?.header === 'compName');
+      const cell = (key: number, col: number) => (col < 0 ? '' : doc.get(key, col));
+      return listDuplicateGroups(doc).map((g) => ({
+        kind: g.kind,
+        rows: g.keys.map((key) => ({
+          key,
+          n: key + 1,
+          name: `${cell(key, first)} ${cell(key, last)}`.trim(),
+          email: cell(key, email),
+          phone: cell(key, phone),
+          company: cell(key, company),
+        })),
+      }));
+    },
+    resolveDuplicate: async ({ keys, action, keep, locale }) => {
+      const doc = this.requireDoc();
+      const op =
+        action === 'keep'
+          ? planKeep(doc, keys, keep)
+          : action === 'merge'
+            ? planMerge(doc, keys, keep)
+            : planNotDuplicate(keys);
+      return this.run(op, locale);
+    },
+    export: async ({ kind, locale, settings }) => {
+      const doc = this.requireDoc();
+      const errors = doc.summary().errors;
+      if (kind !== 'report' && errors > 0) return { ok: false, reason: 'errors', errors };
+      const bytes =
+        kind === 'csv'
+          ? exportCsv(doc)
+          : kind === 'workbook'
+            ? await exportWorkbook(doc, locale)
+            : exportErrorReport(doc, locale, settings);
+      return { ok: true, bytes };
+    },
+    replay: async ({ entries }, progress) => {
+      for (const entry of entries) await this.replayEntry(entry, progress);
+      return { ...this.docState(), entry: null };
+    },
+    status: async () => this.status(),
+  };
+
+  // --- reading ---------------------------------------------------------------------------------------
+
+  private async read(options: ReadOptions, progress: ProgressSink, headerRow?: number): Promise<OpenResult> {
+    if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
+    const { table, format } = await readSource(this.bytes, options, (rows, fraction) =>
+      progress('read', rows, fraction),
+    );
+    this.table = table;
+    this.format = format;
+    this.headerRow = headerRow ?? detectHeaderRow(table);
+    this.rows = dataRows(table, this.headerRow);
+    this.lookups = undefined;
+    this.resetDocument();
+    return this.openResult();
+  }
+
+  private openResult(): OpenResult {
+    const table = this.requireTable();
+    const preview: string[][] = [];
+    for (let r = 0; r < Math.min(previewRows, table.rowCount); r++) preview.push(table.row(r));
+    return {
+      format: this.format!,
+      headerRow: this.headerRow,
+      preview,
+      fileRows: table.rowCount,
+      dataRows: this.rows.length,
+    };
+  }
+
+  private resetDocument(): void {
+    this.doc = null;
+    this.history = new History();
+    this.plans.clear();
+    this.views.clear();
+  }
+
+  // --- the document --------------------------------------------------------------------------------
+
+  private async rebuild(progress: ProgressSink, newColumns: boolean): Promise<void> {
+    const table = this.requireTable();
+    const previous = this.doc;
+    const rawOf = previous ? previous.rowMap : IntList.from(this.rows.toInt32Array());
+    const order = previous ? previous.order : IntList.range(this.rows.length);
+    this.doc = await SheetDocument.build({
+      template: this.template,
+      table,
+      headerRow: this.headerRow,
+      targets: this.targets,
+      previous: previous?.columns,
+      rawOf,
+      order,
+      lookups: this.lookups,
+      progress: (done, total) => progress('validate', done, total === 0 ? 1 : done / total),
+    });
+    // Ops name columns by position; a new mapping moves them, new lookups do not.
+    if (newColumns) this.history = new History();
+    this.plans.clear();
+    this.views.clear();
+    this.version++;
+  }
+
+  private docState(): Omit<DocState, 'entry'> {
+    const doc = this.requireDoc();
+    const columns: ColumnInfo[] = doc.columns.map((c) => ({
+      index: c.index,
+      kind: c.kind,
+      header: c.header,
+      sourceHeader: c.sourceHeader,
+      label: c.field?.label ?? null,
+      hint: c.field?.hint ?? null,
+      fieldKind: c.field?.kind ?? null,
+      required: c.field?.required ?? false,
+      lookup: c.field?.lookup ?? null,
+      choices: c.field?.choices?.map((ch) => ({ value: ch.value, label: ch.label })) ?? null,
+    }));
+    return { columns, status: this.status() };
+  }
+
+  private status(): DocStatus {
+    const doc = this.requireDoc();
+    return {
+      rowCount: doc.rowCount,
+      summary: doc.summary(),
+      undoLabel: this.history.undoLabel,
+      redoLabel: this.history.redoLabel,
+      version: this.version,
+    };
+  }
+
+  private rowData(key: number, locale: Locale): RowData {
+    const doc = this.requireDoc();
+    const v = doc.rowValues(key);
+    let p: (CellMark | null)[] | null = null;
+    if (doc.hasProblems(key)) {
+      p = new Array<CellMark | null>(v.length).fill(null);
+      const columns = doc.columns.map((c) => c.field);
+      for (const problem of doc.problems(key)) {
+        if (p[problem.col]) continue;
+        const issue = describeFinding(
+          {
+            rowId: key,
+            col: problem.col,
+            code: problem.code,
+            severity: problem.severity,
+            related: problem.related,
+          },
+          { locale, columns, rowNumber: (k) => k + 1, values: v },
+        );
+        p[problem.col] = { code: problem.code, severity: problem.severity, message: issue.message };
+      }
+    }
+    return { key, n: key + 1, v, p };
+  }
+
+  private view(ref: ViewRef): RowView {
+    return this.views.get(this.requireDoc(), ref.spec, ref.revision);
+  }
+
+  private run(op: Op, locale: Locale): Change {
+    const effect = this.history.run(this.requireDoc(), op);
+    return this.changed(effect, { t: 'op', op }, locale);
+  }
+
+  private step(direction: 'undo' | 'redo', locale: Locale): Change {
+    const doc = this.requireDoc();
+    const effect = direction === 'undo' ? this.history.undo(doc) : this.history.redo(doc);
+    return effect ? this.changed(effect, { t: direction }, locale) : this.noChange();
+  }
+
+  private changed(effect: Effect, entry: WorkerJournalEntry, locale: Locale): Change {
+    const doc = this.requireDoc();
+    this.version++;
+    this.plans.clear();
+    const live = [...effect.touched].filter((k) => doc.isLive(k));
+    const rows =
+      effect.structural || live.length > maxRowsPerChange
+        ? null
+        : live.map((key) => this.rowData(key, locale));
+    return { status: this.status(), rows, structural: effect.structural, entry };
+  }
+
+  private noChange(): Change {
+    return { status: this.status(), rows: [], structural: false, entry: null };
+  }
+
+  private keepPlan(op: Op | null, count: number, examples: Plan['examples']): Plan {
+    if (!op) return { token: 0, count: 0, examples: [] };
+    const token = this.nextToken++;
+    this.plans.set(token, op);
+    return { token, count, examples };
+  }
+
+  private nextProblem(
+    view: RowView,
+    from: { index: number; col: number } | null,
+    direction: 1 | -1,
+    only: { col: number; code: IssueCode } | undefined,
+  ): { index: number; col: number } | null {
+    const doc = this.requireDoc();
+    const width = doc.columns.length;
+    const n = view.length;
+    if (n === 0) return null;
+    const cellHas = (key: number, col: number) => {
+      const code = doc.cellCode(key, col);
+      return code !== null && (!only || (only.col === col && only.code === code));
+    };
+    /** The first problem cell of a row in `direction`, starting after `after` (or at the row's edge). */
+    const scanRow = (index: number, after: number | null): { index: number; col: number } | null => {
+      const key = view.keyAt(index);
+      if (!doc.hasProblems(key)) return null;
+      if (direction === 1) {
+        for (let col = after === null ? 0 : after + 1; col < width; col++)
+          if (cellHas(key, col)) return { index, col };
+      } else {
+        for (let col = after === null ? width - 1 : after - 1; col >= 0; col--)
+          if (cellHas(key, col)) return { index, col };
+      }
+      return null;
+    };
+    const wrap = (index: number) => ((index % n) + n) % n;
+    if (!from) {
+      for (let step = 0; step < n; step++) {
+        const hit = scanRow(direction === 1 ? step : n - 1 - step, null);
+        if (hit) return hit;
+      }
+      return null;
+    }
+    const here = scanRow(from.index, from.col);
+    if (here) return here;
+    for (let step = 1; step < n; step++) {
+      const hit = scanRow(wrap(from.index + step * direction), null);
+      if (hit) return hit;
+    }
+    // Wrapped all the way round: the starting row's cells on the other side of `from`.
+    return scanRow(from.index, null);
+  }
+
+  private async replayEntry(entry: WorkerJournalEntry, progress: ProgressSink): Promise<void> {
+    switch (entry.t) {
+      case 'map':
+        this.targets = entry.targets;
+        await this.rebuild(progress, true);
+        return;
+      case 'lookups':
+        this.lookups = entry.lookups;
+        if (this.doc) await this.rebuild(progress, false);
+        return;
+      case 'op':
+        this.history.run(this.requireDoc(), entry.op);
+        break;
+      case 'undo':
+        this.history.undo(this.requireDoc());
+        break;
+      case 'redo':
+        this.history.redo(this.requireDoc());
+        break;
+    }
+    this.version++;
+  }
+
+  private requireTable(): CellTable {
+    if (!this.table) throw new SessionError('file.none', 'No file is open.');
+    return this.table;
+  }
+
+  private requireDoc(): SheetDocument {
+    if (!this.doc) throw new SessionError('list.none', 'Map the columns first.');
+    return this.doc;
+  }
+}

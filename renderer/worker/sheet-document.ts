@@ -1,0 +1,406 @@
+import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
+import type { FieldDef, Lookups, Template } from '../../shared/template';
+import { type Finding, type IssueCode, SheetValidator, type ValidationSummary } from '../../shared/validate';
+import type { ColumnTarget } from '../mapping/column-target';
+import type { CellTable } from './cell-table';
+import { IntList } from './int-list';
+
+export type DocColumnKind = 'field' | 'custom' | 'note';
+
+/** A column of the document as the grid shows it. */
+export type DocColumn = Readonly<{
+  index: number;
+  kind: DocColumnKind;
+  /** The header written on export: template header, custom field name, or the source header (notes). */
+  header: string;
+  /** The file's header, when the column comes from the file. */
+  sourceHeader: string | null;
+  field: FieldDef | null;
+  /** Where the cells live in the table. */
+  tableCol: number;
+}>;
+
+export type BuildProgress = (rowsDone: number, rowsTotal: number) => Promise<void>;
+
+/** A cell problem with rows as stable row keys (not validator ids). */
+export type CellProblem = Readonly<{
+  key: number;
+  col: number;
+  code: IssueCode;
+  severity: 'error' | 'warning';
+  related: readonly number[];
+}>;
+
+const noRelated: readonly number[] = [];
+
+/**
+ * The list being fixed: which table rows are contacts (row keys), in which order, through which columns,
+ * and the validator that keeps their findings current.
+ *
+ * Row keys are stable for the life of the document: key k is the k-th data row of the file, rows added
+ * later get the next keys, and a deleted row keeps its key (and cells) so that undo and the journal can
+ * bring it back. People see `key + 1` as the row number, so messages ("also used in row 12") stay true
+ * after sorting or deleting.
+ */
+export class SheetDocument {
+  readonly columns: readonly DocColumn[];
+  readonly validator: SheetValidator;
+  /** Live row keys in document order. */
+  readonly order: IntList;
+  private readonly rawOf: IntList;
+  private readonly vidOf: IntList;
+  private readonly keyOf: IntList;
+  private readonly tableCols: Int32Array;
+  private readonly scratch: string[];
+  /** "Not a duplicate" decisions: pairs of row keys as "a:b" with a < b. */
+  private readonly dismissed = new Set<string>();
+  /** Rows named in a dismissed pair; only these can have a suppressed warning. */
+  private readonly dismissedRows = new Map<number, number>();
+  private suppressedCount = 0;
+  private readonly suppressed = new Set<number>();
+  readonly likelyDuplicateCol: number;
+  /** Bumped when rows are added or removed: views built before are stale. */
+  structureVersion = 0;
+  /** Day/month order of the date columns whose values decide it (a first number over 12 somewhere). */
+  dateOrderByField: Readonly<Record<string, DateOrder>> = {};
+
+  private constructor(
+    readonly template: Template,
+    readonly table: CellTable,
+    columns: readonly DocColumn[],
+    rawOf: IntList,
+    order: IntList,
+    readonly lookups: Lookups | undefined,
+  ) {
+    this.columns = columns;
+    this.rawOf = rawOf;
+    this.order = order;
+    this.tableCols = Int32Array.from(columns.map((c) => c.tableCol));
+    this.scratch = new Array<string>(columns.length).fill('');
+    this.validator = new SheetValidator({ template, columns: columns.map((c) => c.field), lookups });
+    this.vidOf = new IntList(rawOf.length);
+    for (let k = 0; k < rawOf.length; k++) this.vidOf.push(-1);
+    this.keyOf = new IntList(order.length);
+    const firstName = columns.findIndex((c) => c.field?.role === 'firstName');
+    this.likelyDuplicateCol = Math.max(firstName, 0);
+  }
+
+  /**
+   * Lays the mapping over the table and validates every live row. `rawOf` maps row keys to table rows and
+   * `order` lists the live keys; a remap passes the previous document's, so added and deleted rows survive.
+   */
+  static async build(options: {
+    template: Template;
+    table: CellTable;
+    headerRow: number;
+    targets: readonly ColumnTarget[];
+    /** The columns of the document this one replaces, to reuse cells typed into added columns. */
+    previous?: readonly DocColumn[];
+    rawOf: IntList;
+    order: IntList;
+    lookups?: Lookups;
+    progress?: BuildProgress;
+  }): Promise<SheetDocument> {
+    const { template, table, headerRow, targets } = options;
+    const columns = layColumns(template, table, headerRow, targets, options.previous ?? []);
+    const doc = new SheetDocument(template, table, columns, options.rawOf, options.order, options.lookups);
+    const total = doc.order.length;
+    const analyzer = new ColumnAnalyzer(columns.map((c) => c.field));
+    for (let i = 0; i < total; i++) {
+      analyzer.add(doc.attach(doc.order.get(i)));
+      if (options.progress && (i + 1) % 25000 === 0) await options.progress(i + 1, total);
+    }
+    doc.dateOrderByField = analyzer.result().dateOrderByField;
+    if (options.progress) await options.progress(total, total);
+    return doc;
+  }
+
+  /** Row keys to table rows, to carry into a remap. */
+  get rowMap(): IntList {
+    return this.rawOf;
+  }
+
+  get keyCount(): number {
+    return this.rawOf.length;
+  }
+
+  get rowCount(): number {
+    return this.order.length;
+  }
+
+  isLive(key: number): boolean {
+    return key >= 0 && key < this.vidOf.length && this.vidOf.get(key) >= 0;
+  }
+
+  get(key: number, col: number): string {
+    return this.table.get(this.rawOf.get(key), this.tableCols[col]);
+  }
+
+  /** A fresh copy of a row's values in column order. */
+  rowValues(key: number): string[] {
+    const raw = this.rawOf.get(key);
+    const out = new Array<string>(this.columns.length);
+    for (let c = 0; c < out.length; c++) out[c] = this.table.get(raw, this.tableCols[c]);
+    return out;
+  }
+
+  // --- findings --------------------------------------------------------------------------------------
+
+  hasProblems(key: number): boolean {
+    const vid = this.vidOf.get(key);
+    if (vid < 0 || !this.validator.hasFindings(vid)) return false;
+    if (!this.suppressed.has(key)) return true;
+    return this.validator.findings(vid).some((f) => f.code !== 'contact.likelyDuplicate');
+  }
+
+  cellCode(key: number, col: number): IssueCode | null {
+    const vid = this.vidOf.get(key);
+    if (vid < 0) return null;
+    const code = this.validator.cellCode(vid, col);
+    if (code === 'contact.likelyDuplicate' && this.suppressed.has(key)) {
+      // The likely-duplicate warning is painted on the first-name cell; a cell rule on it comes first.
+      return null;
+    }
+    return code;
+  }
+
+  /** Every problem of a row, with related rows as keys. */
+  problems(key: number): CellProblem[] {
+    const vid = this.vidOf.get(key);
+    if (vid < 0 || !this.validator.hasFindings(vid)) return [];
+    const out: CellProblem[] = [];
+    for (const f of this.validator.findings(vid)) {
+      if (f.code === 'contact.likelyDuplicate' && this.suppressed.has(key)) continue;
+      out.push(this.toProblem(key, f));
+    }
+    return out;
+  }
+
+  private toProblem(key: number, f: Finding): CellProblem {
+    const related = f.related ? f.related.map((vid) => this.keyOf.get(vid)) : noRelated;
+    return { key, col: f.col, code: f.code, severity: f.severity, related };
+  }
+
+  summary(): ValidationSummary {
+    const summary = this.validator.summary();
+    if (this.suppressedCount === 0) return summary;
+    const byColumn = summary.byColumn
+      .map((c) =>
+        c.code === 'contact.likelyDuplicate' && c.col === this.likelyDuplicateCol
+          ? { ...c, count: c.count - this.suppressedCount }
+          : c,
+      )
+      .filter((c) => c.count > 0);
+    return { ...summary, warnings: summary.warnings - this.suppressedCount, byColumn };
+  }
+
+  // --- changes ---------------------------------------------------------------------------------------
+
+  /** Writes cells and revalidates their rows; returns the keys whose findings may have changed. */
+  setCells(keys: ArrayLike<number>, cols: ArrayLike<number>, values: ArrayLike<string>): Set<number> {
+    const touched = new Set<number>();
+    const n = keys.length;
+    let i = 0;
+    while (i < n) {
+      const key = keys[i];
+      const raw = this.rawOf.get(key);
+      // Consecutive changes of one row revalidate it once.
+      let j = i;
+      while (j < n && keys[j] === key) {
+        this.table.set(raw, this.tableCols[cols[j]], values[j]);
+        j++;
+      }
+      const vid = this.vidOf.get(key);
+      if (vid >= 0) {
+        const row = this.valuesInto(raw);
+        const changed =
+          j - i === 1 ? this.validator.updateCell(vid, cols[i], row) : this.validator.updateRow(vid, row);
+        for (const v of changed) touched.add(this.keyOf.get(v));
+        touched.add(key);
+      }
+      i = j;
+    }
+    this.refreshSuppression(touched);
+    return touched;
+  }
+
+  /** Creates a new empty-or-given row key (not yet in the order). */
+  createRow(values: readonly string[]): number {
+    const fields = new Array<string>(this.table.width).fill('');
+    for (let c = 0; c < this.columns.length; c++) fields[this.tableCols[c]] = values[c] ?? '';
+    const raw = this.table.appendRow(fields);
+    this.rawOf.push(raw);
+    this.vidOf.push(-1);
+    return this.rawOf.length - 1;
+  }
+
+  /** Puts rows (existing keys) into the order at the given positions, ascending, and validates them. */
+  insertRows(keys: readonly number[], at: readonly number[]): void {
+    if (keys.length > 32) {
+      this.mergeIntoOrder(keys, at);
+    } else {
+      for (let i = 0; i < keys.length; i++) this.order.insert(at[i], keys[i]);
+    }
+    const touched = new Set<number>(keys);
+    for (const key of keys) {
+      this.attach(key);
+      for (const problem of this.problems(key)) for (const r of problem.related) touched.add(r);
+    }
+    this.structureVersion++;
+    this.refreshSuppression(touched);
+  }
+
+  /** Takes rows out of the order; returns their positions before removal, ascending with the keys. */
+  removeRows(keys: readonly number[]): { keys: number[]; at: number[] } {
+    const wanted = new Set(keys);
+    const found: { key: number; at: number }[] = [];
+    for (let i = 0; i < this.order.length; i++) {
+      const key = this.order.get(i);
+      if (wanted.has(key)) found.push({ key, at: i });
+    }
+    this.order.retain((key) => !wanted.has(key));
+    const touched = new Set<number>();
+    for (const { key } of found) {
+      const vid = this.vidOf.get(key);
+      for (const v of this.validator.removeRow(vid)) touched.add(this.keyOf.get(v));
+      this.vidOf.set(key, -1);
+    }
+    this.structureVersion++;
+    this.refreshSuppression([...touched, ...keys]);
+    return { keys: found.map((f) => f.key), at: found.map((f) => f.at) };
+  }
+
+  /** Records "these rows are different people"; their likely-duplicate warning goes away. */
+  setDismissed(pairs: readonly (readonly [number, number])[], dismissed: boolean): Set<number> {
+    const touched = new Set<number>();
+    for (const [a, b] of pairs) {
+      const id = a < b ? `${a}:${b}` : `${b}:${a}`;
+      if (dismissed === this.dismissed.has(id)) continue;
+      if (dismissed) this.dismissed.add(id);
+      else this.dismissed.delete(id);
+      for (const key of [a, b]) {
+        const count = (this.dismissedRows.get(key) ?? 0) + (dismissed ? 1 : -1);
+        if (count > 0) this.dismissedRows.set(key, count);
+        else this.dismissedRows.delete(key);
+        touched.add(key);
+      }
+    }
+    this.refreshSuppression(touched);
+    return touched;
+  }
+
+  isDismissed(a: number, b: number): boolean {
+    return this.dismissed.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+  }
+
+  // --- internals -------------------------------------------------------------------------------------
+
+  /** Validates a row into the document; returns its values (a reused array, valid until the next call). */
+  private attach(key: number): readonly string[] {
+    const values = this.valuesInto(this.rawOf.get(key));
+    const vid = this.validator.addRow(values);
+    this.vidOf.set(key, vid);
+    while (this.keyOf.length <= vid) this.keyOf.push(-1);
+    this.keyOf.set(vid, key);
+    return values;
+  }
+
+  /** The row's values in a reused array: the validator reads them and keeps none. */
+  private valuesInto(raw: number): string[] {
+    const out = this.scratch;
+    for (let c = 0; c < out.length; c++) out[c] = this.table.get(raw, this.tableCols[c]);
+    return out;
+  }
+
+  private mergeIntoOrder(keys: readonly number[], at: readonly number[]): void {
+    const before = this.order.toInt32Array();
+    const total = before.length + keys.length;
+    const merged = new IntList(total);
+    let from = 0;
+    let next = 0;
+    for (let pos = 0; pos < total; pos++) {
+      if (next < keys.length && at[next] === pos) merged.push(keys[next++]);
+      else merged.push(before[from++]);
+    }
+    this.order.retain(() => false);
+    for (let i = 0; i < merged.length; i++) this.order.push(merged.get(i));
+  }
+
+  /** A row's likely-duplicate warning is hidden when every row it resembles was called a different person. */
+  private refreshSuppression(keys: Iterable<number>): void {
+    if (this.dismissedRows.size === 0 && this.suppressed.size === 0) return;
+    for (const key of keys) {
+      const was = this.suppressed.has(key);
+      let now = false;
+      const vid = key < this.vidOf.length ? this.vidOf.get(key) : -1;
+      if (vid >= 0 && this.dismissedRows.has(key)) {
+        const finding = this.validator.findings(vid).find((f) => f.code === 'contact.likelyDuplicate');
+        now =
+          finding !== undefined &&
+          (finding.related ?? []).every((r) => this.isDismissed(key, this.keyOf.get(r)));
+      }
+      if (now && !was) {
+        this.suppressed.add(key);
+        this.suppressedCount++;
+      } else if (!now && was) {
+        this.suppressed.delete(key);
+        this.suppressedCount--;
+      }
+    }
+  }
+}
+
+/**
+ * The document's columns: mapped template fields in template order (required ones even when the file
+ * lacks them, so they can be filled in), then custom fields, then `[import]` notes in file order.
+ */
+export function layColumns(
+  template: Template,
+  table: CellTable,
+  headerRow: number,
+  targets: readonly ColumnTarget[],
+  previous: readonly DocColumn[] = [],
+): DocColumn[] {
+  const header = (col: number) => table.get(headerRow, col).trim() || `Column ${col + 1}`;
+  const columns: Omit<DocColumn, 'index'>[] = [];
+  for (const field of template.fields) {
+    const source = targets.findIndex((t) => t.kind === 'field' && t.header === field.header);
+    if (source >= 0) {
+      columns.push({
+        kind: 'field',
+        header: field.header,
+        sourceHeader: header(source),
+        field,
+        tableCol: source,
+      });
+    } else if (field.required) {
+      // A column added earlier for this field keeps what the user typed into it.
+      const added = previous.find((c) => c.header === field.header && c.sourceHeader === null);
+      const tableCol = added ? added.tableCol : table.addColumn();
+      columns.push({ kind: 'field', header: field.header, sourceHeader: null, field, tableCol });
+    }
+  }
+  targets.forEach((t, source) => {
+    if (t.kind === 'custom') {
+      columns.push({
+        kind: 'custom',
+        header: t.name,
+        sourceHeader: header(source),
+        field: null,
+        tableCol: source,
+      });
+    }
+  });
+  targets.forEach((t, source) => {
+    if (t.kind === 'note') {
+      columns.push({
+        kind: 'note',
+        header: header(source),
+        sourceHeader: header(source),
+        field: null,
+        tableCol: source,
+      });
+    }
+  });
+  return columns.map((c, index) => ({ ...c, index }));
+}
