@@ -51,3 +51,20 @@ export function formatCsv(
   for (const row of rows) text += formatCsvRow(row, options);
   return text;
 }
+
+/** A CSV as a pull stream of text pieces of about 64 KB, header first (BOM first when asked). */
+export function* csvChunks(
+  headers: readonly string[],
+  rows: Iterable<readonly string[]>,
+  options: CsvWriteOptions = {},
+): Generator<string, void, undefined> {
+  let piece = (options.bom ? '\ufeff' : '') + formatCsvRow(headers, options);
+  for (const row of rows) {
+    piece += formatCsvRow(row, options);
+    if (piece.length >= 65536) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
+}

@@ -1,0 +1,189 @@
+import { headerIndex, type Lookups, type Template } from '../template';
+import type { IssueCode, Locale, Severity } from '../validate';
+import { pullChunks, pullChunksAsync } from './chunks';
+import { type CellMark, DataSheetWriter, type ExtraColumn } from './data-sheet';
+import { exportWords } from './export-words';
+import type { ChunkSink } from './xlsx-package';
+import { cellStyle } from './xlsx-styles';
+import { type WorkbookOptions, XlsxWorkbookWriter } from './xlsx-workbook';
+
+/** One problem of a row, as the validator words it (an `Issue` fits). `field` is the template header. */
+export type ReportProblem = Readonly<{
+  field: string;
+  code: IssueCode;
+  severity: Severity;
+  message: string;
+  /** A safe fix, shown beside the message. */
+  fix?: Readonly<{ value: string }>;
+}>;
+
+/** A row of the report: values in the template's column order and the row's problems. */
+export type ReportRow = Readonly<{ values: readonly string[]; problems: readonly ReportProblem[] }>;
+
+export type ErrorReportOptions = Readonly<{
+  template: Template;
+  lookups?: Lookups;
+  locale?: Locale;
+  /** The report holds every row, not only the rows with problems (said on the summary sheet). */
+  allRows?: boolean;
+  /** Rows in the file the report was made from, for the summary. */
+  sourceRows?: number;
+  /** Columns after the template's (custom fields), before Problems; rows hold their values after the template's. */
+  extraColumns?: readonly ExtraColumn[];
+}> &
+  WorkbookOptions;
+
+/** Headers the error report adds after the template's; column mapping must leave them unmapped. */
+export const reportExtraHeaders: readonly string[] = Object.values(exportWords).map((w) => w.problemsHeader);
+
+/**
+ * Excel row number of each source row in the report (0 when the row is left out): the numbers to put in
+ * messages that point at other rows ("also used in row 7"), so they match what Excel shows.
+ */
+export function reportRowNumbers(
+  rowCount: number,
+  hasProblems: (index: number) => boolean,
+  allRows: boolean,
+): Int32Array {
+  const numbers = new Int32Array(rowCount);
+  let next = 2;
+  for (let i = 0; i < rowCount; i++) if (allRows || hasProblems(i)) numbers[i] = next++;
+  return numbers;
+}
+
+type Count = { field: string; code: IssueCode; severity: Severity; count: number; col: number };
+
+/**
+ * The error report: the rows to fix with each problem cell painted (red error, yellow warning) and carrying
+ * the message as a note, a Problems column in plain words, and a summary sheet with counts per column and
+ * kind of problem. Its headers are the template's, so the returned file opens in ListPrep mapped as is.
+ */
+export class ErrorReportWriter {
+  private readonly book: XlsxWorkbookWriter;
+  private readonly data: DataSheetWriter;
+  private readonly columnOf: Map<string, number>;
+  private readonly counts = new Map<string, Count>();
+  private errors = 0;
+  private warnings = 0;
+
+  constructor(
+    private readonly options: ErrorReportOptions,
+    onChunk: ChunkSink,
+  ) {
+    const words = exportWords[options.locale ?? 'en'];
+    this.book = new XlsxWorkbookWriter([words.reportDataSheet, words.reportSummarySheet], onChunk, options);
+    this.data = new DataSheetWriter(this.book, {
+      template: options.template,
+      lookups: options.lookups,
+      locale: options.locale ?? 'en',
+      sheetName: words.reportDataSheet,
+      extraColumns: [
+        ...(options.extraColumns ?? []),
+        { header: words.problemsHeader, note: words.problemsNote, width: 70 },
+      ],
+    });
+    this.columnOf = headerIndex(options.template);
+  }
+
+  get rows(): number {
+    return this.data.rows;
+  }
+
+  add(row: ReportRow): void {
+    const words = exportWords[this.options.locale ?? 'en'];
+    const width = this.options.template.fields.length + (this.options.extraColumns?.length ?? 0);
+    const values = row.values.length === width ? [...row.values] : row.values.slice(0, width);
+    while (values.length < width) values.push('');
+    if (!row.problems.length) {
+      values.push('');
+      this.data.add(values);
+      return;
+    }
+    const byColumn = new Map<number, { error: boolean; messages: string[] }>();
+    const lines: string[] = [];
+    for (const problem of row.problems) {
+      const col = this.columnOf.get(problem.field.toLowerCase()) ?? -1;
+      this.count(problem, col);
+      const text = problem.fix ? `${problem.message} ${words.suggested(problem.fix.value)}` : problem.message;
+      lines.push(`${words.severity[problem.severity]}: ${text}`);
+      if (col < 0) continue;
+      const cell = byColumn.get(col) ?? { error: false, messages: [] };
+      cell.error ||= problem.severity === 'error';
+      cell.messages.push(text);
+      byColumn.set(col, cell);
+    }
+    values.push(lines.join('\n'));
+    const marks: CellMark[] = [...byColumn].map(([col, cell]) => ({
+      col,
+      style: cell.error ? cellStyle.error : cellStyle.warning,
+      note: cell.messages.join('\n'),
+    }));
+    marks.push({ col: width, style: cellStyle.wrapped });
+    this.data.add(values, marks);
+  }
+
+  finish(): void {
+    this.data.close();
+    this.writeSummary();
+    this.book.finish();
+  }
+
+  private count(problem: ReportProblem, col: number): void {
+    if (problem.severity === 'error') this.errors++;
+    else this.warnings++;
+    const key = `${col}\u0000${problem.field}\u0000${problem.code}`;
+    const entry = this.counts.get(key);
+    if (entry) entry.count++;
+    else
+      this.counts.set(key, {
+        field: problem.field,
+        code: problem.code,
+        severity: problem.severity,
+        count: 1,
+        col,
+      });
+  }
+
+  private writeSummary(): void {
+    const locale = this.options.locale ?? 'en';
+    const words = exportWords[locale];
+    const sheet = this.book.sheet(words.reportSummarySheet, { widths: [24, 24, 36, 12, 10] });
+    sheet.row([words.summaryTitle], cellStyle.title);
+    const lines = words.summaryLines({
+      sourceRows: this.options.sourceRows,
+      reportRows: this.data.rows,
+      allRows: this.options.allRows ?? false,
+      errors: this.errors,
+      warnings: this.warnings,
+    });
+    for (const line of lines) sheet.row([line]);
+    sheet.row([]);
+    if (this.counts.size === 0) sheet.row([words.noProblems], cellStyle.bold);
+    else {
+      sheet.row(words.summaryColumns, cellStyle.header);
+      const fields = this.options.template.fields;
+      const rows = [...this.counts.values()].sort((a, b) => b.count - a.count || a.col - b.col);
+      for (const c of rows) {
+        const label = c.col >= 0 ? fields[c.col].label[locale] : '';
+        sheet.row([c.field, label, words.problemKind[c.code], words.severity[c.severity], String(c.count)]);
+      }
+    }
+    this.book.closeSheet(sheet);
+  }
+}
+
+/** The error report as a pull stream of bytes. */
+export function errorReportChunks(
+  options: ErrorReportOptions,
+  rows: Iterable<ReportRow>,
+): Generator<Uint8Array, void, undefined> {
+  return pullChunks((sink) => new ErrorReportWriter(options, sink), rows);
+}
+
+/** `errorReportChunks` for rows that arrive asynchronously. */
+export function errorReportChunksAsync(
+  options: ErrorReportOptions,
+  rows: AsyncIterable<ReportRow> | Iterable<ReportRow>,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  return pullChunksAsync((sink) => new ErrorReportWriter(options, sink), rows);
+}
