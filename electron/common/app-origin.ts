@@ -18,3 +18,13 @@ export function isAppUrl(url: string | undefined | null): boolean {
     return false;
   }
 }
+
+/**
+ * The page a window loads. `open` is the handle of a file the window should open at once (a double-clicked
+ * .csv, a second launch): the renderer reads it from `?open=` and calls `listprep.reopenFile(handle)`.
+ */
+export function windowUrl(open?: string): string {
+  const url = new URL(appEntryUrl);
+  if (open) url.searchParams.set('open', open);
+  return url.toString();
+}

@@ -31,8 +31,8 @@ describe('the autosave journal', () => {
   });
 
   it('lists each unsaved list with its latest name, time and entry count, newest first', async () => {
-    let clock = Date.parse('2026-01-01T10:00:00Z');
-    const store = createJournalStore({ dir, now: () => new Date((clock += 60_000)) });
+    let minute = 0;
+    const store = createJournalStore({ dir, now: () => new Date(Date.UTC(2026, 0, 1, 10, ++minute)) });
     await store.append('older', 'Old list', [1]);
     await store.append('newer', 'Draft', [1, 2]);
     await store.append('newer', 'Renamed', [3]);

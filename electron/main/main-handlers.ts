@@ -1,0 +1,63 @@
+// The Bridge, as the main process implements it: each channel mapped onto the file service, the journal and
+// the upload client. It also tracks which window writes which journal, so that a window asking "what can be
+// restored?" is not offered a list another open window is still editing.
+import type { BridgeResult } from '../../shared/bridge';
+import type { Connection } from './connection';
+import type { FileService } from './file-service';
+import type { MainHandlers } from './ipc';
+import type { JournalStore } from './journal';
+import { fail, ok } from './result';
+
+export type MainServices = Readonly<{
+  files: FileService;
+  journal: JournalStore;
+  connection: Connection;
+  /** True while the page with this webContents id is open. */
+  isAlive: (senderId: number) => boolean;
+  log: (message: string, error?: unknown) => void;
+}>;
+
+export function createMainHandlers({ files, journal, connection, isAlive, log }: MainServices): MainHandlers {
+  const owners = new Map<string, number>();
+
+  const journalCall = async <T>(what: string, work: () => Promise<T>): Promise<BridgeResult<T>> => {
+    try {
+      return ok(await work());
+    } catch (error) {
+      log(`journal ${what} failed`, error);
+      return fail('journal.failed', 'ListPrep could not update its autosave. Save your work to a file now.');
+    }
+  };
+
+  return {
+    'file:open': (sender) => files.open(sender.id),
+    'file:reopen': (_sender, handle) => files.reopen(handle),
+    'file:recent': () => files.recent(),
+    'file:save': (sender, request) => files.save(sender.id, request),
+    'file:dropped': (_sender, path) => files.admit(path),
+
+    'journal:append': (sender, listId, name, entries) =>
+      journalCall('append', async () => {
+        owners.set(listId, sender.id);
+        await journal.append(listId, name, entries);
+      }),
+    'journal:read': (_sender, listId) => journalCall('read', () => journal.read(listId)),
+    'journal:list': (sender) =>
+      journalCall('list', async () =>
+        (await journal.list()).filter((summary) => {
+          const owner = owners.get(summary.listId);
+          return owner === undefined || owner === sender.id || !isAlive(owner);
+        }),
+      ),
+    'journal:discard': (_sender, listId) =>
+      journalCall('discard', async () => {
+        owners.delete(listId);
+        await journal.discard(listId);
+      }),
+
+    'connection:connect': (_sender, serverUrl, apiKey) => connection.connect(serverUrl, apiKey),
+    'connection:info': () => connection.info(),
+    'connection:disconnect': () => connection.disconnect(),
+    'connection:request': (_sender, request) => connection.request(request),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Bridge } from '../../shared/bridge';
+
+// The Bridge in the desktop app: the object electron/preload/index.ts exposes as window.listprep (typed there
+// with `satisfies Bridge`). Nothing here talks to Electron; it only hands the preload's object to the app.
+// A window opened for a file (double click, second launch) carries `?open=<handle>`: call reopenFile(handle).
+
+function desktopBridge(): Bridge {
+  const exposed = (globalThis as { listprep?: Bridge }).listprep;
+  if (!exposed || exposed.platform !== 'electron') {
+    throw new Error('bridge.electron.ts loaded outside the desktop app; use bridge.web.ts');
+  }
+  return exposed;
+}
+
+export const electronBridge = desktopBridge() satisfies Bridge;
+export default electronBridge;
