@@ -1,14 +1,4 @@
-/** Why a CSV text could not be read to the end. */
-export class CsvError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'csv.rowTooLong' | 'csv.unterminatedQuote',
-    readonly line: number,
-  ) {
-    super(message);
-    this.name = 'CsvError';
-  }
-}
+import { ReadError } from './errors';
 
 export type CsvRowHandler = (fields: string[], line: number) => void;
 
@@ -16,7 +6,8 @@ export type CsvParserOptions = Readonly<{
   delimiter: string;
   /**
    * The longest row, in characters, kept while waiting for its end. A file with a gigabyte and no line break
-   * is hostile or broken; it is refused here instead of growing the buffer until the process dies.
+   * is hostile or broken; it is refused here instead of growing the buffer until the process dies. The
+   * default is far above a real row (Excel caps a cell at 32,767 characters).
    */
   maxRowLength?: number;
 }>;
@@ -24,17 +15,17 @@ export type CsvParserOptions = Readonly<{
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-const defaultMaxRowLength = 16 * 1024 * 1024;
+export const defaultMaxRowLength = 4 * 1024 * 1024;
 
 /**
  * An incremental RFC 4180 parser: push text as it is decoded, rows come out as soon as they are complete.
  * Quoted fields may hold delimiters, doubled quotes and line breaks (CRLF, LF or CR). Rows without a quote,
- * which are most rows in real files, take a fast path: one `split` of the line.
+ * which are most rows in real files, take a fast path: one `split` of the line. Errors are `ReadError`s.
  */
 export class CsvParser {
   private buffer = '';
   /** Physical line (1-based) where the buffer starts. */
-  private line = 1;
+  private currentLine = 1;
   private readonly delimiter: string;
   private readonly delimiterCode: number;
   private readonly maxRowLength: number;
@@ -43,16 +34,31 @@ export class CsvParser {
     options: CsvParserOptions,
     private readonly onRow: CsvRowHandler,
   ) {
-    if (options.delimiter.length !== 1 || options.delimiter === '"') {
-      throw new RangeError('the delimiter must be one character other than a quote');
+    if (options.delimiter.length !== 1 || options.delimiter === '"' || /[\r\n]/.test(options.delimiter)) {
+      throw new RangeError('the delimiter must be one character other than a quote or a line break');
     }
     this.delimiter = options.delimiter;
     this.delimiterCode = options.delimiter.charCodeAt(0);
     this.maxRowLength = options.maxRowLength ?? defaultMaxRowLength;
   }
 
+  /** The physical line the parser has reached (1-based). */
+  get line(): number {
+    return this.currentLine;
+  }
+
   push(text: string): void {
-    this.buffer = this.buffer.length ? this.buffer + text : text;
+    if (this.buffer.length === 0) {
+      this.buffer = text;
+    } else {
+      this.buffer += text;
+      // A row waiting for its end cannot end without a line break: skip the rescan of a huge unfinished row,
+      // which would make a long line without breaks cost quadratic time.
+      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
+        this.checkLength();
+        return;
+      }
+    }
     this.parse(false);
   }
 
@@ -79,11 +85,11 @@ export class CsvParser {
         if (eol === -1) {
           if (!final) break;
           eol = length;
-        } else if (buffer.charCodeAt(eol) === CR && eol + 1 === length && !final) {
+        } else if (eol + 1 === length && !final && buffer.charCodeAt(eol) === CR) {
           break; // a CR at the end of a chunk may be the first half of CRLF
         }
-        this.onRow(buffer.slice(pos, eol).split(delimiter), this.line);
-        this.line++;
+        this.onRow(buffer.slice(pos, eol).split(delimiter), this.currentLine);
+        this.currentLine++;
         pos = eol;
         if (pos < length) pos += buffer.charCodeAt(pos) === CR && buffer.charCodeAt(pos + 1) === LF ? 2 : 1;
         continue;
@@ -93,18 +99,18 @@ export class CsvParser {
       pos = next;
     }
     this.buffer = pos >= length ? '' : buffer.slice(pos);
+    this.checkLength();
+    if (final && this.buffer.length) this.failUnterminated();
+  }
+
+  private checkLength(): void {
     if (this.buffer.length > this.maxRowLength) {
-      throw new CsvError(
-        `line ${this.line} is longer than ${this.maxRowLength} characters without ending; this is not a contact list`,
+      const line = this.currentLine;
+      this.buffer = '';
+      throw new ReadError(
         'csv.rowTooLong',
-        this.line,
-      );
-    }
-    if (final && this.buffer.length) {
-      throw new CsvError(
-        `a quote opened on line ${this.line} is never closed`,
-        'csv.unterminatedQuote',
-        this.line,
+        `line ${line} runs on for more than ${this.maxRowLength.toLocaleString('en-US')} characters without ending; this is not a contact list`,
+        line,
       );
     }
   }
@@ -112,6 +118,7 @@ export class CsvParser {
   /** Parses one row that has a quote in it; returns where the next row starts, or -1 to wait for more text. */
   private parseQuotedRow(buffer: string, start: number, final: boolean): number {
     const length = buffer.length;
+    const delimiterCode = this.delimiterCode;
     const fields: string[] = [];
     let pos = start;
     let linesInRow = 0;
@@ -122,7 +129,10 @@ export class CsvParser {
         let from = pos + 1;
         for (;;) {
           const close = buffer.indexOf('"', from);
-          if (close === -1) return final ? this.failUnterminated(buffer, start) : -1;
+          if (close === -1) {
+            if (final) this.failUnterminated();
+            return -1;
+          }
           if (close + 1 === length && !final) return -1; // could be the first of a doubled quote
           text += buffer.slice(from, close);
           if (buffer.charCodeAt(close + 1) === QUOTE) {
@@ -137,18 +147,22 @@ export class CsvParser {
         let end = pos;
         while (end < length) {
           const code = buffer.charCodeAt(end);
-          if (code === this.delimiterCode || code === LF || code === CR) break;
+          if (code === delimiterCode || code === LF || code === CR) break;
           end++;
         }
         if (end === length && !final) return -1;
         value = end > pos ? text + buffer.slice(pos, end) : text;
-        for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) === LF) linesInRow++;
+        let lf = value.indexOf('\n');
+        while (lf !== -1) {
+          linesInRow++;
+          lf = value.indexOf('\n', lf + 1);
+        }
         pos = end;
       } else {
         let end = pos;
         while (end < length) {
           const code = buffer.charCodeAt(end);
-          if (code === this.delimiterCode || code === LF || code === CR) break;
+          if (code === delimiterCode || code === LF || code === CR) break;
           end++;
         }
         if (end === length && !final) return -1;
@@ -161,7 +175,7 @@ export class CsvParser {
         return pos;
       }
       const code = buffer.charCodeAt(pos);
-      if (code === this.delimiterCode) {
+      if (code === delimiterCode) {
         pos++;
         if (pos === length) {
           if (!final) return -1;
@@ -184,16 +198,17 @@ export class CsvParser {
   }
 
   private emit(fields: string[], extraLines: number): void {
-    this.onRow(fields, this.line);
-    this.line += 1 + extraLines;
+    this.onRow(fields, this.currentLine);
+    this.currentLine += 1 + extraLines;
   }
 
-  private failUnterminated(buffer: string, start: number): never {
-    this.buffer = buffer.slice(start);
-    throw new CsvError(
-      `a quote opened on line ${this.line} is never closed`,
+  private failUnterminated(): never {
+    const line = this.currentLine;
+    this.buffer = '';
+    throw new ReadError(
       'csv.unterminatedQuote',
-      this.line,
+      `a quote opened on line ${line} is never closed, so the rest of the file would be one cell`,
+      line,
     );
   }
 }

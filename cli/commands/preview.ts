@@ -1,0 +1,149 @@
+import { parseArgs } from 'node:util';
+import {
+  describeEncoding,
+  parseDelimiterName,
+  parseEncodingName,
+  type SheetPreview,
+  type SheetReadOptions,
+} from '../../shared/codec';
+import { UsageError } from '../errors';
+import { previewSheetFile } from '../read-sheet';
+
+export const previewUsage =
+  'listprep preview FILE [--limit N] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] [--json]';
+
+type PreviewArgs = { file: string; json: boolean; options: SheetReadOptions };
+
+function parsePreviewArgs(args: string[]): PreviewArgs {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      sheet: { type: 'string' },
+      encoding: { type: 'string' },
+      delimiter: { type: 'string' },
+      'header-row': { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(`usage: ${previewUsage}`);
+  const count = (name: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, not "${text}"`);
+    return Number(text);
+  };
+  const encoding = values.encoding === undefined ? undefined : parseEncodingName(values.encoding);
+  if (values.encoding !== undefined && !encoding) {
+    throw new UsageError(
+      `--encoding must be utf-8, utf-16le, utf-16be or windows-1252, not "${values.encoding}"`,
+    );
+  }
+  const delimiter = values.delimiter === undefined ? undefined : parseDelimiterName(values.delimiter);
+  if (values.delimiter !== undefined && !delimiter) {
+    throw new UsageError('--delimiter must be one character other than a quote (or "tab")');
+  }
+  return {
+    file: positionals[0],
+    json: values.json,
+    options: {
+      limit: count('limit', values.limit) ?? 10,
+      sheet: values.sheet,
+      encoding,
+      delimiter,
+      headerRow: count('header-row', values['header-row']),
+    },
+  };
+}
+
+const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+function cut(text: string, width: number): string {
+  const flat = text.replace(/\r\n|\r|\n/g, '⏎');
+  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+}
+
+/** The preview for people: how the file was read, then the first rows as a table. */
+function formatText(file: string, preview: SheetPreview): string {
+  const out: string[] = [];
+  const how =
+    preview.kind === 'xlsx'
+      ? `Excel workbook, sheet "${preview.sheet}"`
+      : `${describeEncoding(preview.encoding!, preview.bom)}, ${delimiterNames[preview.delimiter!] ?? `"${preview.delimiter}"`}-delimited`;
+  const where = preview.headerRow
+    ? `header on ${preview.kind === 'xlsx' ? 'row' : 'line'} ${preview.headerRow}`
+    : 'no header row';
+  out.push(`${file}: ${how}, ${where}, ${preview.headers.length} columns`);
+  if (preview.sheets.length > 1) {
+    out.push(
+      `Sheets: ${preview.sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''} ${s.rows} rows`).join(', ')}`,
+    );
+  }
+  for (const title of preview.titles) out.push(`Title above the header: ${title}`);
+  const table = [preview.headers, ...preview.rows];
+  const widths = preview.headers.map((_, c) =>
+    Math.min(24, Math.max(...table.map((row) => cut(row[c] ?? '', 24).length))),
+  );
+  const lineWidth = Math.max(4, ...preview.lines.map((line) => String(line).length));
+  const format = (label: string, row: readonly string[]) =>
+    `${label.padStart(lineWidth)} | ${widths.map((w, c) => cut(row[c] ?? '', 24).padEnd(w)).join(' | ')}`.trimEnd();
+  out.push(format(preview.kind === 'xlsx' ? 'row' : 'line', preview.headers));
+  preview.rows.forEach((row, i) => {
+    out.push(format(String(preview.lines[i]), row));
+  });
+  if (preview.truncated)
+    out.push(`… more rows (showing the first ${preview.rows.length}; --limit N for more)`);
+  else out.push(`${preview.rowCount} data rows`);
+  if (preview.footer.length) out.push(`Footer, not data: ${preview.footer.join(' / ')}`);
+  if (preview.raggedCount) {
+    const listed = preview.ragged.slice(0, 5).map((r) => `line ${r.line} has ${r.cells}`);
+    out.push(
+      `Rows with a different number of cells than the header's ${preview.headers.length}: ${listed.join(', ')}${preview.raggedCount > 5 ? ` and ${preview.raggedCount - 5} more` : ''}`,
+    );
+  }
+  for (const note of preview.cellNotes.slice(0, 5)) {
+    const why = {
+      'xlsx.errorCell': 'an error value',
+      'xlsx.noCachedValue': 'a formula with no saved result',
+      'xlsx.precision': 'more digits than Excel keeps (15)',
+    }[note.code];
+    out.push(
+      `Row ${note.line}, ${preview.headers[note.column] ?? `column ${note.column + 1}`}: ${note.value ? `"${note.value}" is ` : ''}${why}`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `listprep preview`: how a file reads (encoding, delimiter, header row, sheets) and its first rows. */
+export async function runPreview(args: string[]): Promise<number> {
+  const { file, json, options } = parsePreviewArgs(args);
+  const preview = await previewSheetFile(file, options);
+  if (json) {
+    const { kind, encoding, bom, delimiter, headerRow, headers, rows, lines, sheet, sheets, titles, footer } =
+      preview;
+    const report = {
+      file,
+      kind,
+      encoding,
+      bom,
+      delimiter,
+      headerRow,
+      headers,
+      rows,
+      lines,
+      sheet,
+      sheets,
+      titles,
+      footer,
+      truncated: preview.truncated,
+      blankRows: preview.blankRows,
+      ragged: preview.ragged,
+      raggedCount: preview.raggedCount,
+      cellNotes: preview.cellNotes,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatText(file, preview));
+  }
+  return 0;
+}

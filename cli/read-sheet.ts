@@ -1,0 +1,108 @@
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  defaultPreviewLimit,
+  type ReadErrorCode,
+  type ReadFailure,
+  readSheet,
+  type SheetHandlers,
+  type SheetPreview,
+  type SheetReadOptions,
+  type SheetSummary,
+} from '../shared/codec';
+import { InputError } from './errors';
+
+/** A file that cannot be read as a contact list: exit 2 with this one line; `code` is stable for scripts. */
+export class SheetReadError extends InputError {
+  readonly code: ReadErrorCode | 'file.missing' | 'file.folder' | 'file.denied' | 'file.unopenable';
+
+  constructor(code: SheetReadError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const chunkBytes = 1024 * 1024;
+
+/**
+ * Reads a contact file from disk for the CLI commands: CSV, TSV, TXT or an .xlsx workbook, whatever the
+ * extension says, with encoding, delimiter, header row (below any title lines) and a report's footer detected
+ * (shared/codec/read-sheet.ts does the work; this adds the file).
+ *
+ * ```ts
+ * const summary = await readSheetFile(path, { encoding, delimiter, sheet }, {
+ *   onHeader: (header) => {},  // once, before any row: header.headers (distinct names), header.headerRow…
+ *   onRow: (fields, line) => {}, // each data row; `line` = 1-based file line (CSV) or Excel row number
+ *   onChunk: () => out.maybeFlush(), // awaited after each 1 MiB chunk: back-pressure
+ * });
+ * ```
+ *
+ * - onRow gets data only: title lines, the header, blank rows and a footer never reach it. Short rows are
+ *   padded to the header's width (never shifted); `summary.ragged` lists the rows whose width differs.
+ * - `fields` are slices of the read buffer: detach (shared/validate `detachString`) what you keep.
+ * - A CSV streams in bounded memory (a million rows is fine); a workbook is read whole, within the limits of
+ *   shared/codec/zip-guard.ts. A detected UTF-8 file that turns out to be Windows-1252 after the sample is
+ *   switched in place (`summary.encoding` tells), so rows are never handed over twice.
+ * - An unreadable file throws `SheetReadError` (an `InputError`, exit 2) whose message starts with the path
+ *   and whose `code` is a shared/codec `ReadErrorCode` or `file.missing|folder|denied|unopenable`. Errors
+ *   thrown by the handlers pass through unchanged and stop the reading.
+ */
+export async function readSheetFile(
+  path: string,
+  options: SheetReadOptions,
+  handlers: SheetHandlers,
+): Promise<SheetSummary> {
+  const handle = await openFile(path);
+  const stream = handle.createReadStream({ highWaterMark: chunkBytes });
+  try {
+    const outcome = await readSheet(stream, { fileName: basename(path), ...options }, handlers);
+    if (!outcome.ok) throw fileError(path, outcome.error);
+    return outcome.value;
+  } finally {
+    stream.destroy();
+    await handle.close().catch(() => {});
+  }
+}
+
+/** The first `limit` data rows (default 20) and the summary, for `listprep preview`. */
+export async function previewSheetFile(path: string, options: SheetReadOptions): Promise<SheetPreview> {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const summary = await readSheetFile(
+    path,
+    { ...options, limit: options.limit ?? defaultPreviewLimit },
+    {
+      onRow: (fields, line) => {
+        rows.push(fields);
+        lines.push(line);
+      },
+    },
+  );
+  return { ...summary, rows, lines };
+}
+
+/** Turns a shared read failure into the CLI's one-line error. */
+export function fileError(path: string, failure: ReadFailure): SheetReadError {
+  return new SheetReadError(failure.code, `${path}: ${failure.message}`);
+}
+
+/** Opens a file for reading, with the reasons people understand when it cannot be. */
+export async function openFile(path: string): Promise<FileHandle> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SheetReadError('file.missing', `${path}: no such file`);
+    if (code === 'EISDIR') throw new SheetReadError('file.folder', `${path}: is a folder, not a file`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new SheetReadError('file.denied', `${path}: permission denied`);
+    throw new SheetReadError('file.unopenable', `${path}: cannot be opened (${code ?? 'unknown error'})`);
+  }
+  if ((await handle.stat()).isDirectory()) {
+    await handle.close();
+    throw new SheetReadError('file.folder', `${path}: is a folder, not a file`);
+  }
+  return handle;
+}

@@ -1,0 +1,110 @@
+import { ByteDecoder } from './byte-decoder';
+import { concatBytes } from './bytes';
+import { CsvParser, type CsvRowHandler } from './csv-parse';
+import { detectDelimiter } from './delimiter';
+import { detectEncoding, type TextEncoding } from './encoding';
+import { ReadError } from './errors';
+import { markupError } from './file-kind';
+
+export type CsvBytesOptions = Readonly<{
+  /** Chosen by the user; otherwise detected from the first bytes. */
+  encoding?: TextEncoding;
+  /** Chosen by the user; otherwise detected from the first lines. */
+  delimiter?: string;
+  maxRowLength?: number;
+}>;
+
+export type CsvFormat = Readonly<{ encoding: TextEncoding; bom: boolean; delimiter: string }>;
+
+/** Bytes looked at to decide the encoding and the delimiter. */
+export const sampleBytes = 64 * 1024;
+
+const boms: Record<TextEncoding, number[]> = {
+  'utf-8': [0xef, 0xbb, 0xbf],
+  'utf-16le': [0xff, 0xfe],
+  'utf-16be': [0xfe, 0xff],
+  'windows-1252': [],
+};
+
+/**
+ * CSV bytes in, raw rows out (every line, header and titles included), chunk by chunk from any source: a
+ * Blob's stream in the renderer's worker, a file stream in the CLI. The first 64 KiB decide the encoding and
+ * the delimiter unless they are given. Throws `ReadError`.
+ */
+export class CsvByteReader {
+  private head: Uint8Array[] = [];
+  private headLength = 0;
+  private decoder: ByteDecoder | undefined;
+  private parser: CsvParser | undefined;
+  private chosenFormat: CsvFormat | undefined;
+
+  constructor(
+    private readonly options: CsvBytesOptions,
+    private readonly onRow: CsvRowHandler,
+  ) {}
+
+  /** The encoding, BOM and delimiter once known; the encoding may still change once (UTF-8 to Windows-1252). */
+  get format(): CsvFormat | undefined {
+    const format = this.chosenFormat;
+    if (!format || !this.decoder || this.decoder.encoding === format.encoding) return format;
+    return { ...format, encoding: this.decoder.encoding };
+  }
+
+  /** The physical line reached, for messages. */
+  get line(): number {
+    return this.parser?.line ?? 1;
+  }
+
+  push(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    if (this.parser && this.decoder) {
+      this.parser.push(this.decoder.decode(bytes));
+      return;
+    }
+    this.head.push(bytes);
+    this.headLength += bytes.length;
+    if (this.headLength >= sampleBytes) this.start(false);
+  }
+
+  end(): CsvFormat {
+    if (!this.parser || !this.decoder) this.start(true);
+    else this.parser.push(this.decoder.decode(new Uint8Array(0), true));
+    this.parser!.end();
+    return this.format!;
+  }
+
+  private start(final: boolean): void {
+    const sample = concatBytes(this.head);
+    this.head = [];
+    if (sample.length === 0) throw new ReadError('file.empty', 'the file is empty');
+    const markup = markupError(sample);
+    if (markup) throw markup;
+    const chosen = this.options.encoding;
+    const guess = chosen
+      ? { encoding: chosen, bom: boms[chosen].length > 0 && boms[chosen].every((b, i) => sample[i] === b) }
+      : detectEncoding(sample, final);
+    const decoder = new ByteDecoder(guess.encoding, {
+      mayFallBack: !chosen && !guess.bom && guess.encoding === 'utf-8',
+      line: () => this.line,
+    });
+    const text = decoder.decode(sample, final);
+    if (!chosen && mostlyNul(text)) {
+      // A byte order mark fooled the detection: UTF-32, or binary data that happens to start like one.
+      throw new ReadError(
+        'encoding.unknown',
+        'the file is not text in UTF-8, UTF-16 or Windows-1252 (it looks like binary data); if it is text, choose its encoding',
+      );
+    }
+    const delimiter = this.options.delimiter ?? detectDelimiter(text, final);
+    this.decoder = decoder;
+    this.chosenFormat = { encoding: guess.encoding, bom: guess.bom, delimiter };
+    this.parser = new CsvParser({ delimiter, maxRowLength: this.options.maxRowLength }, this.onRow);
+    this.parser.push(text);
+  }
+}
+
+function mostlyNul(text: string): boolean {
+  let nul = 0;
+  for (let i = text.indexOf('\0'); i !== -1; i = text.indexOf('\0', i + 1)) nul++;
+  return nul > 0 && nul * 1000 >= text.length;
+}

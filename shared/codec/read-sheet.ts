@@ -1,0 +1,161 @@
+import { concatBytes } from './bytes';
+import { CsvByteReader, type CsvFormat } from './csv-bytes';
+import { ReadError, type ReadOutcome } from './errors';
+import { compoundFileError, hasWorkbookName, sniffBytes, sniffFileKind } from './file-kind';
+import type { SheetHandlers, SheetHeader, SheetPreview, SheetReadOptions, SheetSummary } from './sheet-types';
+import { type TableHeader, TableShaper } from './table-shaper';
+import { readWorkbook } from './xlsx-reader';
+import { defaultZipLimits } from './zip-guard';
+
+/** Bytes in chunks: `Blob.stream()` in a worker, a file stream in Node, or an array of chunks in tests. */
+export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+/** Rows shown by a preview unless a limit is given. */
+export const defaultPreviewLimit = 20;
+
+/**
+ * Reads a CSV/TSV/text file or an .xlsx workbook from its bytes, whatever its name says: detects the kind,
+ * the encoding, the delimiter, the header row below any titles, and a report's footer. Data rows stream to
+ * `handlers.onRow` (CSV in bounded memory; a workbook is held whole, within `zipLimits`). Never throws for a
+ * bad file: the outcome says why it could not be read. Errors thrown by the handlers pass through.
+ */
+export async function readSheet(
+  source: ByteSource,
+  options: SheetReadOptions = {},
+  handlers: SheetHandlers = {},
+): Promise<ReadOutcome<SheetSummary>> {
+  const iterator =
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+  try {
+    const head: Uint8Array[] = [];
+    let headLength = 0;
+    while (headLength < sniffBytes) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push(next.value);
+      headLength += next.value.length;
+    }
+    if (headLength === 0) throw new ReadError('file.empty', 'the file is empty');
+    const kind = sniffFileKind(concatBytes(head));
+    if (kind === 'text') return { ok: true, value: await readCsv(head, iterator, options, handlers) };
+    const bytes = await collect(
+      head,
+      headLength,
+      iterator,
+      (options.zipLimits ?? defaultZipLimits).maxTotalBytes,
+    );
+    if (kind === 'cfb') throw compoundFileError(bytes);
+    return { ok: true, value: await readWorkbook(bytes, options, handlers) };
+  } catch (error) {
+    if (error instanceof ReadError) return { ok: false, error: error.toFailure() };
+    throw error;
+  } finally {
+    // Stops the source early (a preview, an error): closes the file or cancels the Blob's stream.
+    await iterator.return?.();
+  }
+}
+
+/** The first `limit` data rows and everything known about the file (for the Open screen and `listprep preview`). */
+export async function previewSheet(
+  source: ByteSource,
+  options: SheetReadOptions = {},
+): Promise<ReadOutcome<SheetPreview>> {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const outcome = await readSheet(
+    source,
+    { ...options, limit: options.limit ?? defaultPreviewLimit },
+    {
+      onRow: (fields, line) => {
+        rows.push(fields);
+        lines.push(line);
+      },
+    },
+  );
+  return outcome.ok ? { ok: true, value: { ...outcome.value, rows, lines } } : outcome;
+}
+
+type ChunkIterator = Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
+
+async function readCsv(
+  head: Uint8Array[],
+  iterator: ChunkIterator,
+  options: SheetReadOptions,
+  handlers: SheetHandlers,
+): Promise<SheetSummary> {
+  let header: SheetHeader | undefined;
+  const shaper = new TableShaper(
+    { limit: options.limit, headerRow: options.headerRow },
+    {
+      onHeader: (table) => {
+        if (table.headers.length === 0)
+          throw new ReadError('sheet.noRows', 'the file has no rows, only blank lines');
+        header = csvHeader(table, reader.format!);
+        handlers.onHeader?.(header);
+      },
+      onRow: handlers.onRow ?? (() => {}),
+    },
+  );
+  const reader = new CsvByteReader(options, (fields, line) => shaper.add(fields, line));
+  try {
+    for (const chunk of head) reader.push(chunk);
+    while (!shaper.done) {
+      const next = await iterator.next();
+      if (next.done) break;
+      reader.push(next.value);
+      await handlers.onChunk?.();
+    }
+    if (!shaper.done) reader.end();
+  } catch (error) {
+    // Text that fits no encoding, in a file named like a workbook: say what the name promised.
+    if (
+      error instanceof ReadError &&
+      error.code === 'encoding.unknown' &&
+      hasWorkbookName(options.fileName)
+    ) {
+      throw new ReadError(
+        'xlsx.notWorkbook',
+        'the file is named like an Excel workbook but is neither a workbook nor text (damaged, or another kind of file)',
+      );
+    }
+    throw error;
+  }
+  const table = shaper.end();
+  if (!header) throw new ReadError('sheet.noRows', 'the file has no rows, only blank lines');
+  return { ...header, encoding: reader.format!.encoding, ...table, cellNotes: [], cellNoteCount: 0 };
+}
+
+function csvHeader(table: TableHeader, format: CsvFormat): SheetHeader {
+  return {
+    ...table,
+    kind: 'csv',
+    encoding: format.encoding,
+    bom: format.bom,
+    delimiter: format.delimiter,
+    sheet: null,
+    sheets: [],
+  };
+}
+
+async function collect(
+  head: Uint8Array[],
+  headLength: number,
+  iterator: ChunkIterator,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const chunks = [...head];
+  let length = headLength;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    chunks.push(next.value);
+    length += next.value.length;
+    if (length > maxBytes) {
+      throw new ReadError(
+        'xlsx.tooLarge',
+        `the workbook is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than ListPrep reads from Excel files; save it as CSV and open that`,
+      );
+    }
+  }
+  return concatBytes(chunks);
+}

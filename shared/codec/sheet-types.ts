@@ -1,0 +1,69 @@
+import type { TextEncoding } from './encoding';
+import type { ZipLimits } from './zip-guard';
+import type { TableHeader, TableSummary } from './table-shaper';
+
+/** A worksheet of a workbook, for the sheet picker. */
+export type SheetInfo = Readonly<{ name: string; hidden: boolean; rows: number; columns: number }>;
+
+/** What is known once the header is found: how the file was read, and its columns. */
+export type SheetHeader = TableHeader &
+  Readonly<{
+    kind: 'csv' | 'xlsx';
+    /** The text encoding (CSV); null for a workbook. */
+    encoding: TextEncoding | null;
+    /** The file started with a byte order mark (which never ends up in the first header). */
+    bom: boolean;
+    /** The field delimiter (CSV); null for a workbook. */
+    delimiter: string | null;
+    /** The worksheet read, and all of them (workbooks); null and [] for CSV. */
+    sheet: string | null;
+    sheets: SheetInfo[];
+  }>;
+
+/** A cell worth a second look: an error value (#N/A), a formula without a saved result, digits Excel lost. */
+export type CellNote = Readonly<{
+  line: number;
+  /** 0-based column, as in `headers`. */
+  column: number;
+  code: 'xlsx.errorCell' | 'xlsx.noCachedValue' | 'xlsx.precision';
+  value: string;
+}>;
+
+export type SheetSummary = SheetHeader &
+  TableSummary &
+  Readonly<{
+    /** The first cell notes (up to 100); `cellNoteCount` counts them all. */
+    cellNotes: CellNote[];
+    cellNoteCount: number;
+  }>;
+
+/** A preview: the summary and the first rows, each with its line (CSV) or row number (Excel). */
+export type SheetPreview = SheetSummary & Readonly<{ rows: string[][]; lines: number[] }>;
+
+export type SheetReadOptions = Readonly<{
+  /** The file's name: only a hint (a workbook name on a file that is no workbook gets a clearer message). */
+  fileName?: string;
+  /** Overrides the detected encoding (CSV). */
+  encoding?: TextEncoding;
+  /** Overrides the detected delimiter (CSV). */
+  delimiter?: string;
+  /** The worksheet to read by name (or 1-based position); the first visible sheet with data otherwise. */
+  sheet?: string;
+  /** Stop after this many data rows. */
+  limit?: number;
+  /** The header's 1-based line when the user has chosen it; 0 for a file without a header row. */
+  headerRow?: number;
+  /** The longest CSV row in characters (a guard against a huge field without a line break). */
+  maxRowLength?: number;
+  /** Limits for workbooks (zip bombs, memory). */
+  zipLimits?: ZipLimits;
+}>;
+
+export type SheetHandlers = Readonly<{
+  /** Called once, before the first row. Throwing here (no usable column) stops the reading. */
+  onHeader?: (header: SheetHeader) => void;
+  /** Each data row with its line (CSV) or row number (Excel); short rows padded to the header's width. */
+  onRow?: (fields: string[], line: number) => void;
+  /** Awaited after each chunk of input: the place for back-pressure (flush output, yield to the UI). */
+  onChunk?: () => void | Promise<void>;
+}>;

@@ -1,0 +1,204 @@
+import { hasFooterWords, isFooterLike } from './footer';
+import { detectHeaderIndex } from './header-row';
+import { distinctHeaders } from './headers';
+import { isBlankRow, rowText } from './row-text';
+
+/** The header of a table, found below any title lines. */
+export type TableHeader = Readonly<{
+  /** 1-based line (CSV) or row number (Excel) of the header; 0 when the file has no header row. */
+  headerRow: number;
+  /** One distinct name per column: `Phone`, `Phone (2)`, `Column 7`. */
+  headers: string[];
+  /** The lines above the header (report and sheet titles), as text. */
+  titles: string[];
+}>;
+
+/** A data row whose cell count differs from the header's. Its cells stay in their columns. */
+export type RaggedRow = Readonly<{ line: number; cells: number }>;
+
+export type TableSummary = Readonly<{
+  /** Data rows handed over (blank rows, titles and footers are not data). */
+  rowCount: number;
+  blankRows: number;
+  /** The lines after the data that are a report's footer ("Grand Totals (5 records)"), as text. */
+  footer: string[];
+  /** The first ragged rows (up to 100); `raggedCount` counts them all. */
+  ragged: RaggedRow[];
+  raggedCount: number;
+  /** True when the `limit` stopped the reading before the end. */
+  truncated: boolean;
+}>;
+
+export type TableShaperOptions = Readonly<{
+  /** Stop after this many data rows (a preview). */
+  limit?: number;
+  /** The header's 1-based line, when the user has chosen it; otherwise it is found. */
+  headerRow?: number;
+}>;
+
+export type TableHandlers = Readonly<{
+  onHeader: (header: TableHeader) => void;
+  /** Short rows are padded with '' to the header's width; longer rows keep their extra cells. */
+  onRow: (fields: string[], line: number) => void;
+}>;
+
+type PendingRow = { fields: string[]; line: number };
+
+/** Rows looked at before the header is decided. */
+const lookahead = 50;
+/** A footer longer than this is not a footer. */
+const maxFooterRows = 10;
+const maxRaggedListed = 100;
+
+/**
+ * Turns the rows of a sheet (from CSV or Excel) into a table: finds the header below title lines, names the
+ * columns, drops blank rows, holds back rows after a blank line until it knows whether they are a report's
+ * footer, and reports ragged rows. Rows stream through; only the first rows and a possible footer wait.
+ */
+export class TableShaper {
+  private state: 'looking' | 'data' | 'done' = 'looking';
+  private pending: PendingRow[] = [];
+  private pendingFilled = 0;
+  private width = 0;
+  private rowCount = 0;
+  private blankRows = 0;
+  /** A blank row has come since the last data row: what follows may be a footer. */
+  private afterBlank = false;
+  private held: PendingRow[] = [];
+  private footer: string[] = [];
+  private ragged: RaggedRow[] = [];
+  private raggedCount = 0;
+  private truncated = false;
+  private readonly limit: number;
+
+  constructor(
+    private readonly options: TableShaperOptions,
+    private readonly handlers: TableHandlers,
+  ) {
+    this.limit = options.limit ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** True once the limit is reached and a further row proved the table goes on: stop feeding rows. */
+  get done(): boolean {
+    return this.state === 'done';
+  }
+
+  add(fields: string[], line: number): void {
+    if (this.state === 'data') this.addData(fields, line);
+    else if (this.state === 'looking') this.look(fields, line);
+  }
+
+  end(): TableSummary {
+    if (this.state === 'looking') this.decideHeader();
+    if (this.held.length) {
+      if (this.held.some((row) => hasFooterWords(rowText(row.fields)))) {
+        this.footer = this.held.map((row) => rowText(row.fields));
+        this.held = [];
+      } else {
+        this.releaseHeld();
+      }
+    }
+    if (this.state !== 'done') this.state = 'done';
+    return {
+      rowCount: this.rowCount,
+      blankRows: this.blankRows,
+      footer: this.footer,
+      ragged: this.ragged,
+      raggedCount: this.raggedCount,
+      truncated: this.truncated,
+    };
+  }
+
+  private look(fields: string[], line: number): void {
+    const chosen = this.options.headerRow;
+    this.pending.push({ fields, line });
+    if (chosen !== undefined && chosen > 0) {
+      if (line >= chosen && !isBlankRow(fields)) this.decideHeader();
+      return;
+    }
+    if (!isBlankRow(fields) && ++this.pendingFilled >= lookahead) this.decideHeader();
+  }
+
+  private decideHeader(): void {
+    const pending = this.pending;
+    this.pending = [];
+    const filled = pending.filter((row) => !isBlankRow(row.fields));
+    let headerIndex: number;
+    const chosen = this.options.headerRow;
+    if (chosen !== undefined) {
+      headerIndex = chosen === 0 ? -1 : filled.findIndex((row) => row.line >= chosen);
+      if (headerIndex === -1 && chosen !== 0) headerIndex = filled.length - 1;
+    } else {
+      headerIndex = detectHeaderIndex(filled.map((row) => row.fields));
+    }
+    const header = headerIndex >= 0 ? filled[headerIndex] : undefined;
+    const rest = header ? pending.filter((row) => row.line > header.line) : pending;
+    let width = header ? trimmedLength(header.fields) : 0;
+    for (const row of rest) width = Math.max(width, trimmedLength(row.fields));
+    this.width = width;
+    this.state = 'data';
+    this.handlers.onHeader({
+      headerRow: header?.line ?? 0,
+      headers: distinctHeaders(header?.fields ?? [], width),
+      titles: header ? filled.slice(0, headerIndex).map((row) => rowText(row.fields)) : [],
+    });
+    for (const row of rest) {
+      if (this.state !== 'data') break;
+      this.addData(row.fields, row.line);
+    }
+  }
+
+  private addData(fields: string[], line: number): void {
+    if (isBlankRow(fields)) {
+      this.blankRows++;
+      this.afterBlank = true;
+      return;
+    }
+    if (this.afterBlank) {
+      if (this.held.length < maxFooterRows && isFooterLike(fields)) {
+        this.held.push({ fields, line });
+        return;
+      }
+      this.releaseHeld();
+    }
+    this.emit(fields, line);
+  }
+
+  /** The held rows were not a footer after all: they are data. */
+  private releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    this.afterBlank = false;
+    for (const row of held) this.emit(row.fields, row.line);
+  }
+
+  private emit(fields: string[], line: number): void {
+    if (this.state !== 'data') return;
+    if (this.rowCount >= this.limit) {
+      this.truncated = true;
+      this.state = 'done';
+      return;
+    }
+    const width = this.width;
+    let cells = fields.length;
+    if (cells !== width) {
+      // Empty cells past the last column (a trailing delimiter) are not a ragged row.
+      while (cells > width && fields[cells - 1] === '') cells--;
+      fields.length = cells;
+      if (cells !== width) {
+        this.raggedCount++;
+        if (this.ragged.length < maxRaggedListed) this.ragged.push({ line, cells });
+        while (fields.length < width) fields.push('');
+      }
+    }
+    this.rowCount++;
+    this.handlers.onRow(fields, line);
+  }
+}
+
+/** Cells up to the last non-empty one. */
+function trimmedLength(fields: readonly string[]): number {
+  let length = fields.length;
+  while (length > 0 && fields[length - 1].trim() === '') length--;
+  return length;
+}
