@@ -1,4 +1,5 @@
 import { checkUsage, runCheck } from './commands/check';
+import { previewUsage, runPreview } from './commands/preview';
 import { InputError, UsageError } from './errors';
 
 type Command = { usage: string; run: (args: string[]) => Promise<number> };
@@ -6,6 +7,7 @@ type Command = { usage: string; run: (args: string[]) => Promise<number> };
 /** Every subcommand; later issues add preview, map, fix, export, report, template, upload. */
 export const commands: Record<string, Command> = {
   check: { usage: checkUsage, run: runCheck },
+  preview: { usage: previewUsage, run: runPreview },
 };
 
 function usage(): string {
