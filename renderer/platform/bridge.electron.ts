@@ -6,7 +6,7 @@ import type { Bridge } from '../../shared/bridge';
 
 function desktopBridge(): Bridge {
   const exposed = (globalThis as { listprep?: Bridge }).listprep;
-  if (!exposed || exposed.platform !== 'electron') {
+  if (exposed?.platform !== 'electron') {
     throw new Error('bridge.electron.ts loaded outside the desktop app; use bridge.web.ts');
   }
   return exposed;
