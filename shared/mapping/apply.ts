@@ -1,0 +1,113 @@
+import { splitFullName } from './full-name';
+import type { Mapping } from './types';
+
+/** A source row in the template's columns. */
+export type MappedRow = Readonly<{
+  /** One value per template field, in template order. The `[import]` note is already in the note field. */
+  values: string[];
+  /** The `[import]` note made of this row's kept columns (empty when none had a value). */
+  note: string;
+  /** Values of the custom-field columns, in the order of `customFieldNames(mapping)`. */
+  custom: string[];
+}>;
+
+type Plan = {
+  width: number;
+  /** Source column of each template field, or -1. */
+  source: Int32Array;
+  splitFrom: number;
+  firstAt: number;
+  lastAt: number;
+  noteAt: number;
+  noteColumns: readonly { column: number; label: string }[];
+  customColumns: readonly number[];
+};
+
+const plans = new WeakMap<Mapping, Plan>();
+
+function planOf(mapping: Mapping): Plan {
+  let plan = plans.get(mapping);
+  if (plan) return plan;
+  const at = (header: string | null | undefined) => (header ? mapping.fields.indexOf(header) : -1);
+  const source = new Int32Array(mapping.fields.length).fill(-1);
+  let splitFrom = -1;
+  let firstAt = -1;
+  let lastAt = -1;
+  const noteColumns: { column: number; label: string }[] = [];
+  const customColumns: number[] = [];
+  for (const column of mapping.columns) {
+    const target = at(column.field);
+    if (target >= 0 && source[target] === -1) source[target] = column.column;
+    else if (column.split) {
+      splitFrom = column.column;
+      firstAt = at(column.split[0]);
+      lastAt = at(column.split[1]);
+    } else if (column.field === null && column.unmapped === 'note') {
+      noteColumns.push({ column: column.column, label: `[import] ${column.header}: ` });
+    } else if (column.field === null && column.unmapped === 'custom') {
+      customColumns.push(column.column);
+    }
+  }
+  plan = {
+    width: mapping.fields.length,
+    source,
+    splitFrom,
+    firstAt,
+    lastAt,
+    noteAt: at(mapping.noteField),
+    noteColumns,
+    customColumns,
+  };
+  plans.set(mapping, plan);
+  return plan;
+}
+
+/** The names of the custom fields a mapping creates, in the order `applyMapping` returns their values. */
+export function customFieldNames(mapping: Mapping): string[] {
+  return mapping.columns
+    .filter((c) => c.field === null && !c.split && c.unmapped === 'custom')
+    .map((c) => c.customName ?? c.header);
+}
+
+/** The `[import]` note for a row: one line per kept column that has a value, e.g. `[import] Country: Norway`. */
+export function importNote(mapping: Mapping, sourceRow: readonly string[]): string {
+  return noteOf(planOf(mapping), sourceRow);
+}
+
+function noteOf(plan: Plan, row: readonly string[]): string {
+  let note = '';
+  for (const { column, label } of plan.noteColumns) {
+    const value = row[column];
+    if (value === undefined || value.trim() === '') continue;
+    note += note === '' ? label + value : `\n${label}${value}`;
+  }
+  return note;
+}
+
+/**
+ * Turns a source row into a template row: each field takes its column's value (untouched: fixing is a
+ * separate, reported step), a full-name column is split into first and last name, and the kept columns
+ * become the `[import]` note, appended to the note field's own value. The plan is compiled once per mapping
+ * object, so a million rows cost one array each.
+ */
+export function applyMapping(mapping: Mapping, sourceRow: readonly string[]): MappedRow {
+  const plan = planOf(mapping);
+  const values = new Array<string>(plan.width);
+  const source = plan.source;
+  for (let i = 0; i < plan.width; i++) {
+    const column = source[i];
+    values[i] = column >= 0 ? (sourceRow[column] ?? '') : '';
+  }
+  if (plan.splitFrom >= 0) {
+    const { first, last } = splitFullName(sourceRow[plan.splitFrom] ?? '');
+    if (plan.firstAt >= 0) values[plan.firstAt] = first;
+    if (plan.lastAt >= 0) values[plan.lastAt] = last;
+  }
+  const note = plan.noteColumns.length ? noteOf(plan, sourceRow) : '';
+  if (note !== '' && plan.noteAt >= 0) {
+    const own = values[plan.noteAt];
+    values[plan.noteAt] = own.trim() === '' ? note : `${own}\n${note}`;
+  }
+  const custom = plan.customColumns.map((column) => sourceRow[column] ?? '');
+  return { values, note, custom };
+}

@@ -1,0 +1,14 @@
+export * from './types';
+export { suggestMapping, type SuggestOptions } from './suggest';
+export { applyMapping, customFieldNames, importNote, type MappedRow } from './apply';
+export { splitFullName, type SplitName } from './full-name';
+export { setColumnField, setUnmappedAction, setSplitColumn, missingRequired } from './edit';
+export {
+  mappingProfileSchema,
+  headersSignature,
+  profileFromMapping,
+  findProfile,
+  mappingFromProfile,
+  type MappingProfile,
+} from './profile';
+export { defaultNoteField } from './field-names';

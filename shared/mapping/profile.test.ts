@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { clientTether } from '../template';
+import {
+  findProfile,
+  headersSignature,
+  mappingFromProfile,
+  mappingProfileSchema,
+  profileFromMapping,
+  setColumnField,
+  suggestMapping,
+} from './index';
+
+const headers = ['Given Name', 'Family Name', 'E-mail 1 - Value', 'Mystery'];
+const rows = [['Ann', 'Lee', 'ann@example.com', '5551234567']];
+
+describe('mapping profiles', () => {
+  const mapping = setColumnField(suggestMapping(clientTether, headers, rows), 3, 'second_Phone');
+  const profile = profileFromMapping('google', mapping, { savedAt: '2024-01-01T00:00:00.000Z' });
+
+  it('round-trips through JSON and its schema', () => {
+    expect(mappingProfileSchema.parse(JSON.parse(JSON.stringify(profile)))).toEqual(profile);
+    expect(() => mappingProfileSchema.parse({ ...profile, version: 2 })).toThrow();
+  });
+
+  it('recognises the same headers in another order, case and spacing, and only those', () => {
+    expect(headersSignature(['mystery', 'E-MAIL 1 - VALUE', 'family  name', 'Given Name'])).toBe(
+      profile.signature,
+    );
+    expect(headersSignature([...headers, 'Extra'])).not.toBe(profile.signature);
+    expect(findProfile([profile], ['MYSTERY', ...headers.slice(0, 3)], clientTether.id)).toBe(profile);
+    expect(findProfile([profile], headers.slice(0, 3), clientTether.id)).toBeUndefined();
+    expect(findProfile([profile], headers, 'another-template')).toBeUndefined();
+  });
+
+  it('prefers the most recently saved of two profiles for the same headers', () => {
+    const newer = { ...profile, name: 'newer', savedAt: '2025-01-01T00:00:00.000Z' };
+    expect(findProfile([profile, newer], headers, clientTether.id)?.name).toBe('newer');
+  });
+
+  it('gives a file the saved choices by header, whatever the column order', () => {
+    const reordered = [headers[3], headers[0], headers[1], headers[2]];
+    const applied = mappingFromProfile(profile, reordered, clientTether);
+    expect(applied.columns.map((c) => [c.header, c.field, c.reason])).toEqual([
+      ['Mystery', 'second_Phone', 'profile'],
+      ['Given Name', 'firstName', 'profile'],
+      ['Family Name', 'lastName', 'profile'],
+      ['E-mail 1 - Value', 'email', 'profile'],
+    ]);
+    expect(applied.noteField).toBe('whiteboard');
+  });
+
+  it('keeps a header the profile does not know as a note', () => {
+    const applied = mappingFromProfile(profile, [...headers, 'Country'], clientTether);
+    expect(applied.columns[4]).toMatchObject({ field: null, unmapped: 'note', reason: 'none' });
+  });
+});

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { foldWords } from '../fix/fold';
+import type { Template } from '../template';
+import type { ColumnMapping, Mapping } from './types';
+
+const columnSchema = z
+  .object({
+    header: z.string(),
+    field: z.string().nullable(),
+    split: z.tuple([z.string(), z.string()]).optional(),
+    unmapped: z.enum(['note', 'custom', 'drop']).optional(),
+    customName: z.string().optional(),
+  })
+  .strict();
+
+/** A saved mapping: reused automatically when a file with the same headers (in any order) is opened. */
+export const mappingProfileSchema = z
+  .object({
+    format: z.literal('listprep-mapping-profile'),
+    version: z.literal(1),
+    name: z.string().min(1),
+    /** The template id the fields belong to. */
+    template: z.string().min(1),
+    /** `headersSignature` of the file the profile was made from. */
+    signature: z.string().min(1),
+    columns: z.array(columnSchema),
+    noteField: z.string().nullable(),
+    /** The day/month order the user picked per date field, when the values did not decide it. */
+    dateOrders: z.record(z.string(), z.enum(['mdy', 'dmy'])).optional(),
+    savedAt: z.string().optional(),
+  })
+  .strict();
+export type MappingProfile = z.infer<typeof mappingProfileSchema>;
+
+function headerKey(header: string): string {
+  return foldWords(header);
+}
+
+// FNV-1a over UTF-16 units, 32 bits twice with different seeds: short, stable, no crypto needed.
+function hashHex(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Identifies a file's columns whatever their order, case, spacing or accents: the same export from the same
+ * system gives the same signature, so its saved mapping applies.
+ */
+export function headersSignature(headers: readonly string[]): string {
+  const keys = headers.map(headerKey).sort();
+  return `h1-${keys.length}-${hashHex(keys.join('\u0001'))}`;
+}
+
+/** A profile holding a mapping (made from the file with `headers`). */
+export function profileFromMapping(
+  name: string,
+  mapping: Mapping,
+  options: { dateOrders?: MappingProfile['dateOrders']; savedAt?: string } = {},
+): MappingProfile {
+  return {
+    format: 'listprep-mapping-profile',
+    version: 1,
+    name,
+    template: mapping.template,
+    signature: headersSignature(mapping.columns.map((c) => c.header)),
+    columns: mapping.columns.map((c) => ({
+      header: c.header,
+      field: c.field,
+      ...(c.split ? { split: [c.split[0], c.split[1]] as [string, string] } : {}),
+      ...(c.field === null && !c.split && c.unmapped ? { unmapped: c.unmapped } : {}),
+      ...(c.customName ? { customName: c.customName } : {}),
+    })),
+    noteField: mapping.noteField,
+    ...(options.dateOrders && Object.keys(options.dateOrders).length
+      ? { dateOrders: options.dateOrders }
+      : {}),
+    ...(options.savedAt ? { savedAt: options.savedAt } : {}),
+  };
+}
+
+/** The profile for a file's headers and template: same signature; the most recently saved wins. */
+export function findProfile(
+  profiles: readonly MappingProfile[],
+  headers: readonly string[],
+  templateId: string,
+): MappingProfile | undefined {
+  const signature = headersSignature(headers);
+  return profiles
+    .filter((p) => p.signature === signature && p.template === templateId)
+    .sort((a, b) => (b.savedAt ?? '').localeCompare(a.savedAt ?? ''))[0];
+}
+
+/**
+ * The mapping a profile gives a file's headers, matched by header (any order). Fields the template no longer
+ * has are dropped; a header the profile does not know keeps its values as a note.
+ */
+export function mappingFromProfile(
+  profile: MappingProfile,
+  headers: readonly string[],
+  template: Template,
+): Mapping {
+  const fields = new Set(template.fields.map((f) => f.header));
+  const byHeader = new Map<string, MappingProfile['columns'][number]>();
+  for (const column of profile.columns) byHeader.set(headerKey(column.header), column);
+  const used = new Set<string>();
+  const columns = headers.map((header, column): ColumnMapping => {
+    const saved = byHeader.get(headerKey(header));
+    const base = {
+      column,
+      header,
+      confidence: 1,
+      reason: 'profile' as const,
+      detail: `profile "${profile.name}"`,
+    };
+    if (!saved)
+      return {
+        ...base,
+        field: null,
+        confidence: 0,
+        reason: 'none',
+        unmapped: 'note',
+        detail: 'not in the profile',
+      };
+    if (saved.field && fields.has(saved.field) && !used.has(saved.field)) {
+      used.add(saved.field);
+      return { ...base, field: saved.field };
+    }
+    if (saved.split?.every((f) => fields.has(f))) {
+      return { ...base, field: null, split: [saved.split[0], saved.split[1]] as const };
+    }
+    return {
+      ...base,
+      field: null,
+      unmapped: saved.unmapped ?? 'note',
+      ...(saved.customName ? { customName: saved.customName } : {}),
+    };
+  });
+  const noteField = profile.noteField && fields.has(profile.noteField) ? profile.noteField : null;
+  return { template: template.id, fields: template.fields.map((f) => f.header), columns, noteField };
+}
