@@ -1,0 +1,200 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeColumns, type CellChange, createRowFixer, type DateOrder } from '../../shared/fix';
+import { applyMapping, customFieldNames, missingRequired } from '../../shared/mapping';
+import { clientTether, type Lookups, lookupsSchema } from '../../shared/template';
+import { detachString, SheetValidator } from '../../shared/validate';
+import { InputError, UsageError } from '../errors';
+import { resolveMapping } from '../mapping-profile';
+import { readJsonFile } from '../read-json';
+import { readSheetFile } from '../read-sheet';
+import { outputFormat, writeOutputFile } from '../write-output';
+import {
+  dateOrderOption,
+  describeSource,
+  mappingJson,
+  mappingOptionSpecs,
+  sheetOptionSpecs,
+  sheetReadOptions,
+} from './map';
+
+export const fixUsage =
+  'listprep fix FILE -o OUT.csv|OUT.xlsx [--json] [--mapping PROFILE.json] [--ignore-profiles] [--date-order mdy|dmy] [--lookups FILE.json] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+
+/** One changed cell as the CLI reports it: `row` is the 1-based data row. */
+type Change = { row: number } & Omit<CellChange, 'column'>;
+type FixTally = { field: string; fix: string; count: number; examples: { from: string; to: string }[] };
+
+const examplesShown = 3;
+
+async function readLookups(path: string | undefined): Promise<Lookups | undefined> {
+  if (!path) return undefined;
+  const parsed = lookupsSchema.safeParse(await readJsonFile(path));
+  if (!parsed.success)
+    throw new InputError(`${path}: not a lookups file (${parsed.error.issues[0]?.message})`);
+  return parsed.data;
+}
+
+function tally(changes: readonly Change[]): FixTally[] {
+  const byKey = new Map<string, FixTally>();
+  for (const change of changes) {
+    const key = `${change.field}\u0000${change.fix}`;
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { field: change.field, fix: change.fix, count: 0, examples: [] };
+      byKey.set(key, entry);
+    }
+    entry.count++;
+    if (entry.examples.length < examplesShown) entry.examples.push({ from: change.from, to: change.to });
+  }
+  return [...byKey.values()];
+}
+
+/** Tallies in the template's column order, the most frequent fix of a column first. */
+function inTemplateOrder(tallies: FixTally[], headers: readonly string[]): FixTally[] {
+  return tallies.sort((a, b) => headers.indexOf(a.field) - headers.indexOf(b.field) || b.count - a.count);
+}
+
+function quote(text: string): string {
+  const flat = text.replace(/\r\n|\r|\n/g, '⏎');
+  return JSON.stringify(flat.length > 30 ? `${flat.slice(0, 29)}…` : flat);
+}
+
+/**
+ * `listprep fix`: maps a file onto the template (saved profile, `--mapping`, or automatic), applies every
+ * certain fix, writes the result to OUT (.csv or the .xlsx template workbook) and reports each change. The
+ * source file is never written. Exit 0 when written, even if errors remain (they are counted: `listprep
+ * check OUT` lists them); 1 when a required field has no column (nothing is written).
+ */
+export async function runFix(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      json: { type: 'boolean', default: false },
+      lookups: { type: 'string' },
+      ...mappingOptionSpecs,
+      ...sheetOptionSpecs,
+    },
+  });
+  if (positionals.length !== 1 || !values.output) throw new UsageError(`usage: ${fixUsage}`);
+  const file = positionals[0];
+  const output = values.output;
+  outputFormat(output);
+  if (resolve(output) === resolve(file))
+    throw new UsageError('the output must be another file: the source is never written');
+  const order = dateOrderOption(values['date-order']);
+  const lookups = await readLookups(values.lookups);
+  const template = clientTether;
+
+  let headers: string[] = [];
+  const rows: string[][] = [];
+  await readSheetFile(file, sheetReadOptions(values), {
+    onHeader: (header) => {
+      headers = header.headers.map(detachString);
+    },
+    onRow: (fields) => {
+      rows.push(fields.map(detachString));
+    },
+  });
+  const { mapping, source, problems } = await resolveMapping({
+    template,
+    headers,
+    sampleRows: rows.slice(0, 1000),
+    mappingFile: values.mapping,
+    useSaved: !values['ignore-profiles'],
+  });
+  for (const problem of problems) process.stderr.write(`listprep fix: skipped ${problem}\n`);
+  const missing = missingRequired(mapping, template);
+  if (missing.length) {
+    process.stderr.write(
+      `listprep fix: ${file}: no column for the required field(s) ${missing.join(', ')}; see \`listprep map ${file}\`\n`,
+    );
+    return 1;
+  }
+
+  const columns = template.fields;
+  const mapped = rows.map((row) => applyMapping(mapping, row));
+  const analysis = analyzeColumns(
+    columns,
+    mapped.map((m) => m.values),
+  );
+  // The user's word beats a saved choice, which beats what the values say.
+  const dateOrderByField: Record<string, DateOrder> = { ...analysis.dateOrderByField };
+  if (source.kind !== 'automatic') Object.assign(dateOrderByField, source.profile.dateOrders);
+  if (order) for (const field of columns) if (field.kind === 'date') dateOrderByField[field.header] = order;
+
+  const fixer = createRowFixer({ template, columns, lookups, dateOrderByField });
+  const changes: Change[] = [];
+  mapped.forEach((m, i) => {
+    for (const c of fixer.fixRow(m.values) ?? []) {
+      changes.push({ row: i + 1, field: c.field, from: c.from, to: c.to, fix: c.fix });
+    }
+  });
+
+  const validator = new SheetValidator({ template, columns, lookups });
+  for (const m of mapped) validator.addRow(m.values);
+  const remaining = validator.summary();
+  const undecided = columns.flatMap((field, col) => {
+    const evidence = analysis.dateEvidence[col];
+    return evidence && evidence.ambiguous > 0 && !dateOrderByField[field.header] ? [field.header] : [];
+  });
+
+  const extras = customFieldNames(mapping);
+  await writeOutputFile(
+    output,
+    [...columns.map((f) => f.header), ...extras],
+    mapped.map((m) => (extras.length ? [...m.values, ...m.custom] : m.values)),
+    { template, lookups },
+  );
+
+  const tallies = inTemplateOrder(
+    tally(changes),
+    columns.map((f) => f.header),
+  );
+  if (values.json) {
+    const report = {
+      file,
+      output,
+      rows: rows.length,
+      mappingSource: describeSource(source),
+      mapping: mappingJson(mapping.columns),
+      dateOrders: dateOrderByField,
+      undecidedDateOrder: undecided,
+      fixed: changes.length,
+      byField: tallies,
+      changes,
+      remaining: { errors: remaining.errors, warnings: remaining.warnings },
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [
+    `${file} -> ${output}: ${rows.length} rows, ${changes.length} cells fixed (mapping ${describeSource(source)})`,
+  ];
+  const fieldWidth = Math.max(5, ...tallies.map((t) => t.field.length));
+  const fixWidth = Math.max(3, ...tallies.map((t) => t.fix.length));
+  for (const t of tallies) {
+    const examples = t.examples.map((e) => `${quote(e.from)} -> ${quote(e.to)}`).join(', ');
+    out.push(
+      `  ${t.field.padEnd(fieldWidth)}  ${t.fix.padEnd(fixWidth)}  ${String(t.count).padStart(7)}  ${examples}`,
+    );
+  }
+  const decided = Object.entries(dateOrderByField).map(
+    ([f, o]) => `${f} ${o === 'dmy' ? 'day-first' : 'month-first'}`,
+  );
+  if (decided.length) out.push(`Date order: ${decided.join(', ')}`);
+  if (undecided.length) {
+    out.push(
+      `Date order undecided for ${undecided.join(', ')}: dates like 03/04/2021 stay errors (use --date-order mdy|dmy)`,
+    );
+  }
+  out.push(
+    remaining.errors || remaining.warnings
+      ? `Left for a person: ${remaining.errors} errors, ${remaining.warnings} warnings (listprep check ${output})`
+      : 'No errors left.',
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

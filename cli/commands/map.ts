@@ -1,0 +1,186 @@
+import { parseArgs } from 'node:util';
+import { parseDelimiterName, parseEncodingName, type SheetReadOptions } from '../../shared/codec';
+import type { DateOrder } from '../../shared/fix';
+import { type ColumnMapping, type Mapping, missingRequired } from '../../shared/mapping';
+import { clientTether, type Template } from '../../shared/template';
+import { detachString } from '../../shared/validate';
+import { UsageError } from '../errors';
+import { type MappingSource, resolveMapping, saveProfile } from '../mapping-profile';
+import { readSheetFile } from '../read-sheet';
+
+export const mapUsage =
+  'listprep map FILE [--json] [--save NAME] [--mapping PROFILE.json] [--ignore-profiles] [--date-order mdy|dmy] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+
+/** The options of every command that reads a contact file (parseArgs specs). */
+export const sheetOptionSpecs = {
+  sheet: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  'header-row': { type: 'string' },
+} as const;
+
+/** The options of every command that maps a file onto the template. */
+export const mappingOptionSpecs = {
+  mapping: { type: 'string' },
+  'ignore-profiles': { type: 'boolean', default: false },
+  'date-order': { type: 'string' },
+} as const;
+
+/** Checks and converts --sheet, --encoding, --delimiter and --header-row. */
+export function sheetReadOptions(values: {
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  'header-row'?: string;
+}): SheetReadOptions {
+  const encoding = values.encoding === undefined ? undefined : parseEncodingName(values.encoding);
+  if (values.encoding !== undefined && !encoding) {
+    throw new UsageError(
+      `--encoding must be utf-8, utf-16le, utf-16be or windows-1252, not "${values.encoding}"`,
+    );
+  }
+  const delimiter = values.delimiter === undefined ? undefined : parseDelimiterName(values.delimiter);
+  if (values.delimiter !== undefined && !delimiter) {
+    throw new UsageError('--delimiter must be one character other than a quote (or "tab")');
+  }
+  const headerRow = values['header-row'];
+  if (headerRow !== undefined && !/^\d+$/.test(headerRow)) {
+    throw new UsageError(`--header-row must be a whole number, not "${headerRow}"`);
+  }
+  return {
+    sheet: values.sheet,
+    encoding,
+    delimiter,
+    headerRow: headerRow === undefined ? undefined : Number(headerRow),
+  };
+}
+
+/** Checks --date-order. */
+export function dateOrderOption(value: string | undefined): DateOrder | undefined {
+  if (value !== undefined && value !== 'mdy' && value !== 'dmy') {
+    throw new UsageError(`--date-order must be mdy or dmy, not "${value}"`);
+  }
+  return value;
+}
+
+/** A mapping column as the CLI prints it in JSON: `column` is the 1-based position, as spreadsheets count. */
+export function mappingJson(columns: readonly ColumnMapping[]) {
+  return columns.map((c) => ({
+    column: c.column + 1,
+    header: c.header,
+    field: c.field,
+    ...(c.split ? { split: c.split } : {}),
+    confidence: c.confidence,
+    reason: c.reason,
+    ...(c.detail ? { detail: c.detail } : {}),
+    ...(c.unmapped ? { unmapped: c.unmapped } : {}),
+    ...(c.customName ? { customName: c.customName } : {}),
+  }));
+}
+
+/** Where the mapping came from, for people. */
+export function describeSource(source: MappingSource): string {
+  if (source.kind === 'file') return `from ${source.path}`;
+  if (source.kind === 'profile') return `from saved profile "${source.profile.name}"`;
+  return 'automatic';
+}
+
+/** The mapping's date orders saved with a profile: `--date-order` for every mapped date field. */
+export function dateOrdersFor(mapping: Mapping, template: Template, order: DateOrder | undefined) {
+  if (!order) return undefined;
+  const dateFields = new Set(template.fields.filter((f) => f.kind === 'date').map((f) => f.header));
+  return Object.fromEntries(
+    mapping.columns.flatMap((c) => (c.field && dateFields.has(c.field) ? [[c.field, order]] : [])),
+  ) as Record<string, DateOrder>;
+}
+
+function target(c: ColumnMapping): string {
+  if (c.field) return c.field;
+  if (c.split) return c.split.join(' + ');
+  if (c.unmapped === 'custom') return `custom field "${c.customName ?? c.header}"`;
+  return c.unmapped === 'drop' ? '(dropped)' : '([import] note)';
+}
+
+function formatText(file: string, mapping: Mapping, source: MappingSource, missing: string[]): string {
+  const lines = [`${file}: ${mapping.columns.length} columns, mapping ${describeSource(source)}`];
+  const width = Math.min(28, Math.max(6, ...mapping.columns.map((c) => c.header.length)));
+  const fieldWidth = Math.min(26, Math.max(...mapping.columns.map((c) => target(c).length)));
+  for (const c of mapping.columns) {
+    const header = c.header.length > width ? `${c.header.slice(0, width - 1)}…` : c.header;
+    const sure = c.field || c.split ? c.confidence.toFixed(2) : '    ';
+    lines.push(
+      `  ${String(c.column + 1).padStart(3)}  ${header.padEnd(width)} -> ${target(c).padEnd(fieldWidth)}  ${sure}  ${c.detail ?? c.reason}`,
+    );
+  }
+  lines.push(
+    missing.length ? `Missing required fields: ${missing.join(', ')}` : 'All required fields are mapped.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+const sampleRows = 1000;
+
+/**
+ * `listprep map`: which template field each column of a file goes to, and why. Reads the header and the first
+ * 1,000 rows. Uses a saved profile for the same headers unless told otherwise; `--save` stores the mapping.
+ * Exit 0, or 1 when a required field has no column.
+ */
+export async function runMap(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      save: { type: 'string' },
+      ...mappingOptionSpecs,
+      ...sheetOptionSpecs,
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(`usage: ${mapUsage}`);
+  const file = positionals[0];
+  const order = dateOrderOption(values['date-order']);
+  const template = clientTether;
+  let headers: string[] = [];
+  const rows: string[][] = [];
+  await readSheetFile(
+    file,
+    { ...sheetReadOptions(values), limit: sampleRows },
+    {
+      onHeader: (header) => {
+        headers = header.headers.map(detachString);
+      },
+      onRow: (fields) => {
+        rows.push(fields.map(detachString));
+      },
+    },
+  );
+  const { mapping, source, problems } = await resolveMapping({
+    template,
+    headers,
+    sampleRows: rows,
+    mappingFile: values.mapping,
+    useSaved: !values['ignore-profiles'],
+  });
+  for (const problem of problems) process.stderr.write(`listprep map: skipped ${problem}\n`);
+  const missing = missingRequired(mapping, template);
+  const saved = values.save
+    ? await saveProfile(values.save, mapping, { dateOrders: dateOrdersFor(mapping, template, order) })
+    : undefined;
+  if (values.json) {
+    const report = {
+      file,
+      template: template.id,
+      source: source.kind,
+      ...(source.kind !== 'automatic' ? { profile: source.profile.name, profilePath: source.path } : {}),
+      mapping: mappingJson(mapping.columns),
+      noteField: mapping.noteField,
+      missingRequired: missing,
+      ...(saved ? { saved } : {}),
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatText(file, mapping, source, missing));
+    if (saved) process.stdout.write(`Saved as profile "${values.save}": ${saved}\n`);
+  }
+  return missing.length ? 1 : 0;
+}
