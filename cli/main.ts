@@ -1,4 +1,6 @@
 import { checkUsage, runCheck } from './commands/check';
+import { fixUsage, runFix } from './commands/fix';
+import { mapUsage, runMap } from './commands/map';
 import { previewUsage, runPreview } from './commands/preview';
 import { InputError, UsageError } from './errors';
 
@@ -8,6 +10,8 @@ type Command = { usage: string; run: (args: string[]) => Promise<number> };
 export const commands: Record<string, Command> = {
   check: { usage: checkUsage, run: runCheck },
   preview: { usage: previewUsage, run: runPreview },
+  map: { usage: mapUsage, run: runMap },
+  fix: { usage: fixUsage, run: runFix },
 };
 
 function usage(): string {
