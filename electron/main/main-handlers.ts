@@ -4,7 +4,7 @@
 import type { BridgeResult } from '../../shared/bridge';
 import type { Connection } from './connection';
 import type { FileService } from './file-service';
-import type { MainHandlers } from './ipc';
+import type { MainHandlers } from './ipc-guard';
 import type { JournalStore } from './journal';
 import { fail, ok } from './result';
 

@@ -5,7 +5,6 @@ import {
   app,
   BrowserWindow,
   dialog,
-  ipcMain,
   Menu,
   net,
   type OpenDialogOptions,
@@ -217,7 +216,7 @@ function start(): void {
       isAlive: (id) => liveContents.has(id),
       log,
     });
-    registerIpc(ipcMain, handlers, log);
+    registerIpc(handlers, log);
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

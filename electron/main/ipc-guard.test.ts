@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '../common/ipc-contract';
-import { guardHandler, type InvokeEvent, type MainHandlers, registerIpc } from './ipc';
+import { guardAll, guardHandler, type InvokeEvent, type MainHandlers } from './ipc-guard';
 
 const page = (url: string, parent: unknown = null, id = 4): InvokeEvent => ({
   sender: { id },
@@ -25,14 +25,15 @@ function recordingHandlers() {
 const quiet = () => {};
 
 describe('IPC handlers', () => {
-  it('registers a guarded handler for every channel of the contract', () => {
-    const registered: string[] = [];
-    registerIpc(
-      { handle: (channel: string) => registered.push(channel) },
-      recordingHandlers().handlers,
-      quiet,
-    );
-    expect(registered).toEqual([...channels]);
+  it('exist, guarded, for every channel of the contract', async () => {
+    const guarded = guardAll(recordingHandlers().handlers, quiet);
+    expect(guarded.map(([channel]) => channel)).toEqual([...channels]);
+    for (const [, listener] of guarded) {
+      expect(await listener(page('https://evil.example/'))).toMatchObject({
+        ok: false,
+        error: { code: 'ipc.sender' },
+      });
+    }
   });
 
   it('pass a valid call from our own page through, with the sender id first', async () => {
