@@ -8,7 +8,10 @@ import { generateContacts, toCsv } from '../test/fixtures/generate-contacts';
 const dir = mkdtempSync(join(tmpdir(), 'listprep-check-'));
 
 function listprep(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/listprep.mjs', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['bin/listprep.mjs', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -18,7 +21,16 @@ function writeFile(name: string, text: string | Uint8Array): string {
   return path;
 }
 
-type JsonIssue = { row: number; column: string; field: string; code: string; severity: string; value: string; message: string; fix: string | null };
+type JsonIssue = {
+  row: number;
+  column: string;
+  field: string;
+  code: string;
+  severity: string;
+  value: string;
+  message: string;
+  fix: string | null;
+};
 
 describe('listprep check', () => {
   it('finds exactly the planted errors in a generated file, no more and no fewer', () => {
@@ -27,9 +39,17 @@ describe('listprep check', () => {
     const run = listprep('check', file, '--json');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { file: string; rows: number; errors: number; warnings: number; issues: JsonIssue[] };
+    const report = JSON.parse(run.stdout) as {
+      file: string;
+      rows: number;
+      errors: number;
+      warnings: number;
+      issues: JsonIssue[];
+    };
     expect(report.rows).toBe(2_000);
-    const found = report.issues.filter((i) => i.severity === 'error').map((i) => `${i.row}|${i.field}|${i.code}|${i.value}`);
+    const found = report.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${i.row}|${i.field}|${i.code}|${i.value}`);
     const expected = planted.map((p) => `${p.row}|${p.field}|${p.code}|${p.value}`);
     expect(found.sort()).toEqual(expected.sort());
     expect(report.errors).toBe(planted.length);
@@ -37,7 +57,10 @@ describe('listprep check', () => {
   });
 
   it('reports each issue with the row, column, field, code, value, message and fix', () => {
-    const file = writeFile('one.csv', 'firstName,lastName,phone,email\r\nAnn,Lee,+1 555.123.4567,ann@example.com\r\n');
+    const file = writeFile(
+      'one.csv',
+      'firstName,lastName,phone,email\r\nAnn,Lee,+1 555.123.4567,ann@example.com\r\n',
+    );
     const report = JSON.parse(listprep('check', file, '--json').stdout);
     expect(report).toEqual({
       file,
@@ -60,16 +83,24 @@ describe('listprep check', () => {
   });
 
   it('exits 0 on a clean file and prints a summary for people', () => {
-    const file = writeFile('clean.csv', 'firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,Ray,bob@example.com\n');
+    const file = writeFile(
+      'clean.csv',
+      'firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,Ray,bob@example.com\n',
+    );
     const run = listprep('check', file);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2 rows, 0 errors, 0 warnings');
   });
 
   it('points duplicate emails at each other and words messages in Norwegian on request', () => {
-    const file = writeFile('dupes.csv', 'firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,Ray,ANN@example.com\n');
+    const file = writeFile(
+      'dupes.csv',
+      'firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,Ray,ANN@example.com\n',
+    );
     const report = JSON.parse(listprep('check', file, '--json', '--lang', 'nb').stdout);
-    expect(report.issues.map((i: JsonIssue & { related: number[] }) => [i.row, i.code, i.related, i.value])).toEqual([
+    expect(
+      report.issues.map((i: JsonIssue & { related: number[] }) => [i.row, i.code, i.related, i.value]),
+    ).toEqual([
       [1, 'email.duplicate', [2], 'ann@example.com'],
       [2, 'email.duplicate', [1], 'ANN@example.com'],
     ]);

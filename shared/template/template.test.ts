@@ -6,18 +6,57 @@ import { validateRows, columnsFromHeaders } from '../validate';
 describe('the ClientTether template', () => {
   it('lists every column of TEMPLATE.md in file order with the CRM’s exact headers', () => {
     expect(clientTether.fields.map((f) => f.header)).toEqual([
-      'firstName', 'lastName', 'phone', 'smsok', 'second_Phone', 'email', 'address', 'city', 'state', 'zip',
-      'compName', 'tag', 'job_title', 'external_id', 'deal_size', 'age', 'education', 'gender', 'high_net_worth',
-      'home_owner_status', 'household_income', 'Length_of_residence', 'market_value', 'material_status',
-      'occupation', 'presence_of_children', 'creation_date', 'presence_of_pets', 'anniversary_1', 'anniversary_2',
-      'facebook', 'linkedin', 'twitter', 'action_plan_id', 'sales_cycle_id', 'lead_source_id', 'client_category',
-      'whiteboard', 'clients_date_last', 'clients_date_next', 'new_lead_notification', 'contact_type',
+      'firstName',
+      'lastName',
+      'phone',
+      'smsok',
+      'second_Phone',
+      'email',
+      'address',
+      'city',
+      'state',
+      'zip',
+      'compName',
+      'tag',
+      'job_title',
+      'external_id',
+      'deal_size',
+      'age',
+      'education',
+      'gender',
+      'high_net_worth',
+      'home_owner_status',
+      'household_income',
+      'Length_of_residence',
+      'market_value',
+      'material_status',
+      'occupation',
+      'presence_of_children',
+      'creation_date',
+      'presence_of_pets',
+      'anniversary_1',
+      'anniversary_2',
+      'facebook',
+      'linkedin',
+      'twitter',
+      'action_plan_id',
+      'sales_cycle_id',
+      'lead_source_id',
+      'client_category',
+      'whiteboard',
+      'clients_date_last',
+      'clients_date_next',
+      'new_lead_notification',
+      'contact_type',
       'assigned_user_id',
     ]);
   });
 
   it('requires only firstName and lastName, and keeps email unique', () => {
-    expect(clientTether.fields.filter((f) => f.required).map((f) => f.header)).toEqual(['firstName', 'lastName']);
+    expect(clientTether.fields.filter((f) => f.required).map((f) => f.header)).toEqual([
+      'firstName',
+      'lastName',
+    ]);
     expect(clientTether.fields.filter((f) => f.unique).map((f) => f.header)).toEqual(['email']);
   });
 
@@ -28,8 +67,17 @@ describe('the ClientTether template', () => {
     }
     const kinds = Object.fromEntries(clientTether.fields.map((f) => [f.header, f.kind]));
     expect(kinds).toMatchObject({
-      phone: 'phone10', smsok: 'flag01', email: 'email', state: 'region', zip: 'postal', creation_date: 'date',
-      deal_size: 'whole', gender: 'choice', action_plan_id: 'idRef', tag: 'tags', material_status: 'choice',
+      phone: 'phone10',
+      smsok: 'flag01',
+      email: 'email',
+      state: 'region',
+      zip: 'postal',
+      creation_date: 'date',
+      deal_size: 'whole',
+      gender: 'choice',
+      action_plan_id: 'idRef',
+      tag: 'tags',
+      material_status: 'choice',
     });
   });
 
@@ -38,9 +86,12 @@ describe('the ClientTether template', () => {
     expect(codes).toHaveLength(50 + 1 + 5 + 13);
     expect(new Set(codes).size).toBe(codes.length);
     expect(clientTether.regions.find((r) => r.code === 'QC')?.aliases).toContain('Québec');
-    expect(clientTether.regions.filter((r) => r.country === 'CA').map((r) => r.code).sort()).toEqual(
-      ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'],
-    );
+    expect(
+      clientTether.regions
+        .filter((r) => r.country === 'CA')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT']);
     expect(getTemplate('clienttether-contacts')).toBe(clientTether);
   });
 
