@@ -37,8 +37,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
-// Tests and portable setups may point the data folder elsewhere.
-if (process.env.LISTPREP_USER_DATA) app.setPath('userData', process.env.LISTPREP_USER_DATA);
+// One data folder name in development and in the installed app (the package name differs between the two);
+// tests and portable setups may point it elsewhere.
+app.setPath('userData', process.env.LISTPREP_USER_DATA || join(app.getPath('appData'), 'ListPrep'));
 
 const log = (message: string, error?: unknown): void => {
   console.error(`[listprep] ${message}`, ...(error === undefined ? [] : [error]));
