@@ -130,3 +130,48 @@ describe('listprep check', () => {
     expect(JSON.parse(run.stdout).errors).toBe(0);
   });
 });
+
+describe('listprep check on files that are not the template', () => {
+  it('maps a Google Contacts export automatically and names the source column of each issue', () => {
+    const file = writeFile(
+      'google.csv',
+      [
+        'Given Name,Family Name,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Birthday,Notes',
+        'Ann,Lee,ann@example.com,Mobile,(555) 123-4567,1980-02-30,met at the fair',
+        'Bob,Ray,bob@example,Mobile,5559876543,,',
+      ].join('\n'),
+    );
+    const run = listprep('check', file, '--json', '--ignore-profiles');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.issues.map((i: JsonIssue) => [i.row, i.column, i.field, i.code, i.fix])).toEqual([
+      [1, 'Phone 1 - Value', 'phone', 'phone.digits', '5551234567'],
+      [1, 'Birthday', 'anniversary_1', 'date.invalid', null],
+      [2, 'E-mail 1 - Value', 'email', 'email.format', null],
+    ]);
+  });
+
+  it('decides a date column’s day/month order from its values and suggests ISO dates', () => {
+    const file = writeFile(
+      'dates.csv',
+      'firstName,lastName,creation_date\nAnn,Lee,25/12/2020\nBob,Ray,03/04/2021\n',
+    );
+    const report = JSON.parse(listprep('check', file, '--json', '--ignore-profiles').stdout);
+    expect(report.issues.map((i: JsonIssue) => [i.row, i.code, i.fix])).toEqual([
+      [1, 'date.format', '2020-12-25'],
+      [2, 'date.format', '2021-04-03'],
+    ]);
+    const forced = JSON.parse(
+      listprep('check', file, '--json', '--ignore-profiles', '--date-order', 'mdy').stdout,
+    );
+    expect(forced.issues.map((i: JsonIssue) => i.fix)).toEqual([null, '2021-03-04']);
+  });
+
+  it('says which required field has no column and still lists every row it affects', () => {
+    const file = writeFile('nolast.csv', 'First Name,Email\nAnn,ann@example.com\n');
+    const run = listprep('check', file, '--json', '--ignore-profiles');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/no column for the required field\(s\) lastName/);
+    expect(JSON.parse(run.stdout).issues.map((i: JsonIssue) => i.code)).toEqual(['required.missing']);
+  });
+});

@@ -1,0 +1,89 @@
+import type { SheetHeader, SheetReadOptions, SheetSummary } from '../shared/codec';
+import { applyMapping, type Mapping } from '../shared/mapping';
+import type { Template } from '../shared/template';
+import { detachString } from '../shared/validate';
+import { type MappingSource, resolveMapping } from './mapping-profile';
+import { readSheetFile } from './read-sheet';
+
+export type MappedSheetReady = Readonly<{
+  header: SheetHeader;
+  /** The file's headers, distinct (detached from the read buffer). */
+  headers: readonly string[];
+  mapping: Mapping;
+  source: MappingSource;
+  /** Saved profiles that could not be read (skipped, never fatal). */
+  problems: readonly string[];
+  /** The sampled rows, already mapped: what content sniffing and column analysis saw. */
+  sample: readonly (readonly string[])[];
+}>;
+
+export type MappedSheetHandlers = Readonly<{
+  /** Once, when the mapping is known and before the first row. */
+  onReady: (ready: MappedSheetReady) => void;
+  /** Each data row in the template's column order; `source` is the file's row (a slice of the buffer). */
+  onRow: (values: string[], source: readonly string[], line: number) => void;
+  /** Awaited after each chunk of the file: back-pressure for output. */
+  onChunk?: () => Promise<void>;
+}>;
+
+export type MappedSheetOptions = Readonly<{
+  template: Template;
+  read: SheetReadOptions;
+  mappingFile?: string;
+  useSavedProfiles?: boolean;
+  /** Rows read before the mapping is chosen (content sniffing) - also the evidence for column analysis. */
+  sampleRows?: number;
+}>;
+
+/**
+ * Streams a file onto the template: the first rows are held back until the mapping is chosen (a `--mapping`
+ * profile, a saved profile for these headers, or an automatic one that also looks at those rows), then every
+ * row comes out mapped. Memory stays bounded: at most the sample and one chunk are held.
+ */
+export async function readMappedSheet(
+  file: string,
+  options: MappedSheetOptions,
+  handlers: MappedSheetHandlers,
+): Promise<SheetSummary> {
+  const sampleSize = options.sampleRows ?? 1000;
+  let header: SheetHeader | undefined;
+  let headers: string[] = [];
+  let mapping: Mapping | undefined;
+  const held: { fields: string[]; line: number }[] = [];
+
+  const decide = async () => {
+    if (mapping || !header) return;
+    const sampleSource = held.map((h) => h.fields);
+    const resolved = await resolveMapping({
+      template: options.template,
+      headers,
+      sampleRows: sampleSource,
+      mappingFile: options.mappingFile,
+      useSaved: options.useSavedProfiles !== false,
+    });
+    mapping = resolved.mapping;
+    const mappedHeld = held.map((h) => applyMapping(resolved.mapping, h.fields).values);
+    handlers.onReady({ header, headers, ...resolved, sample: mappedHeld });
+    held.forEach((h, i) => {
+      handlers.onRow(mappedHeld[i], h.fields, h.line);
+    });
+    held.length = 0;
+  };
+
+  const summary = await readSheetFile(file, options.read, {
+    onHeader: (found) => {
+      header = found;
+      headers = found.headers.map(detachString);
+    },
+    onRow: (fields, line) => {
+      if (mapping) handlers.onRow(applyMapping(mapping, fields).values, fields, line);
+      else held.push({ fields: fields.map(detachString), line });
+    },
+    onChunk: async () => {
+      if (!mapping && held.length >= sampleSize) await decide();
+      await handlers.onChunk?.();
+    },
+  });
+  await decide();
+  return summary;
+}
