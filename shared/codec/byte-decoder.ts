@@ -8,7 +8,7 @@ export type ByteDecoderOptions = Readonly<{
    * so far was ASCII (identical in both), decoding carries on as Windows-1252 instead of starting over.
    */
   mayFallBack: boolean;
-  /** The line being read, for error messages. */
+  /** The line the bytes decoded so far end on, for error messages. */
   line: () => number;
 }>;
 
@@ -43,9 +43,9 @@ export class ByteDecoder {
   decode(bytes: Uint8Array, final = false): string {
     let text: string;
     try {
-      text = this.decoder.decode(bytes, { stream: !final });
+      text = this.decoder.decode(bytes, { stream: streams(this.current, final) });
     } catch {
-      return this.recover(bytes, final);
+      return this.recover(bytes);
     }
     if (this.allAscii) {
       if (nonAscii.test(text)) {
@@ -58,31 +58,40 @@ export class ByteDecoder {
     return text;
   }
 
-  private recover(bytes: Uint8Array, final: boolean): string {
-    const line = this.options.line();
+  private recover(bytes: Uint8Array): string {
+    const rest = this.allAscii ? concatBytes([incompleteUtf8Tail(this.tail), bytes]) : bytes;
+    const offsetLines = this.current === 'utf-8' ? lineBreaksBefore(rest, firstInvalidUtf8(rest)) : 0;
+    const line = this.options.line() + offsetLines;
     if (this.allAscii) {
-      const rest = concatBytes([incompleteUtf8Tail(this.tail), bytes]);
       if (!hasUtf8Sequence(rest)) {
         this.current = 'windows-1252';
         this.decoder = newDecoder('windows-1252');
         this.allAscii = false;
         this.tail = noBytes;
-        return this.decoder.decode(rest, { stream: !final });
+        return this.decoder.decode(rest, { stream: true });
       }
     }
     if (this.options.mayFallBack) {
       throw new ReadError(
         'encoding.mixed',
-        `the file mixes UTF-8 with another encoding (first near line ${line}), so some characters would come out wrong; choose its encoding`,
+        `the file mixes UTF-8 with another encoding (first on line ${line}), so some characters would come out wrong; choose its encoding`,
         line,
       );
     }
     throw new ReadError(
       'encoding.invalid',
-      `the text is not valid ${describeEncoding(this.current)} (near line ${line}); choose another encoding`,
+      `the text is not valid ${describeEncoding(this.current)} (line ${line}); choose another encoding`,
       line,
     );
   }
+}
+
+/**
+ * Node 20's TextDecoder decodes windows-1252 as ISO-8859-1 (0x93 becomes U+0093, not a curly quote; 0x80 not
+ * the euro) unless it streams; Windows-1252 keeps no state between chunks, so streaming always is safe.
+ */
+function streams(encoding: TextEncoding, final: boolean): boolean {
+  return encoding === 'windows-1252' || !final;
 }
 
 function newDecoder(encoding: TextEncoding): TextDecoder {
@@ -107,4 +116,30 @@ function incompleteUtf8Tail(bytes: Uint8Array): Uint8Array {
     }
   }
   return noBytes;
+}
+
+/** Where UTF-8 first goes wrong in bytes that start on a character boundary (the length when it does not). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length =
+      lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k < bytes.length && (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** Line breaks (LF, or CR not before LF) in the first `end` bytes; ASCII line breaks are the same in UTF-8. */
+function lineBreaksBefore(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) count++;
+  }
+  return count;
 }

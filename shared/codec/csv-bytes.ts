@@ -85,7 +85,7 @@ export class CsvByteReader {
       : detectEncoding(sample, final);
     const decoder = new ByteDecoder(guess.encoding, {
       mayFallBack: !chosen && !guess.bom && guess.encoding === 'utf-8',
-      line: () => this.line,
+      line: () => this.parser?.lineAtEnd() ?? 1,
     });
     const text = decoder.decode(sample, final);
     if (!chosen && mostlyNul(text)) {

@@ -47,6 +47,11 @@ export class CsvParser {
     return this.currentLine;
   }
 
+  /** The line the text pushed so far ends on (for a message about the next text, which starts there). */
+  lineAtEnd(): number {
+    return this.currentLine + countLineBreaks(this.buffer);
+  }
+
   push(text: string): void {
     if (this.buffer.length === 0) {
       this.buffer = text;
@@ -211,6 +216,16 @@ export class CsvParser {
       line,
     );
   }
+}
+
+/** Line breaks in a text: CRLF, LF or CR. */
+export function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) count++;
+  }
+  return count;
 }
 
 /** Parses a whole text at once (tests, small files). */

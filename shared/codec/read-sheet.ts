@@ -99,6 +99,7 @@ async function readCsv(
   const reader = new CsvByteReader(options, (fields, line) => shaper.add(fields, line));
   try {
     for (const chunk of head) reader.push(chunk);
+    await handlers.onChunk?.();
     while (!shaper.done) {
       const next = await iterator.next();
       if (next.done) break;

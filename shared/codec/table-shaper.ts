@@ -59,6 +59,9 @@ export class TableShaper {
   private state: 'looking' | 'data' | 'done' = 'looking';
   private pending: PendingRow[] = [];
   private pendingFilled = 0;
+  /** Cells in the header row; rows with another count are ragged. */
+  private headerWidth = 0;
+  /** Columns: the header's, or more when rows in the first lines are wider (they get `Column N` names). */
   private width = 0;
   private rowCount = 0;
   private blankRows = 0;
@@ -134,8 +137,10 @@ export class TableShaper {
     const header = headerIndex >= 0 ? filled[headerIndex] : undefined;
     const rest = header ? pending.filter((row) => row.line > header.line) : pending;
     let width = header ? trimmedLength(header.fields) : 0;
+    this.headerWidth = width;
     for (const row of rest) width = Math.max(width, trimmedLength(row.fields));
     this.width = width;
+    if (!header) this.headerWidth = width;
     this.state = 'data';
     this.handlers.onHeader({
       headerRow: header?.line ?? 0,
@@ -180,16 +185,17 @@ export class TableShaper {
       return;
     }
     const width = this.width;
-    let cells = fields.length;
-    if (cells !== width) {
-      // Empty cells past the last column (a trailing delimiter) are not a ragged row.
-      while (cells > width && fields[cells - 1] === '') cells--;
-      fields.length = cells;
-      if (cells !== width) {
+    const headerWidth = this.headerWidth;
+    if (fields.length !== headerWidth || fields.length !== width) {
+      // Empty cells past the header's last column (a trailing delimiter) do not make a row ragged.
+      let cells = fields.length;
+      while (cells > headerWidth && fields[cells - 1] === '') cells--;
+      if (cells !== headerWidth) {
         this.raggedCount++;
         if (this.ragged.length < maxRaggedListed) this.ragged.push({ line, cells });
-        while (fields.length < width) fields.push('');
       }
+      if (fields.length > width) fields.length = Math.max(cells, width);
+      while (fields.length < width) fields.push('');
     }
     this.rowCount++;
     this.handlers.onRow(fields, line);

@@ -45,11 +45,11 @@ export async function readWorkbook(
   try {
     // exceljs types its input as Node's Buffer; it reads any Uint8Array (JSZip underneath).
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0], { ignoreNodes });
-  } catch (error) {
-    const why = error instanceof Error ? error.message.split('\n')[0].slice(0, 120) : String(error);
+  } catch {
+    // exceljs's own messages speak of its internals ("cannot read properties of undefined"), not the file.
     throw new ReadError(
       'xlsx.corrupt',
-      `the workbook cannot be read (${why}); open it in Excel and save it again`,
+      'the workbook is damaged or not written the way Excel writes it; open it in Excel and save it again',
     );
   }
   const worksheets = workbook.worksheets;
