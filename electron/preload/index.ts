@@ -49,7 +49,12 @@ window.addEventListener(
   'drop',
   (event) => {
     for (const file of Array.from(event.dataTransfer?.files ?? [])) {
-      const path = webUtils.getPathForFile(file);
+      let path = '';
+      try {
+        path = webUtils.getPathForFile(file);
+      } catch {
+        // Not a File from the OS: nothing to remember, the page still has the bytes.
+      }
       if (path) void call('file:dropped', path);
     }
   },
