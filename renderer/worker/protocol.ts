@@ -81,6 +81,7 @@ export type OpenResult = Readonly<{
 
 export type CellIssue = Readonly<{
   code: IssueCode;
+  value: string;
   severity: Severity;
   message: string;
   related: readonly number[];
@@ -157,6 +158,8 @@ export type WorkerApi = {
   export: { req: { kind: ExportKind; locale: Locale; settings: FixSettings }; res: ExportResult };
   replay: { req: { entries: readonly WorkerJournalEntry[] }; res: DocState };
   status: { req: Record<string, never>; res: DocStatus };
+  /** The open file's bytes as base64, for the journal of a file the platform cannot reopen by handle. */
+  sourceBase64: { req: Record<string, never>; res: string };
 };
 
 export type RequestType = keyof WorkerApi;

@@ -41,6 +41,14 @@ export class SessionError extends Error {
   }
 }
 
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
 /** Rows sent back with a change; beyond this the UI reloads what it shows instead. */
 const maxRowsPerChange = 300;
 const previewRows = 100;
@@ -146,6 +154,7 @@ export class Session {
           );
           return {
             code: p.code,
+            value: issue.value,
             severity: p.severity,
             message: issue.message,
             related: p.related.map((k) => k + 1),
@@ -255,6 +264,10 @@ export class Session {
       return { ...this.docState(), entry: null };
     },
     status: async () => this.status(),
+    sourceBase64: async () => {
+      if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
+      return toBase64(this.bytes);
+    },
   };
 
   // --- reading ---------------------------------------------------------------------------------------

@@ -1,0 +1,508 @@
+import type { Bridge, OpenedFile } from '../../shared/bridge';
+import { type Lookups, lookupsSchema } from '../../shared/template';
+import type { Locale } from '../../shared/validate';
+import { type Progress, type WorkerClient, WorkerFailure } from '../client/worker-client';
+import { wordsFor } from '../i18n/words';
+import { type OpenEntry, planRestore, type UiEntry, type UiScreen } from '../journal/entries';
+import { JournalWriter, newListId } from '../journal/journal-writer';
+import type { ColumnTarget } from '../mapping/column-target';
+import { headerSignature, saveProfile } from '../mapping/profiles';
+import type { Change, DocState, ExportKind, RequestType, WorkerApi } from '../worker/protocol';
+import type { ReadOptions } from '../worker/source-reader';
+import { type AppState, type BusyState, initialState, type Screen } from './app-state';
+
+type Listener = () => void;
+type ChangeListener = (change: Change) => void;
+
+const localeKey = 'listprep.locale';
+const uiDelayMs = 300;
+
+function preferredLocale(): Locale {
+  const saved = localStorage.getItem(localeKey);
+  if (saved === 'en' || saved === 'nb') return saved;
+  return /^(nb|no|nn)\b/i.test(navigator.language) ? 'nb' : 'en';
+}
+
+function baseName(name: string): string {
+  return name.replace(/\.[^.]+$/, '') || 'contacts';
+}
+
+/** A bridge that can remember a dropped file (the browser's does; see bridge.web.ts). */
+type AdoptingBridge = Bridge & { adoptFile?: (file: File) => Promise<OpenedFile> };
+
+/**
+ * The app's state and every action the screens take. It owns the worker client and the journal writer;
+ * React reads the state through `useAppState` and the grid listens to changes with `onChange`.
+ */
+export class AppController {
+  private state: AppState;
+  private readonly listeners = new Set<Listener>();
+  private readonly changeListeners = new Set<ChangeListener>();
+  private writer: JournalWriter | null = null;
+  private uiTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastUi: UiEntry | null = null;
+
+  constructor(
+    readonly bridge: AdoptingBridge,
+    readonly worker: WorkerClient,
+  ) {
+    this.state = initialState(preferredLocale());
+  }
+
+  // --- state plumbing --------------------------------------------------------------------------------
+
+  readonly subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): AppState => this.state;
+
+  private set(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The grid subscribes here: every change to the list, whoever made it. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  get words() {
+    return wordsFor(this.state.locale);
+  }
+
+  private fail(error: unknown): void {
+    const text = error instanceof WorkerFailure || error instanceof Error ? error.message : String(error);
+    this.set({ notice: { kind: 'error', text }, busy: null });
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  info(text: string): void {
+    this.set({ notice: { kind: 'info', text } });
+  }
+
+  private progress(task: BusyState['task']) {
+    return (p: Progress) =>
+      this.set({
+        busy: {
+          task: p.phase === 'validate' && task === 'read' ? 'validate' : task,
+          done: p.done,
+          fraction: p.fraction,
+        },
+      });
+  }
+
+  // --- start -----------------------------------------------------------------------------------------
+
+  /** Loads recent files and unsaved lists; opens the file named by `?open=<handle>` (a desktop file launch). */
+  async start(openHandle: string | null = null): Promise<void> {
+    const [recent, unsaved] = await Promise.all([this.bridge.recentFiles(), this.bridge.journal.list()]);
+    this.set({
+      recent: recent.ok ? recent.value : [],
+      unsaved: unsaved.ok ? [...unsaved.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : [],
+    });
+    if (openHandle) await this.openRecent(openHandle);
+  }
+
+  setLocale(locale: Locale): void {
+    localStorage.setItem(localeKey, locale);
+    this.set({ locale });
+  }
+
+  goTo(screen: Screen): void {
+    this.set({ screen, notice: null });
+    if (screen !== 'open') this.noteUi({ screen });
+  }
+
+  // --- open ------------------------------------------------------------------------------------------
+
+  async pickFile(): Promise<void> {
+    const picked = await this.bridge.openFile();
+    if (!picked.ok) return this.fail(new Error(picked.error.message));
+    if (picked.value) await this.openFile(picked.value);
+  }
+
+  async dropFile(file: File): Promise<void> {
+    try {
+      const opened = this.bridge.adoptFile
+        ? await this.bridge.adoptFile(file)
+        : { name: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) };
+      await this.openFile(opened);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  async openRecent(handle: string): Promise<void> {
+    const reopened = await this.bridge.reopenFile(handle);
+    if (!reopened.ok) return this.fail(new Error(reopened.error.message));
+    await this.openFile(reopened.value);
+  }
+
+  /** Reads a file in the worker (the bytes move there, not copied) with progress. */
+  async openFile(file: OpenedFile, options: ReadOptions = {}, headerRow?: number): Promise<boolean> {
+    performance.mark('listprep:file-chosen');
+    this.writer = null;
+    this.set({
+      file: { name: file.name, size: file.size, ...(file.handle ? { handle: file.handle } : {}) },
+      readOptions: options,
+      opened: null,
+      proposals: null,
+      targets: null,
+      columns: null,
+      status: null,
+      lookups: null,
+      dateOrders: {},
+      save: 'idle',
+      notice: null,
+      screen: 'open',
+      busy: { task: 'read', done: 0, fraction: 0 },
+    });
+    try {
+      const opened = await this.worker.call(
+        'open',
+        { bytes: file.bytes, options, ...(headerRow === undefined ? {} : { headerRow }) },
+        { onProgress: this.progress('read'), transfer: [file.bytes.buffer] },
+      );
+      this.set({ opened, busy: null });
+      performance.mark('listprep:file-read');
+      return true;
+    } catch (error) {
+      this.set({
+        notice: { kind: 'error', text: this.words.openFailed((error as Error).message) },
+        busy: null,
+      });
+      return false;
+    }
+  }
+
+  async changeReadOptions(options: ReadOptions): Promise<void> {
+    const readOptions = { ...this.state.readOptions, ...options };
+    this.set({ readOptions, busy: { task: 'read', done: 0, fraction: 0 }, proposals: null, targets: null });
+    try {
+      const opened = await this.worker.call(
+        'reread',
+        { options: readOptions },
+        { onProgress: this.progress('read') },
+      );
+      this.set({ opened, busy: null });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  async setHeaderRow(row: number): Promise<void> {
+    try {
+      const opened = await this.worker.call('setHeaderRow', { row });
+      this.set({ opened, proposals: null, targets: null });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  // --- map -------------------------------------------------------------------------------------------
+
+  async goToMap(): Promise<void> {
+    try {
+      if (!this.state.proposals) {
+        const proposals = await this.worker.call('proposeMapping', {});
+        this.set({ proposals, targets: proposals.map((p) => p.target) });
+      }
+      this.goTo('map');
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  setTarget(source: number, target: ColumnTarget): void {
+    const targets = [...(this.state.targets ?? [])];
+    targets[source] = target;
+    this.set({ targets });
+  }
+
+  setTargets(targets: readonly ColumnTarget[]): void {
+    this.set({ targets });
+  }
+
+  saveMappingProfile(name: string): void {
+    const proposals = this.state.proposals;
+    const targets = this.state.targets;
+    if (!proposals || !targets) return;
+    saveProfile({ name, signature: headerSignature(proposals.map((p) => p.header)), targets });
+    this.info(this.words.profileSaved);
+  }
+
+  /** Lays the mapping over the file and validates every row (in the worker, with progress). */
+  async applyMapping(): Promise<void> {
+    const targets = this.state.targets;
+    if (!targets) return;
+    performance.mark('listprep:map-confirmed');
+    this.set({ busy: { task: 'validate', done: 0, fraction: 0 } });
+    try {
+      const state = await this.worker.call(
+        'applyMapping',
+        { targets },
+        { onProgress: this.progress('validate') },
+      );
+      await this.startJournal();
+      this.accept(state);
+      this.set({ busy: null, screen: 'fix', notice: null });
+      this.noteUi({ screen: 'fix' });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private accept(state: DocState): void {
+    this.set({ columns: state.columns, status: state.status });
+    if (state.entry) this.writer?.append(state.entry);
+    this.emit({ status: state.status, rows: null, structural: true, entry: null });
+  }
+
+  // --- journal ---------------------------------------------------------------------------------------
+
+  /** The journal of a list starts when its mapping is first applied: before that there is no work to lose. */
+  private async startJournal(): Promise<void> {
+    if (this.writer) return;
+    const file = this.state.file;
+    const opened = this.state.opened;
+    if (!file || !opened) return;
+    const entry: OpenEntry = {
+      t: 'open',
+      name: file.name,
+      size: file.size,
+      options: this.state.readOptions,
+      headerRow: opened.headerRow,
+      ...(file.handle ? { handle: file.handle } : { base64: await this.worker.call('sourceBase64', {}) }),
+    };
+    this.writer = new JournalWriter(this.bridge.journal, newListId(), file.name, (save) =>
+      this.set({ save }),
+    );
+    this.writer.append(entry);
+    if (this.state.lookups) this.writer.append({ t: 'lookups', lookups: this.state.lookups });
+  }
+
+  /** Records where the user is (screen, cell, an edit in progress), a moment after it stops changing. */
+  noteUi(entry: Omit<UiEntry, 't'>): void {
+    const next: UiEntry = { t: 'ui', ...entry };
+    if (this.lastUi && JSON.stringify(this.lastUi) === JSON.stringify(next)) return;
+    this.lastUi = next;
+    if (this.uiTimer) clearTimeout(this.uiTimer);
+    if (this.writer) this.set({ save: 'saving' });
+    this.uiTimer = setTimeout(() => {
+      this.uiTimer = null;
+      if (this.writer && this.lastUi) this.writer.append(this.lastUi);
+    }, uiDelayMs);
+  }
+
+  /** Resolves when every change so far is in the journal (tests and "saved" indicators wait on it). */
+  async flushJournal(): Promise<void> {
+    if (this.uiTimer && this.lastUi && this.writer) {
+      clearTimeout(this.uiTimer);
+      this.uiTimer = null;
+      this.writer.append(this.lastUi);
+    }
+    await this.writer?.drained();
+  }
+
+  async discardUnsaved(listId: string): Promise<void> {
+    await this.bridge.journal.discard(listId);
+    this.set({ unsaved: this.state.unsaved.filter((u) => u.listId !== listId) });
+  }
+
+  /** Opens the list's file again and replays its journal: every change, then the place the user was. */
+  async restore(listId: string): Promise<void> {
+    const words = this.words;
+    this.set({ busy: { task: 'restore', done: 0, fraction: 0 }, notice: null });
+    try {
+      const read = await this.bridge.journal.read(listId);
+      if (!read.ok) throw new Error(read.error.message);
+      const plan = planRestore(read.value);
+      if (!plan) throw new Error('the journal is empty');
+      const { open, work, ui } = plan;
+      let file: OpenedFile;
+      if (open.handle) {
+        const reopened = await this.bridge.reopenFile(open.handle);
+        if (!reopened.ok) throw new Error(reopened.error.message);
+        file = reopened.value;
+      } else if (open.base64) {
+        file = {
+          name: open.name,
+          size: open.size,
+          bytes: Uint8Array.from(atob(open.base64), (c) => c.charCodeAt(0)),
+        };
+      } else {
+        throw new Error('the file is not kept');
+      }
+      if (!(await this.openFile(file, open.options, open.headerRow))) return;
+      this.set({ busy: { task: 'restore', done: 0, fraction: 0 } });
+      const proposals = await this.worker.call('proposeMapping', {});
+      const state = await this.worker.call(
+        'replay',
+        { entries: work },
+        { onProgress: this.progress('restore') },
+      );
+      const lastMap = [...work].reverse().find((e) => e.t === 'map');
+      const lastLookups = [...work].reverse().find((e) => e.t === 'lookups');
+      // Carry on writing to the same journal: the restored list is the same list.
+      this.writer = new JournalWriter(this.bridge.journal, listId, open.name, (save) => this.set({ save }));
+      this.set({
+        proposals,
+        targets: lastMap?.t === 'map' ? lastMap.targets : proposals.map((p) => p.target),
+        lookups: lastLookups?.t === 'lookups' ? lastLookups.lookups : null,
+        columns: state.columns,
+        status: state.status,
+        busy: null,
+        save: 'saved',
+        unsaved: this.state.unsaved.filter((u) => u.listId !== listId),
+        resumeAt: ui,
+        screen: ui?.screen ?? 'fix',
+      });
+      this.emit({ status: state.status, rows: null, structural: true, entry: null });
+    } catch (error) {
+      this.set({
+        notice: { kind: 'error', text: words.restoreFailed((error as Error).message) },
+        busy: null,
+      });
+    }
+  }
+
+  consumeResume(): UiEntry | null {
+    const resume = this.state.resumeAt;
+    if (resume) this.set({ resumeAt: null });
+    return resume;
+  }
+
+  // --- changes ---------------------------------------------------------------------------------------
+
+  /** Runs a request that changes the list: journals it, updates counts, tells the grid. */
+  async change<K extends RequestType>(
+    type: K,
+    params: WorkerApi[K]['req'],
+  ): Promise<WorkerApi[K]['res'] | null> {
+    try {
+      const result = await this.worker.call(type, params);
+      const change = result as Change;
+      if (change.entry) this.writer?.append(change.entry);
+      this.set({ status: change.status });
+      this.emit(change);
+      return result;
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  private emit(change: Change): void {
+    for (const listener of this.changeListeners) listener(change);
+  }
+
+  /** A read-only request; failures become a notice and null. */
+  async ask<K extends RequestType>(
+    type: K,
+    params: WorkerApi[K]['req'],
+  ): Promise<WorkerApi[K]['res'] | null> {
+    try {
+      return await this.worker.call(type, params);
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  undo(): Promise<unknown> {
+    return this.change('undo', { locale: this.state.locale });
+  }
+
+  redo(): Promise<unknown> {
+    return this.change('redo', { locale: this.state.locale });
+  }
+
+  setDateOrder(header: string, order: 'mdy' | 'dmy'): void {
+    this.set({ dateOrders: { ...this.state.dateOrders, [header]: order } });
+  }
+
+  // --- lookups ---------------------------------------------------------------------------------------
+
+  async loadLookups(): Promise<void> {
+    const picked = await this.bridge.openFile();
+    if (!picked.ok) return this.fail(new Error(picked.error.message));
+    if (!picked.value) return;
+    let lookups: Lookups;
+    try {
+      const json = JSON.parse(new TextDecoder().decode(picked.value.bytes)) as unknown;
+      const parsed = lookupsSchema.safeParse(json);
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'not a lookups file');
+      lookups = parsed.data;
+    } catch (error) {
+      this.set({ notice: { kind: 'error', text: this.words.lookupsFailed((error as Error).message) } });
+      return;
+    }
+    this.set({ busy: { task: 'validate', done: 0, fraction: 0 } });
+    try {
+      const result = await this.worker.call(
+        'setLookups',
+        { lookups },
+        { onProgress: this.progress('validate') },
+      );
+      const count = Object.values(lookups).reduce((n, list) => n + (list?.length ?? 0), 0);
+      this.set({ lookups, busy: null, notice: { kind: 'info', text: this.words.lookupsLoaded(count) } });
+      if (this.writer) this.writer.append(result.entry);
+      if (result.state) this.accept(result.state);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  // --- export ----------------------------------------------------------------------------------------
+
+  async exportFile(kind: ExportKind): Promise<void> {
+    const words = this.words;
+    this.set({ busy: { task: 'export', done: 0, fraction: 0 }, notice: null });
+    try {
+      const result = await this.worker.call('export', {
+        kind,
+        locale: this.state.locale,
+        settings: { dateOrderByField: this.state.dateOrders },
+      });
+      if (!result.ok) {
+        this.set({ busy: null, notice: { kind: 'error', text: words.exportBlocked(result.errors) } });
+        return;
+      }
+      const base = baseName(this.state.file?.name ?? 'contacts');
+      const suggestedName =
+        kind === 'workbook'
+          ? `${base}-clienttether.xlsx`
+          : kind === 'csv'
+            ? `${base}-clienttether.csv`
+            : `${base}-errors.csv`;
+      const saved = await this.bridge.saveFile({
+        suggestedName,
+        kind: kind === 'workbook' ? 'xlsx' : 'csv',
+        bytes: result.bytes,
+      });
+      if (!saved.ok) throw new Error(saved.error.message);
+      this.set({
+        busy: null,
+        notice: saved.value ? { kind: 'info', text: words.exported(saved.value.savedAs) } : null,
+      });
+    } catch (error) {
+      this.set({ busy: null, notice: { kind: 'error', text: words.exportFailed((error as Error).message) } });
+    }
+  }
+
+  /** For screens that need the journal's open entry (tests, diagnostics). */
+  get currentListId(): string | null {
+    return this.writer?.listId ?? null;
+  }
+
+  screenForUi(): UiScreen | null {
+    const screen = this.state.screen;
+    return screen === 'open' ? null : screen;
+  }
+}

@@ -1,0 +1,64 @@
+import type { JournalSummary, RecentFile } from '../../shared/bridge';
+import type { DateOrder } from '../../shared/fix';
+import type { Lookups } from '../../shared/template';
+import type { Locale } from '../../shared/validate';
+import type { UiEntry } from '../journal/entries';
+import type { SaveState } from '../journal/journal-writer';
+import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
+import type { ColumnInfo, DocStatus, OpenResult } from '../worker/protocol';
+import type { ReadOptions } from '../worker/source-reader';
+
+export type Screen = 'open' | 'map' | 'fix' | 'review';
+
+export type BusyState = Readonly<{
+  task: 'read' | 'validate' | 'restore' | 'export' | 'work';
+  done: number;
+  fraction: number;
+}>;
+
+export type Notice = Readonly<{ kind: 'error' | 'info'; text: string }>;
+
+/** Everything the screens show. Replaced (never mutated) on each change, so React can compare slices. */
+export type AppState = Readonly<{
+  screen: Screen;
+  locale: Locale;
+  busy: BusyState | null;
+  file: Readonly<{ name: string; size: number; handle?: string }> | null;
+  readOptions: ReadOptions;
+  opened: OpenResult | null;
+  proposals: readonly ColumnProposal[] | null;
+  targets: readonly ColumnTarget[] | null;
+  columns: readonly ColumnInfo[] | null;
+  status: DocStatus | null;
+  lookups: Lookups | null;
+  /** The user's day/month choice for undecided date columns, by template header. */
+  dateOrders: Readonly<Record<string, DateOrder>>;
+  save: SaveState;
+  unsaved: readonly JournalSummary[];
+  recent: readonly RecentFile[];
+  notice: Notice | null;
+  /** Where a restore left the user; the Fix screen focuses it once. */
+  resumeAt: UiEntry | null;
+}>;
+
+export function initialState(locale: Locale): AppState {
+  return {
+    screen: 'open',
+    locale,
+    busy: null,
+    file: null,
+    readOptions: {},
+    opened: null,
+    proposals: null,
+    targets: null,
+    columns: null,
+    status: null,
+    lookups: null,
+    dateOrders: {},
+    save: 'idle',
+    unsaved: [],
+    recent: [],
+    notice: null,
+    resumeAt: null,
+  };
+}

@@ -1,0 +1,59 @@
+import type { WorkerJournalEntry } from '../worker/protocol';
+import type { ReadOptions } from '../worker/source-reader';
+
+// What the app writes to the autosave journal (through the Bridge, as JSON). A list's journal starts with
+// `open` (which file and how it was read), then the worker's entries (mapping, lookups, every change, undo,
+// redo) in order, and `ui` entries saying where the user was. Restoring replays them in order.
+
+export type OpenEntry = Readonly<{
+  t: 'open';
+  name: string;
+  size: number;
+  /** How the platform reopens the file (a path, a browser-kept file id). */
+  handle?: string;
+  /** The file itself, for a file the platform cannot reopen (a drop in Electron). */
+  base64?: string;
+  options: ReadOptions;
+  headerRow: number;
+}>;
+
+export type UiScreen = 'map' | 'fix' | 'review';
+
+/** Where the user was: the screen, the focused cell, and text typed into a cell editor not yet committed. */
+export type UiEntry = Readonly<{
+  t: 'ui';
+  screen: UiScreen;
+  focus?: Readonly<{ key: number; col: number }>;
+  draft?: string;
+}>;
+
+export type JournalEntry = OpenEntry | UiEntry | WorkerJournalEntry;
+
+const workerKinds = new Set(['map', 'lookups', 'op', 'undo', 'redo']);
+
+export function isOpenEntry(entry: unknown): entry is OpenEntry {
+  return typeof entry === 'object' && entry !== null && (entry as { t?: unknown }).t === 'open';
+}
+
+export function isUiEntry(entry: unknown): entry is UiEntry {
+  return typeof entry === 'object' && entry !== null && (entry as { t?: unknown }).t === 'ui';
+}
+
+export function isWorkerEntry(entry: unknown): entry is WorkerJournalEntry {
+  return typeof entry === 'object' && entry !== null && workerKinds.has(String((entry as { t?: unknown }).t));
+}
+
+/** Splits a journal into what restoring needs: the open entry, the worker's entries, the last ui entry. */
+export function planRestore(entries: readonly unknown[]): {
+  open: OpenEntry;
+  work: WorkerJournalEntry[];
+  ui: UiEntry | null;
+} | null {
+  const open = entries.find(isOpenEntry);
+  if (!open) return null;
+  // A later `open` entry (the same list read again) starts over from there.
+  const from = entries.lastIndexOf(entries.filter(isOpenEntry).at(-1));
+  const rest = entries.slice(from + 1);
+  const last = rest.filter(isUiEntry).at(-1) ?? null;
+  return { open: entries[from] as OpenEntry, work: rest.filter(isWorkerEntry), ui: last };
+}

@@ -1,0 +1,247 @@
+import type {
+  ApiRequest,
+  Bridge,
+  BridgeResult,
+  ConnectionInfo,
+  JournalSummary,
+  OpenedFile,
+  RecentFile,
+  SaveRequest,
+} from '../../shared/bridge';
+import { requestValue, transaction } from './idb';
+
+// The Bridge in a plain browser: a file input to open, a download to save, IndexedDB for recent files and
+// the journal, fetch for the import server. The app runs unchanged here and in Electron.
+
+type StoredFile = { handle: string; name: string; size: number; blob: Blob; openedAt: string };
+type JournalRecord = { listId: string; name: string; at: string; entries: unknown[] };
+type ListRecord = { listId: string; name: string; updatedAt: string; entries: number };
+
+const maxRecent = 8;
+const accept =
+  '.csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function ok<T>(value: T): BridgeResult<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(code: string, error: unknown): BridgeResult<T> {
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code, message } };
+}
+
+function newHandle(): string {
+  return `f${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Shows the browser's file picker; null when the user cancels. */
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+/** Keeps the file (as a Blob) so "recent files" and a restore after a crash can open it again. */
+async function remember(file: File): Promise<string> {
+  const handle = newHandle();
+  const record: StoredFile = {
+    handle,
+    name: file.name,
+    size: file.size,
+    blob: file,
+    openedAt: new Date().toISOString(),
+  };
+  await transaction(['files'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('files');
+    store.put(record);
+    const all = (await requestValue(store.getAll())) as StoredFile[];
+    all.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+    for (const old of all.slice(maxRecent)) store.delete(old.handle);
+  });
+  return handle;
+}
+
+/** Opens a File the page already has (a drop): remembered like a picked file, so it can be reopened. */
+export async function adoptFile(file: File): Promise<OpenedFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const handle = await remember(file).catch(() => undefined);
+  return { name: file.name, size: file.size, bytes, ...(handle ? { handle } : {}) };
+}
+
+const connectionState: { info: ConnectionInfo | null; apiKey: string | null } = { info: null, apiKey: null };
+
+const bridge = {
+  platform: 'web',
+
+  async openFile() {
+    try {
+      const file = await pickFile();
+      return ok(file ? await adoptFile(file) : null);
+    } catch (error) {
+      return fail('file.open', error);
+    }
+  },
+
+  async reopenFile(handle: string) {
+    try {
+      const stored = await transaction(['files'], 'readonly', (tx) =>
+        requestValue(tx.objectStore('files').get(handle) as IDBRequest<StoredFile | undefined>),
+      );
+      if (!stored)
+        return fail<OpenedFile>('file.gone', new Error('This file is no longer kept by the browser.'));
+      const bytes = new Uint8Array(await stored.blob.arrayBuffer());
+      return ok<OpenedFile>({ name: stored.name, size: stored.size, bytes, handle });
+    } catch (error) {
+      return fail<OpenedFile>('file.open', error);
+    }
+  },
+
+  async recentFiles() {
+    try {
+      const all = await transaction(['files'], 'readonly', (tx) =>
+        requestValue(tx.objectStore('files').getAll() as IDBRequest<StoredFile[]>),
+      );
+      all.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+      return ok<readonly RecentFile[]>(
+        all.map((f) => ({ name: f.name, handle: f.handle, openedAt: f.openedAt })),
+      );
+    } catch (error) {
+      return fail<readonly RecentFile[]>('recent.read', error);
+    }
+  },
+
+  async saveFile(request: SaveRequest) {
+    try {
+      const type =
+        request.kind === 'xlsx'
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : request.kind === 'csv'
+            ? 'text/csv'
+            : 'application/json';
+      const url = URL.createObjectURL(new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = request.suggestedName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The download has its own reference; give it a moment before letting go of the URL.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return ok({ savedAs: request.suggestedName });
+    } catch (error) {
+      return fail('file.save', error);
+    }
+  },
+
+  journal: {
+    async append(listId: string, name: string, entries: readonly unknown[]) {
+      try {
+        await transaction(['journal', 'lists'], 'readwrite', async (tx) => {
+          const at = new Date().toISOString();
+          const record: JournalRecord = { listId, name, at, entries: [...entries] };
+          tx.objectStore('journal').add(record);
+          const lists = tx.objectStore('lists');
+          const current = (await requestValue(lists.get(listId))) as ListRecord | undefined;
+          lists.put({ listId, name, updatedAt: at, entries: (current?.entries ?? 0) + entries.length });
+        });
+        return ok(undefined);
+      } catch (error) {
+        return fail<void>('journal.append', error);
+      }
+    },
+    async read(listId: string) {
+      try {
+        const records = await transaction(['journal'], 'readonly', (tx) =>
+          requestValue(
+            tx.objectStore('journal').index('listId').getAll(listId) as IDBRequest<JournalRecord[]>,
+          ),
+        );
+        // Records come back in key order, which is the order they were appended.
+        return ok<readonly unknown[]>(records.flatMap((r) => r.entries));
+      } catch (error) {
+        return fail<readonly unknown[]>('journal.read', error);
+      }
+    },
+    async list() {
+      try {
+        const lists = await transaction(['lists'], 'readonly', (tx) =>
+          requestValue(tx.objectStore('lists').getAll() as IDBRequest<ListRecord[]>),
+        );
+        return ok<readonly JournalSummary[]>(
+          lists.map((l) => ({ listId: l.listId, name: l.name, updatedAt: l.updatedAt, entries: l.entries })),
+        );
+      } catch (error) {
+        return fail<readonly JournalSummary[]>('journal.list', error);
+      }
+    },
+    async discard(listId: string) {
+      try {
+        await transaction(['journal', 'lists'], 'readwrite', async (tx) => {
+          const keys = await requestValue(tx.objectStore('journal').index('listId').getAllKeys(listId));
+          for (const key of keys) tx.objectStore('journal').delete(key);
+          tx.objectStore('lists').delete(listId);
+        });
+        return ok(undefined);
+      } catch (error) {
+        return fail<void>('journal.discard', error);
+      }
+    },
+  },
+
+  connection: {
+    // The browser has no safe place for a secret: the key lives in this page's memory only.
+    async connect(serverUrl: string, apiKey: string) {
+      connectionState.apiKey = apiKey;
+      connectionState.info = { serverUrl: serverUrl.replace(/\/+$/, ''), connected: true };
+      return ok(connectionState.info);
+    },
+    async info() {
+      return ok(connectionState.info);
+    },
+    async disconnect() {
+      connectionState.apiKey = null;
+      connectionState.info = null;
+      return ok(undefined);
+    },
+    async request(request: ApiRequest) {
+      const info = connectionState.info;
+      if (!info || !connectionState.apiKey) {
+        return fail<{ status: number; body: unknown }>(
+          'connection.none',
+          new Error('Not connected to a server.'),
+        );
+      }
+      try {
+        const headers: Record<string, string> = { authorization: `Bearer ${connectionState.apiKey}` };
+        if (request.body !== undefined) headers['content-type'] = 'application/json';
+        if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+        const response = await fetch(`${info.serverUrl}${request.path}`, {
+          method: request.method,
+          headers,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        });
+        const text = await response.text();
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch {
+          // Not JSON: keep the text for the message.
+        }
+        return ok({ status: response.status, body });
+      } catch (error) {
+        return fail<{ status: number; body: unknown }>('connection.failed', error);
+      }
+    },
+  },
+} satisfies Bridge;
+
+/**
+ * The browser Bridge, plus `adoptFile`, which is not part of the contract: the app uses it when present so a
+ * dropped file is remembered (and can be reopened or restored) like a picked one.
+ */
+export const webBridge = { ...bridge, adoptFile };

@@ -1,0 +1,159 @@
+import {
+  AllCommunityModule,
+  type CellFocusedEvent,
+  type GridReadyEvent,
+  ModuleRegistry,
+  themeQuartz,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { useController } from '../../app/AppContext';
+import { useAppState } from '../../app/useAppState';
+import { useWords } from '../../app/useWords';
+import type { RowData } from '../../worker/protocol';
+import { buildColumnDefs, colId, colIndex } from './grid-columns';
+import type { GridController } from './grid-controller';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const theme = themeQuartz.withParams({
+  fontSize: 14,
+  rowHeight: 32,
+  headerHeight: 40,
+  cellHorizontalPadding: 8,
+  wrapperBorderRadius: 4,
+});
+
+/** AG Grid injects its theme as a <style>; under the app's CSP that style needs the page's nonce. */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+
+export type FocusedCell = Readonly<{ index: number; key: number; col: number }>;
+
+type Props = Readonly<{ grid: GridController; onFocus: (cell: FocusedCell | null) => void }>;
+
+function isEditorInput(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
+  return (
+    (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) &&
+    target.closest('.ag-cell-inline-editing, .ag-popup-editor') !== null
+  );
+}
+
+/** The editable grid of contacts, fed block by block from the worker. */
+export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
+  const controller = useController();
+  const { words } = useWords();
+  const columns = useAppState((s) => s.columns);
+  const locale = useAppState((s) => s.locale);
+  const lookups = useAppState((s) => s.lookups);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const focusedKey = useRef<{ key: number; col: number } | null>(null);
+
+  const columnDefs = useMemo(
+    () =>
+      columns
+        ? buildColumnDefs({
+            columns,
+            locale,
+            words,
+            lookups,
+            onEdit: (key, col, value) => void grid.edit(key, col, value),
+          })
+        : [],
+    [columns, locale, words, lookups, grid],
+  );
+
+  // Messages are worded in the worker: a new language reloads the rows on screen.
+  const firstLocale = useRef(locale);
+  useEffect(() => {
+    if (locale !== firstLocale.current) grid.reload();
+    firstLocale.current = locale;
+  }, [locale, grid]);
+
+  const onGridReady = useCallback(
+    async (event: GridReadyEvent<RowData>) => {
+      grid.api = event.api;
+      const resume = controller.consumeResume();
+      if (!resume?.focus) return;
+      // After a restore: back to the cell the user was on, with the text they were typing.
+      if (!(await grid.goToKey(resume.focus.key, resume.focus.col))) return;
+      if (resume.draft === undefined) return;
+      const at = grid.focused();
+      if (!at) return;
+      event.api.startEditingCell({ rowIndex: at.index, colKey: colId(at.col) });
+      requestAnimationFrame(() => {
+        const input = wrapper.current?.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
+        if (input && resume.draft !== undefined) {
+          input.value = resume.draft;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      });
+    },
+    [grid, controller],
+  );
+
+  const onCellFocused = useCallback(
+    (event: CellFocusedEvent<RowData>) => {
+      const column = event.column;
+      const id = typeof column === 'string' ? column : column?.getColId();
+      const index = event.rowIndex;
+      if (index === null || !id) {
+        onFocus(null);
+        return;
+      }
+      const row = event.api.getDisplayedRowAtIndex(index)?.data;
+      const col = Math.max(0, colIndex(id));
+      if (!row) return;
+      focusedKey.current = { key: row.key, col };
+      onFocus({ index, key: row.key, col });
+      controller.noteUi({ screen: 'fix', focus: { key: row.key, col } });
+    },
+    [controller, onFocus],
+  );
+
+  // Text typed into an open cell editor is journaled too, so a crash mid-edit loses nothing.
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    const onInput = (event: Event) => {
+      if (!isEditorInput(event.target) || !focusedKey.current) return;
+      controller.noteUi({ screen: 'fix', focus: focusedKey.current, draft: event.target.value });
+    };
+    element.addEventListener('input', onInput);
+    return () => element.removeEventListener('input', onInput);
+  }, [controller]);
+
+  return (
+    <div className="lp-grid" ref={wrapper} data-testid="grid">
+      <AgGridReact<RowData>
+        theme={theme}
+        styleNonce={styleNonce}
+        rowModelType="infinite"
+        datasource={grid.datasource}
+        cacheBlockSize={200}
+        maxBlocksInCache={40}
+        maxConcurrentDatasourceRequests={2}
+        blockLoadDebounceMillis={0}
+        rowBuffer={10}
+        getRowId={(p) => String(p.data.key)}
+        columnDefs={columnDefs}
+        defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
+        tooltipShowDelay={400}
+        stopEditingWhenCellsLoseFocus
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        suppressColumnMoveAnimation
+        onGridReady={onGridReady}
+        onCellFocused={onCellFocused}
+        onCellEditingStopped={() => {
+          if (focusedKey.current) controller.noteUi({ screen: 'fix', focus: focusedKey.current });
+        }}
+        onFirstDataRendered={() => {
+          // Screen readers announce the grid by this name.
+          wrapper.current
+            ?.querySelector('[role="grid"], [role="treegrid"]')
+            ?.setAttribute('aria-label', words.gridLabel);
+        }}
+      />
+    </div>
+  );
+});

@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { IssueCode } from '../../../shared/validate';
+import { useController } from '../../app/AppContext';
+import { useAppState } from '../../app/useAppState';
+import { useWords } from '../../app/useWords';
+import type { CellPosition } from '../../worker/find-replace';
+import type { Plan } from '../../worker/protocol';
+import { CellPanel } from './CellPanel';
+import { ContactGrid, type FocusedCell } from './ContactGrid';
+import { DuplicatesDialog } from './DuplicatesDialog';
+import { FillDownDialog } from './FillDownDialog';
+import { FindReplacePanel } from './FindReplacePanel';
+import { GridController } from './grid-controller';
+import { PlanDialog } from './PlanDialog';
+import { ProblemsPanel } from './ProblemsPanel';
+import { useFixShortcuts } from './useFixShortcuts';
+
+type OpenDialog =
+  | { kind: 'plan'; title: string; plan: Plan }
+  | { kind: 'fillDown'; from: CellPosition; value: string }
+  | { kind: 'duplicates' }
+  | null;
+
+const duplicateCodes = new Set<IssueCode>(['email.duplicate', 'value.duplicate', 'contact.likelyDuplicate']);
+
+export function FixScreen() {
+  const controller = useController();
+  const { words } = useWords();
+  const status = useAppState((s) => s.status);
+  const locale = useAppState((s) => s.locale);
+  const grid = useMemo(() => new GridController(controller), [controller]);
+  const [cell, setCell] = useState<FocusedCell | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [finding, setFinding] = useState(false);
+  const [problemsOnly, setProblemsOnly] = useState(false);
+
+  useEffect(() => () => grid.dispose(), [grid]);
+  useEffect(() => {
+    document.title = `${words.stepFix} – ${words.appName}`;
+  }, [words]);
+  useEffect(() => {
+    (window as { __listprepGrid?: GridController }).__listprepGrid = grid;
+  }, [grid]);
+
+  const nextProblem = useCallback(
+    async (direction: 1 | -1) => {
+      const at = await controller.ask('nextProblem', { view: grid.view, from: grid.focused(), direction });
+      if (at) await grid.goTo(at);
+    },
+    [controller, grid],
+  );
+  const jumpTo = useCallback(
+    async (col: number, code: IssueCode) => {
+      const at = await controller.ask('nextProblem', {
+        view: grid.view,
+        from: null,
+        direction: 1,
+        only: { col, code },
+      });
+      if (at) await grid.goTo(at);
+    },
+    [controller, grid],
+  );
+  const openFillDown = useCallback(() => {
+    const from = grid.focused();
+    const row = grid.focusedRow();
+    if (!from || !row) return controller.info(words.selectCellFirst);
+    setDialog({ kind: 'fillDown', from, value: row.v[from.col] ?? '' });
+  }, [grid, controller, words]);
+  const addRow = useCallback(async () => {
+    const row = grid.focusedRow();
+    const change = await controller.change('insertRow', { afterKey: row?.key ?? null, locale });
+    if (change) await grid.goToKey(change.key, 0);
+  }, [grid, controller, locale]);
+  const deleteRow = useCallback(async () => {
+    const row = grid.focusedRow();
+    const at = grid.focused();
+    if (!row || !at) return controller.info(words.selectCellFirst);
+    await controller.change('deleteRows', { keys: [row.key], locale });
+    await grid.goTo({
+      index: Math.max(0, Math.min(at.index, (controller.getState().status?.rowCount ?? 1) - 1)),
+      col: at.col,
+    });
+  }, [grid, controller, locale, words]);
+  const runPlan = useCallback(
+    async (plan: Plan) => {
+      setDialog(null);
+      const change = await controller.change('runPlan', { token: plan.token, locale });
+      if (change) controller.info(words.applied(plan.count));
+    },
+    [controller, locale, words],
+  );
+
+  useFixShortcuts({
+    undo: () => void controller.undo(),
+    redo: () => void controller.redo(),
+    next: () => void nextProblem(1),
+    previous: () => void nextProblem(-1),
+    find: () => setFinding(true),
+    fillDown: openFillDown,
+  });
+
+  if (!status) return null;
+  const duplicateRows = status.summary.byColumn
+    .filter((c) => duplicateCodes.has(c.code))
+    .reduce((n, c) => n + c.count, 0);
+  const undoText = status.undoLabel ? words.undoWhat(words[`op_${status.undoLabel}`]) : words.undo;
+  const redoText = status.redoLabel ? words.redoWhat(words[`op_${status.redoLabel}`]) : words.redo;
+
+  return (
+    <div className="lp-screen lp-fix">
+      <h2 className="lp-sr-only">{words.fixTitle}</h2>
+      <div className="lp-toolbar" role="toolbar" aria-label={words.fixTitle}>
+        <button
+          type="button"
+          onClick={() => void controller.undo()}
+          disabled={!status.undoLabel}
+          aria-keyshortcuts="Control+Z"
+          title={`${undoText} (Ctrl+Z)`}
+        >
+          {undoText}
+        </button>
+        <button
+          type="button"
+          onClick={() => void controller.redo()}
+          disabled={!status.redoLabel}
+          aria-keyshortcuts="Control+Shift+Z"
+          title={`${redoText} (Ctrl+Shift+Z)`}
+        >
+          {redoText}
+        </button>
+        <span className="lp-separator" aria-hidden="true" />
+        <button
+          type="button"
+          onClick={() => void nextProblem(-1)}
+          aria-keyshortcuts="Shift+F8"
+          title={`${words.previousProblem} (Shift+F8)`}
+        >
+          {words.previousProblem}
+        </button>
+        <button
+          type="button"
+          onClick={() => void nextProblem(1)}
+          aria-keyshortcuts="F8"
+          title={`${words.nextProblem} (F8)`}
+        >
+          {words.nextProblem}
+        </button>
+        <label className="lp-check">
+          <input
+            type="checkbox"
+            checked={problemsOnly}
+            onChange={(e) => {
+              setProblemsOnly(e.target.checked);
+              grid.setProblemsOnly(e.target.checked);
+            }}
+          />
+          {words.onlyProblemRows}
+        </label>
+        <span className="lp-separator" aria-hidden="true" />
+        <button
+          type="button"
+          onClick={() => setFinding(true)}
+          aria-keyshortcuts="Control+F"
+          title={`${words.findReplace} (Ctrl+F)`}
+        >
+          {words.findReplace}
+        </button>
+        <button
+          type="button"
+          onClick={openFillDown}
+          aria-keyshortcuts="Control+D"
+          title={`${words.fillDown} (Ctrl+D)`}
+        >
+          {words.fillDown}
+        </button>
+        <button type="button" onClick={() => void addRow()}>
+          {words.addRow}
+        </button>
+        <button type="button" onClick={() => void deleteRow()}>
+          {words.deleteRow}
+        </button>
+        <button type="button" onClick={() => setDialog({ kind: 'duplicates' })}>
+          {words.duplicatesCount(duplicateRows)}
+        </button>
+        <button type="button" onClick={() => void controller.loadLookups()}>
+          {words.loadLookups}
+        </button>
+        <span className="lp-toolbar-end">
+          <span data-testid="row-total">{words.rowsCount(status.rowCount)}</span>
+          <button type="button" className="lp-primary" onClick={() => controller.goTo('review')}>
+            {words.toReview}
+          </button>
+        </span>
+      </div>
+      {finding && (
+        <FindReplacePanel
+          grid={grid}
+          onClose={() => setFinding(false)}
+          onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })}
+        />
+      )}
+      <div className="lp-fix-body">
+        <ContactGrid grid={grid} onFocus={setCell} />
+        <aside className="lp-side">
+          <CellPanel cell={cell} onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })} />
+          <ProblemsPanel onJump={(col, code) => void jumpTo(col, code)} />
+        </aside>
+      </div>
+      {dialog?.kind === 'plan' && (
+        <PlanDialog
+          title={dialog.title}
+          plan={dialog.plan}
+          onApply={() => void runPlan(dialog.plan)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'fillDown' && (
+        <FillDownDialog grid={grid} from={dialog.from} value={dialog.value} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'duplicates' && <DuplicatesDialog onClose={() => setDialog(null)} />}
+    </div>
+  );
+}
