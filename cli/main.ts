@@ -1,7 +1,10 @@
 import { checkUsage, runCheck } from './commands/check';
+import { exportUsage, runExport } from './commands/export';
 import { fixUsage, runFix } from './commands/fix';
 import { mapUsage, runMap } from './commands/map';
 import { previewUsage, runPreview } from './commands/preview';
+import { reportUsage, runReport } from './commands/report';
+import { runTemplate, templateUsage } from './commands/template';
 import { InputError, UsageError } from './errors';
 
 type Command = { usage: string; run: (args: string[]) => Promise<number> };
@@ -12,6 +15,9 @@ export const commands: Record<string, Command> = {
   preview: { usage: previewUsage, run: runPreview },
   map: { usage: mapUsage, run: runMap },
   fix: { usage: fixUsage, run: runFix },
+  export: { usage: exportUsage, run: runExport },
+  template: { usage: templateUsage, run: runTemplate },
+  report: { usage: reportUsage, run: runReport },
 };
 
 function usage(): string {

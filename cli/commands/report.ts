@@ -1,0 +1,69 @@
+import { type ReportRow, reportRowNumbers } from '../../shared/export';
+import { clientTether } from '../../shared/template';
+import { describeFinding } from '../../shared/validate';
+import { UsageError } from '../errors';
+import { outputFormat, writeReportFile } from '../write-output';
+import { checkSource, leftOutHeaders, parseSourceArgs, sourceRowBatches, templateOrder } from './export';
+
+export const reportUsage =
+  'listprep report FILE -o OUT.xlsx [--all-rows] [--lookups FILE.json] [--lang en|nb] [--encoding E] [--delimiter D]';
+
+/**
+ * `listprep report`: the error report, the one export allowed with errors. A workbook of the rows with
+ * problems (or all rows) that a customer fixes in Excel and sends back. Exit 0 when written.
+ */
+export async function runReport(args: string[]): Promise<number> {
+  const options = await parseSourceArgs(args, reportUsage, ['all-rows'] as const);
+  if (outputFormat(options.output) !== 'xlsx') {
+    throw new UsageError('the error report is a workbook: use an .xlsx file');
+  }
+  const allRows = options.flags['all-rows'];
+  const template = clientTether;
+  const source = await checkSource(options, template);
+  const { validator, columns } = source;
+  // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
+  const numbers = reportRowNumbers(source.rows, (id) => validator.hasFindings(id), allRows);
+  const toTemplate = templateOrder(columns, template);
+  const fixContext = { template, lookups: options.lookups };
+
+  let rowId = 0;
+  let written = 0;
+  async function* rows(): AsyncGenerator<ReportRow> {
+    for await (const batch of sourceRowBatches(options.file, source.format)) {
+      for (const values of batch) {
+        const id = rowId++;
+        if (numbers[id] === 0) continue;
+        written++;
+        const problems = validator.hasFindings(id)
+          ? validator.findings(id).map((finding) =>
+              describeFinding(finding, {
+                locale: options.locale,
+                columns,
+                rowNumber: (other) => numbers[other],
+                values,
+                fixContext,
+              }),
+            )
+          : [];
+        yield { values: toTemplate(values), problems };
+      }
+    }
+    if (rowId !== source.rows)
+      throw new Error(`${options.file}: the file changed while the report was written`);
+  }
+  await writeReportFile(options.output, rows(), {
+    template,
+    lookups: options.lookups,
+    locale: options.locale,
+    allRows,
+    sourceRows: source.rows,
+  });
+  const summary = validator.summary();
+  let text =
+    `${options.output}: ${written} of ${source.rows} rows` +
+    `${allRows ? '' : ' (the rows with problems)'}; ${summary.errors} errors, ${summary.warnings} warnings\n`;
+  const leftOut = leftOutHeaders(source);
+  if (leftOut.length) text += `  left out, not in the template: ${leftOut.join(', ')}\n`;
+  process.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { clientTether } from '../../shared/template';
+import { UsageError } from '../errors';
+import { outputFormat, writeOutputFile } from '../write-output';
+import { readLookups } from './export';
+
+export const templateUsage = 'listprep template -o OUT.xlsx [--lookups FILE.json] [--lang en|nb]';
+
+/** `listprep template`: writes the blank template workbook, with the account's ID lists when given. */
+export async function runTemplate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      lookups: { type: 'string' },
+      lang: { type: 'string', default: 'en' },
+    },
+  });
+  if (positionals.length || !values.output) throw new UsageError(`usage: ${templateUsage}`);
+  if (outputFormat(values.output) !== 'xlsx')
+    throw new UsageError('the template is a workbook: use an .xlsx file');
+  if (values.lang !== 'en' && values.lang !== 'nb') {
+    throw new UsageError(`--lang must be en or nb, not "${values.lang}"`);
+  }
+  const lookups = values.lookups ? await readLookups(values.lookups) : undefined;
+  const template = clientTether;
+  await writeOutputFile(
+    values.output,
+    template.fields.map((f) => f.header),
+    [],
+    { template, lookups, locale: values.lang },
+  );
+  process.stdout.write(`${values.output}: the blank ${template.crm} template workbook\n`);
+  return 0;
+}
