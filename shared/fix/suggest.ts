@@ -22,7 +22,16 @@ function checkFor(field: FieldDef, context: FixContext): CellCheck {
  * would trade one error for another is no fix.
  */
 export function suggestFix(field: FieldDef, value: string, context: FixContext): FixSuggestion | null {
-  const check = checkFor(field, context);
+  return firstCertainFix(field, value, context, checkFor(field, context));
+}
+
+/** `suggestFix` with the column's rule already compiled (the row fixer keeps one per column). */
+export function firstCertainFix(
+  field: FieldDef,
+  value: string,
+  context: FixContext,
+  check: CellCheck,
+): FixSuggestion | null {
   for (const fix of fixersByKind[field.kind]) {
     const suggestion = fix(value, field, context);
     if (
