@@ -23,9 +23,7 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
   // browser bridge.web.ts fetches the import server itself, at an address the user types, so connect-src
   // must allow https anywhere and http only on this machine (the server's default of 127.0.0.1).
   const connect =
-    options.variant === 'electron'
-      ? "'self'"
-      : "'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*";
+    options.variant === 'electron' ? "'self'" : "'self' https: http://127.0.0.1:* http://localhost:*";
   return [
     "default-src 'none'",
     "script-src 'self'",
