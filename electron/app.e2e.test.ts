@@ -114,6 +114,19 @@ describe('the desktop app', () => {
     expect(await readFile(source, 'utf8')).toContain('ada@example.com');
   });
 
+  it('takes a file from the native open dialog through mapping to the grid, like a user', async (ctx) => {
+    if (!app) return ctx.skip(skipReason);
+    const source = join(work, 'contacts.csv');
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [path] })) as never;
+    }, source);
+    await page.reload();
+    await page.getByText('Choose file…').click();
+    await page.getByRole('button', { name: 'Continue to mapping' }).click();
+    await page.getByRole('button', { name: 'Continue to fixing' }).click();
+    await page.getByRole('gridcell', { name: /ada@example\.com/ }).waitFor({ timeout: 15_000 });
+  });
+
   it('journals edits in the data folder and reads them back', async (ctx) => {
     if (!app) return ctx.skip(skipReason);
     const read = await page.evaluate(async () => {
