@@ -145,6 +145,17 @@ describe('listprep fix', () => {
     ]);
   });
 
+  it('writes the template workbook for an .xlsx output, which reads back with the fixed values', () => {
+    const out = join(dir, 'clean.xlsx');
+    expect(listprep('fix', file, '-o', out).code).toBe(0);
+    const preview = JSON.parse(listprep('preview', out, '--json').stdout) as {
+      headers: string[];
+      rows: string[][];
+    };
+    const zip = preview.headers.indexOf('zip');
+    expect(preview.rows.map((row) => row[zip])).toEqual(['06103', 'K1A 0B1', '78701']);
+  });
+
   it('never writes the source, refuses formats it cannot write, and writes nothing without the required fields', () => {
     const sameFile = listprep('fix', file, '-o', file);
     expect(sameFile.code).toBe(2);
