@@ -18,7 +18,7 @@ export async function buildRenderer() {
     return;
   }
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: rendererConfig, logLevel: 'warn' });
+  await viteBuild({ configFile: rendererConfig, logLevel: 'error' });
   if (!existsSync('dist/renderer/index.html')) {
     throw new Error(
       `${rendererConfig} did not produce dist/renderer/index.html (set build.outDir to dist/renderer)`,
