@@ -99,6 +99,16 @@ export class CsvParser {
         if (pos < length) pos += buffer.charCodeAt(pos) === CR && buffer.charCodeAt(pos + 1) === LF ? 2 : 1;
         continue;
       }
+      if (eol !== -1 && !(eol + 1 === length && !final && buffer.charCodeAt(eol) === CR)) {
+        // Quotes, but maybe none around a line break: read the line with indexOf jumps.
+        const fields = this.splitQuotedLine(buffer.slice(pos, eol));
+        if (fields) {
+          this.onRow(fields, this.currentLine);
+          this.currentLine++;
+          pos = eol + (buffer.charCodeAt(eol) === CR && buffer.charCodeAt(eol + 1) === LF ? 2 : 1);
+          continue;
+        }
+      }
       const next = this.parseQuotedRow(buffer, pos, final);
       if (next === -1) break;
       pos = next;
@@ -117,6 +127,50 @@ export class CsvParser {
         `line ${line} runs on for more than ${this.maxRowLength.toLocaleString('en-US')} characters without ending; this is not a contact list`,
         line,
       );
+    }
+  }
+
+  /**
+   * Splits one line that has quotes in it, the same way `parseQuotedRow` would, or returns undefined when a
+   * quoted field runs past the end of the line (it holds a line break): then that slower path reads the row.
+   */
+  private splitQuotedLine(line: string): string[] | undefined {
+    const delimiter = this.delimiter;
+    const length = line.length;
+    const fields: string[] = [];
+    let pos = 0;
+    for (;;) {
+      let value: string;
+      let next: number;
+      if (line.charCodeAt(pos) === QUOTE) {
+        let text = '';
+        let from = pos + 1;
+        for (;;) {
+          const close = line.indexOf('"', from);
+          if (close === -1) return undefined;
+          text += line.slice(from, close);
+          if (line.charCodeAt(close + 1) === QUOTE) {
+            text += '"';
+            from = close + 2;
+            continue;
+          }
+          pos = close + 1;
+          break;
+        }
+        next = line.indexOf(delimiter, pos);
+        const end = next === -1 ? length : next;
+        value = end > pos ? text + line.slice(pos, end) : text;
+      } else {
+        next = line.indexOf(delimiter, pos);
+        value = line.slice(pos, next === -1 ? length : next);
+      }
+      fields.push(value);
+      if (next === -1) return fields;
+      pos = next + 1;
+      if (pos === length) {
+        fields.push('');
+        return fields;
+      }
     }
   }
 

@@ -115,8 +115,7 @@ describe('encodings', () => {
 describe('delimiters and quoting', () => {
   it('detects comma, semicolon, tab and pipe', async () => {
     for (const delimiter of [',', ';', '\t', '|']) {
-      const text =
-        ['name', 'email', 'phone'].join(delimiter) + '\n' + ['Ann', 'a@x.no', '555'].join(delimiter);
+      const text = `${['name', 'email', 'phone'].join(delimiter)}\n${['Ann', 'a@x.no', '555'].join(delimiter)}`;
       const sheet = await preview(utf8(`${text}\n`));
       expect([sheet.delimiter, sheet.headers.length, sheet.rows[0][1]]).toEqual([delimiter, 3, 'a@x.no']);
     }
