@@ -4,7 +4,7 @@
 // source: saves go to a path the user chose in a save dialog, written atomically.
 import type { BigIntStats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { BridgeResult, OpenedFile, RecentFile, SaveOutcome, SaveRequest } from '../../shared/bridge';
 import { writeFileAtomic } from './atomic-write';
 import type { RecentFiles } from './recent-files';
@@ -133,7 +133,7 @@ export function createFileService(options: FileServiceOptions): FileService {
 
     async save(owner, request) {
       const last = (await recent.list())[0];
-      const folder = last ? join(last.path, '..') : documentsDir;
+      const folder = last ? dirname(last.path) : documentsDir;
       const path = await dialogs.chooseSavePath(
         owner,
         join(folder, basename(request.suggestedName)),
