@@ -6,7 +6,6 @@ import { columnsFromHeaders, SheetValidator, validateRows } from './index';
 
 const headers = ['firstName', 'lastName', 'phone', 'email', 'state'];
 const columns = columnsFromHeaders(clientTether, headers);
-const EMAIL = 3;
 
 function sheet(rows: string[][]) {
   const validator = new SheetValidator({ template: clientTether, columns });
