@@ -74,6 +74,20 @@ describe('the upload client', () => {
     });
   });
 
+  it('sends bytes as they are, for the server to sniff', async () => {
+    const server = await listen(() => [202, {}, '']);
+    await connection.connect(server.url, key);
+    await connection.request({
+      method: 'POST',
+      path: '/uploads',
+      body: new TextEncoder().encode('a,b\n1,2\n'),
+    });
+    expect(server.seen[0]).toMatchObject({
+      body: 'a,b\n1,2\n',
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+  });
+
   it('keeps a base path of the server address', async () => {
     const server = await listen(() => [200, {}, 'ok']);
     await connection.connect(`${server.url}/crm/`, key);

@@ -12,7 +12,7 @@ export type FetchLike = (
   init: {
     method: string;
     headers: Record<string, string>;
-    body?: string;
+    body?: string | Uint8Array;
     redirect: 'manual';
     signal: AbortSignal;
   },
@@ -98,13 +98,15 @@ export function createConnection({
       Accept: 'application/json',
     };
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // Bytes (a CSV or workbook for the server's upload route) go as they are, anything else as JSON.
+    const raw = body instanceof Uint8Array;
+    if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
     const host = new URL(credentials.serverUrl).host;
     try {
       const response = await fetch(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
