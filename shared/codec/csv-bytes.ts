@@ -95,10 +95,20 @@ export class CsvByteReader {
         'the file is not text in UTF-8, UTF-16 or Windows-1252 (it looks like binary data); if it is text, choose its encoding',
       );
     }
-    const delimiter = this.options.delimiter ?? detectDelimiter(text, final);
+    // Excel's own hint, `sep=;` alone on the first line, names the delimiter and is no part of the table.
+    const hint = /^\uFEFF?sep=([^\r\n"])(\r\n|\n|\r)/i.exec(text);
+    const delimiter = this.options.delimiter ?? hint?.[1] ?? detectDelimiter(text, final);
     this.decoder = decoder;
     this.chosenFormat = { encoding: guess.encoding, bom: guess.bom, delimiter };
-    this.parser = new CsvParser({ delimiter, maxRowLength: this.options.maxRowLength }, this.onRow);
+    const onRow = this.onRow;
+    this.parser = new CsvParser(
+      { delimiter, maxRowLength: this.options.maxRowLength },
+      hint
+        ? (fields, line) => {
+            if (line > 1) onRow(fields, line);
+          }
+        : onRow,
+    );
     this.parser.push(text);
   }
 }

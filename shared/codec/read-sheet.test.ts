@@ -130,6 +130,17 @@ describe('delimiters and quoting', () => {
     ]);
   });
 
+  it("follows Excel's sep= hint on the first line and leaves the hint out of the table", async () => {
+    const sheet = await preview(utf8('sep=|\r\nname|note\r\nAnn|a;b,c\r\n'));
+    expect([sheet.delimiter, sheet.headerRow, sheet.headers, sheet.titles, sheet.rows]).toEqual([
+      '|',
+      2,
+      ['name', 'note'],
+      [],
+      [['Ann', 'a;b,c']],
+    ]);
+  });
+
   it('takes a chosen delimiter over the detected one', async () => {
     const sheet = await preview(utf8('a;b,c\n1;2,3\n'), { delimiter: ',' });
     expect(sheet.headers).toEqual(['a;b', 'c']);
