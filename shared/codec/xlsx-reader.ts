@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJsTypes from 'exceljs';
 import { cellText } from './excel-cell';
 import { ReadError } from './errors';
 import type { CellNote, SheetHandlers, SheetInfo, SheetReadOptions, SheetSummary } from './sheet-types';
@@ -41,6 +41,7 @@ export async function readWorkbook(
   handlers: SheetHandlers,
 ): Promise<SheetSummary> {
   checkWorkbookZip(bytes, options.zipLimits ?? defaultZipLimits);
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as Node's Buffer; it reads any Uint8Array (JSZip underneath).
@@ -115,6 +116,15 @@ export async function readWorkbook(
   const table = shaper.end();
   if (!header) throw new ReadError('sheet.noRows', `the sheet "${sheet.name}" is empty`);
   return { ...sheetHeader(header), ...table, cellNotes: notes, cellNoteCount: noteCount };
+}
+
+/**
+ * exceljs is large (about 1 MB in a browser): loaded on the first workbook, so reading CSV never pays for it.
+ * It is CommonJS; depending on the bundler its namespace arrives as the module or as its `default`.
+ */
+async function loadExcelJs(): Promise<typeof ExcelJsTypes> {
+  const module = (await import('exceljs')) as typeof ExcelJsTypes & { default?: typeof ExcelJsTypes };
+  return module.default ?? module;
 }
 
 /** The sheet asked for (by name, any case, or by 1-based position), else the first visible sheet with data. */
