@@ -1,0 +1,76 @@
+import pg from 'pg';
+import type { Database, QueryResult, Sql } from './database';
+
+export type PostgresOptions = Readonly<{
+  connectionString: string;
+  /** Tables live in this schema (created if missing): how tests give each run its own namespace. */
+  schema?: string;
+  maxConnections?: number;
+}>;
+
+// int8 (ids, counts) as JavaScript numbers, as PGlite gives them: ids stay far below 2^53.
+const int8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === int8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function wrap(client: pg.PoolClient | pg.Pool): Sql {
+  return {
+    async query<Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+    },
+    async exec(text: string): Promise<void> {
+      // Without parameters pg uses the simple protocol, which takes several statements at once.
+      await client.query(text);
+    },
+  };
+}
+
+/** A pool of connections to a real PostgreSQL. */
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    types,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
+  });
+  // An idle connection that dies (database restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
+  const sql = wrap(pool);
+  return {
+    kind: 'postgres',
+    concurrent: true,
+    query: sql.query,
+    exec: sql.exec,
+    async transaction(work) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        // A connection that could not even roll back is thrown away, never handed to the next request.
+        client.release(broken);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

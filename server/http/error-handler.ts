@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ApiErrorBody, ApiErrorCode } from '../../shared/api';
+import { apiErrorStatus } from '../../shared/api';
+import { ApiError } from './api-error';
+
+// Fastify's own refusals (body parsing, limits) in the API's words.
+const fastifyCodes: Readonly<Record<string, [ApiErrorCode, string]>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ['request.tooLarge', 'The request body is larger than this route accepts.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    'request.unsupportedMediaType',
+    'This route does not take that Content-Type; send JSON (application/json) or, for uploads, text/csv or an .xlsx file.',
+  ],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['request.malformed', 'The body is empty but the Content-Type says JSON.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: ['request.malformed', 'The body is not valid JSON.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['request.malformed', 'The Content-Length does not match the body.'],
+};
+
+export function errorBody(error: ApiError): ApiErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.issues?.length ? { issues: [...error.issues] } : {}),
+    },
+  };
+}
+
+/** Every failure leaves as `{ error: { code, message, issues? } }` with its status; internals never leak. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    let apiError: ApiError;
+    if (error instanceof ApiError) apiError = error;
+    else if (error.code && fastifyCodes[error.code]) {
+      const [code, message] = fastifyCodes[error.code];
+      apiError = new ApiError(code, message);
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      apiError = new ApiError('request.malformed', error.message);
+    } else {
+      request.log.error({ err: error }, 'request failed');
+      apiError = new ApiError(
+        'internal',
+        'Something went wrong on the server; nothing was changed by this request.',
+      );
+    }
+    void reply.status(apiErrorStatus[apiError.code]).send(errorBody(apiError));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send(
+        errorBody(new ApiError('route.notFound', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+      );
+  });
+}

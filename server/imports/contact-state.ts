@@ -1,0 +1,163 @@
+import type { FieldChange } from '../../shared/api';
+import type { LookupList, Template } from '../../shared/template';
+import { nameKey, phoneKey, uniqueKey } from '../../shared/validate';
+import { customPrefix, type ResolvedColumns } from './columns';
+
+/** The contact columns an ID column of the template feeds, by the account list it points at. */
+export const refKeys = ['actionPlanId', 'salesCycleId', 'leadSourceId', 'assignedUserId'] as const;
+export type RefKey = (typeof refKeys)[number];
+const refKeyOfList: Readonly<Record<LookupList, RefKey>> = {
+  actionPlans: 'actionPlanId',
+  salesCycles: 'salesCycleId',
+  leadSources: 'leadSourceId',
+  users: 'assignedUserId',
+};
+export type Refs = Record<RefKey, number | null>;
+
+/** Everything an import can set on a contact, tags aside. */
+export type ContactState = {
+  /** Template values by header, non-empty only (ID and tag columns live elsewhere). */
+  fields: Record<string, string>;
+  custom: Record<string, string>;
+  refs: Refs;
+};
+
+export type ContactKeys = Readonly<{
+  emailKey: string | null;
+  phoneKey: string | null;
+  nameKey: string | null;
+  externalId: string | null;
+}>;
+
+/** Where the roles sit in a template, found once per import. */
+export type TemplateRoles = Readonly<{
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  externalId?: string;
+  /** The template header of each ID column, for change lists. */
+  refHeaders: ReadonlyMap<RefKey, string>;
+}>;
+
+export function rolesOf(template: Template): TemplateRoles {
+  const byRole = (role: string) => template.fields.find((f) => f.role === role)?.header;
+  const refHeaders = new Map<RefKey, string>();
+  for (const field of template.fields)
+    if (field.kind === 'idRef' && field.lookup) refHeaders.set(refKeyOfList[field.lookup], field.header);
+  return {
+    firstName: byRole('firstName'),
+    lastName: byRole('lastName'),
+    email: byRole('email'),
+    phone: byRole('phone'),
+    externalId: byRole('externalId'),
+    refHeaders,
+  };
+}
+
+export function keysOf(roles: TemplateRoles, fields: Readonly<Record<string, string>>): ContactKeys {
+  const get = (header: string | undefined) => (header ? (fields[header] ?? '') : '');
+  const external = get(roles.externalId).trim();
+  return {
+    emailKey: uniqueKey(get(roles.email)) ?? null,
+    phoneKey: phoneKey(get(roles.phone)) ?? null,
+    nameKey: nameKey(get(roles.firstName), get(roles.lastName)) ?? null,
+    externalId: external === '' ? null : external,
+  };
+}
+
+export const noRefs = (): Refs => ({
+  actionPlanId: null,
+  salesCycleId: null,
+  leadSourceId: null,
+  assignedUserId: null,
+});
+
+/** What one row of the sheet brings, read through the mapping. Empty cells bring nothing. */
+export type RowValues = {
+  fields: Record<string, string>;
+  custom: Record<string, string>;
+  refs: Partial<Refs>;
+  tags: string[];
+  /** Non-empty cells of unmapped columns, as [header, value]. */
+  unmapped: [string, string][];
+};
+
+/** Splits a tag cell: trimmed names, empty ones dropped, the first spelling of a repeated name kept. */
+export function splitTags(cell: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const part of cell.split(',')) {
+    const name = part.trim();
+    const key = name.toLowerCase();
+    if (name === '' || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(name);
+  }
+  return tags;
+}
+
+export function readRow(columns: ResolvedColumns, row: readonly string[]): RowValues {
+  const values: RowValues = { fields: {}, custom: {}, refs: {}, tags: [], unmapped: [] };
+  const { targets, headers } = columns;
+  for (let col = 0; col < headers.length; col++) {
+    const cell = row[col] ?? '';
+    if (cell === '') continue;
+    const target = targets[col];
+    if (target === null) {
+      if (cell.trim() !== '') values.unmapped.push([headers[col], cell]);
+      continue;
+    }
+    if (target.kind === 'custom') {
+      values.custom[target.custom.key] = cell;
+      continue;
+    }
+    const field = target.field;
+    if (field.kind === 'tags') values.tags = splitTags(cell);
+    else if (field.kind === 'idRef' && field.lookup) values.refs[refKeyOfList[field.lookup]] = Number(cell);
+    else values.fields[field.header] = cell;
+  }
+  return values;
+}
+
+/** The new state of a matched contact and what changed, by the match mode. Tags are handled by the caller. */
+export function mergeState(
+  existing: ContactState,
+  incoming: RowValues,
+  mode: 'overwrite' | 'fill-blanks',
+  roles: TemplateRoles,
+): { state: ContactState; changes: FieldChange[] } {
+  const changes: FieldChange[] = [];
+  const takes = (current: string, next: string) => (mode === 'overwrite' ? next !== current : current === '');
+  const fields = { ...existing.fields };
+  for (const [header, value] of Object.entries(incoming.fields)) {
+    const current = fields[header] ?? '';
+    if (takes(current, value)) {
+      fields[header] = value;
+      changes.push({ field: header, from: current, to: value });
+    }
+  }
+  const custom = { ...existing.custom };
+  for (const [key, value] of Object.entries(incoming.custom)) {
+    const current = custom[key] ?? '';
+    if (takes(current, value)) {
+      custom[key] = value;
+      changes.push({ field: `${customPrefix}${key}`, from: current, to: value });
+    }
+  }
+  const refs = { ...existing.refs };
+  for (const key of refKeys) {
+    const value = incoming.refs[key];
+    if (value === undefined) continue;
+    const current = refs[key];
+    if (takes(current === null ? '' : String(current), String(value))) {
+      refs[key] = value;
+      changes.push({
+        field: roles.refHeaders.get(key) ?? key,
+        from: current === null ? '' : String(current),
+        to: String(value),
+      });
+    }
+  }
+  return { state: { fields, custom, refs }, changes };
+}

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { importRequestSchema } from '../../shared/api';
+import type { Template } from '../../shared/template';
+import type { Database } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { applyPlan } from './apply';
+import {
+  type ClaimedJob,
+  claimNextJob,
+  completeJob,
+  extendLease,
+  failJob,
+  recoverJobs,
+  setProgress,
+} from './job-store';
+import { serverMessages } from './messages';
+import { planImport, validateSource } from './plan';
+import { prepareImport } from './prepare';
+
+export type WorkerLog = Readonly<{
+  info: (details: object, message: string) => void;
+  error: (details: object, message: string) => void;
+}>;
+
+export type WorkerOptions = Readonly<{
+  db: Database;
+  template: Template;
+  /** Jobs one process runs side by side; PGlite runs one at a time whatever this says. */
+  concurrency?: number;
+  /** How often an idle worker looks for queued jobs another process created. */
+  pollMs?: number;
+  /** How long a claim lasts without a heartbeat before another server may take the job over. */
+  leaseMs?: number;
+  /** Claims of one job before it is failed as interrupted. */
+  maxAttempts?: number;
+  log?: WorkerLog;
+  /** Fault injection for tests: throw inside the transaction once this many batches are written. */
+  failAfterBatches?: number;
+  batchSize?: number;
+}>;
+
+/** Thrown when the job stopped being ours (a lease ran out and another server took it over). */
+class LostClaim extends Error {}
+/** The fault `failAfterBatches` injects. */
+export class InjectedFault extends Error {}
+
+const silent: WorkerLog = { info: () => {}, error: () => {} };
+
+/**
+ * Runs queued imports. Every server process has one; they share the queue in the database. A job runs in
+ * three steps: claim (committed, so others see "processing"), check (parse, validate with the shared
+ * validator: no transaction), and write (one transaction that also marks the job completed). A server killed
+ * mid-write leaves nothing: its transaction never commits, and the job is queued again by the next start
+ * (PGlite) or when its lease runs out (PostgreSQL).
+ */
+export class ImportWorker {
+  private readonly db: Database;
+  private readonly log: WorkerLog;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly concurrency: number;
+  private readonly wakers = new Set<() => void>();
+  private loops: Promise<void>[] = [];
+  private sweeper: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.db = options.db;
+    this.log = options.log ?? silent;
+    this.pollMs = options.pollMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 3;
+    this.concurrency = options.db.concurrent ? (options.concurrency ?? 2) : 1;
+  }
+
+  /** Requeues what a stopped server left behind; PGlite's folder is ours alone, so all of it. */
+  async recover(): Promise<{ requeued: number[]; failed: number[] }> {
+    const result = await recoverJobs(this.db, {
+      all: !this.db.concurrent,
+      maxAttempts: this.maxAttempts,
+      interruptedReason: serverMessages.en.interrupted,
+    });
+    if (result.requeued.length || result.failed.length)
+      this.log.info(result, 'interrupted imports recovered');
+    return result;
+  }
+
+  start(): void {
+    this.stopped = false;
+    for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop());
+    if (this.db.concurrent) {
+      this.sweeper = setInterval(() => {
+        this.recover().catch((error: unknown) => this.log.error({ error }, 'lease sweep failed'));
+      }, this.leaseMs / 2);
+    }
+  }
+
+  /** A job was queued by this process: look now instead of at the next poll. */
+  wake(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+
+  /** Stops taking jobs and waits for the running ones to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.wake();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let job: ClaimedJob | null = null;
+      try {
+        job = await claimNextJob(this.db, randomUUID(), this.leaseMs);
+      } catch (error) {
+        this.log.error({ error }, 'claiming an import failed');
+      }
+      if (job) await this.run(job);
+      else await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollMs);
+      this.wakers.add(done);
+    });
+  }
+
+  private async run(job: ClaimedJob): Promise<void> {
+    const { db, log } = this;
+    log.info({ importId: job.id, attempt: job.attempts }, 'import started');
+    const heartbeat = db.concurrent
+      ? setInterval(() => {
+          extendLease(db, job.id, job.token, this.leaseMs).catch((error: unknown) =>
+            log.error({ error, importId: job.id }, 'lease heartbeat failed'),
+          );
+        }, this.leaseMs / 3)
+      : null;
+    try {
+      await this.process(job);
+    } catch (error) {
+      if (error instanceof LostClaim) {
+        log.info({ importId: job.id }, 'import taken over by another server; this attempt wrote nothing');
+        return;
+      }
+      log.error({ error, importId: job.id }, 'import failed');
+      const reason = `The import failed unexpectedly (${(error as Error).message ?? String(error)}); nothing was imported.`;
+      await failJob(db, job.id, job.token, reason, [], null).catch((failError: unknown) =>
+        log.error(
+          { error: failError, importId: job.id },
+          'could not mark the import failed; its lease will run out',
+        ),
+      );
+    } finally {
+      if (heartbeat) clearInterval(heartbeat);
+    }
+  }
+
+  private async process(job: ClaimedJob): Promise<void> {
+    const { db, log, options } = this;
+    const request = importRequestSchema.parse(JSON.parse(job.payload));
+    const words = serverMessages[request.options.locale];
+    let prepared: Awaited<ReturnType<typeof prepareImport>>;
+    try {
+      prepared = await prepareImport(db, job.accountId, request, options.template, {
+        enforceCompliance: true,
+      });
+    } catch (error) {
+      // The request was checked when it came in; what the account holds may have changed since.
+      if (!(error instanceof ApiError)) throw error;
+      await failJob(db, job.id, job.token, error.message, [], null);
+      return;
+    }
+    const validation = validateSource(prepared);
+    if (validation.errorRows.size) {
+      const reason = words.rowsHaveErrors({ count: validation.errorRows.size });
+      await failJob(db, job.id, job.token, reason, validation.issues, null);
+      log.info(
+        { importId: job.id, errorRows: validation.errorRows.size },
+        'import refused: rows have errors',
+      );
+      return;
+    }
+    await setProgress(db, job.id, job.token, 'matching', 0);
+    let batches = 0;
+    const outcome = await db.transaction(async (tx) => {
+      // One import at a time per account: matching reads the contacts, writing changes them, and nothing
+      // else may change them in between. Imports into different accounts still run side by side.
+      await tx.query('SELECT id FROM accounts WHERE id = $1 FOR UPDATE', [job.accountId]);
+      const plan = await planImport(tx, prepared, validation);
+      if (plan.errorRows.size) return { plan, written: false };
+      const now = new Date();
+      await applyPlan(tx, plan, {
+        importId: job.id,
+        accountId: job.accountId,
+        sourceName: prepared.source.name,
+        userName: job.userName,
+        locale: request.options.locale,
+        now,
+        batchSize: options.batchSize,
+        onBatch: async (done, total) => {
+          batches++;
+          log.info({ importId: job.id, done, total }, 'import batch written');
+          if (options.failAfterBatches !== undefined && batches >= options.failAfterBatches) {
+            throw new InjectedFault(`injected fault after ${batches} batches`);
+          }
+          // On PostgreSQL progress goes through another connection, so pollers see it before the commit.
+          if (db.concurrent) await setProgress(db, job.id, job.token, 'writing', done);
+        },
+      });
+      const warnings = plan.issues.filter((i) => i.severity === 'warning');
+      if (!(await completeJob(tx, job.id, job.token, plan.counts, warnings, now))) throw new LostClaim();
+      return { plan, written: true };
+    });
+    if (!outcome.written) {
+      const reason = words.rowsHaveErrors({ count: outcome.plan.errorRows.size });
+      await failJob(db, job.id, job.token, reason, outcome.plan.issues, outcome.plan.counts);
+      log.info({ importId: job.id }, 'import refused: rows conflict with existing contacts');
+      return;
+    }
+    log.info({ importId: job.id, counts: outcome.plan.counts }, 'import completed');
+  }
+}
