@@ -168,25 +168,36 @@ describe('listprep export', () => {
     expect(existsSync(out)).toBe(true);
   });
 
-  it('puts columns in the template’s order and leaves out columns the template does not have', async () => {
-    const order = ['email', 'Notes', 'lastName', 'firstName', 'zip'];
+  it('maps the columns onto the template, keeps unknown ones as [import] notes and leaves out empty ones', async () => {
+    const order = ['E-mail', 'Favourite colour', 'Surname', 'First name', 'Zip', 'Empty'];
     const source = file(
       'shuffled.csv',
-      `${order.join(',')}\r\na@example.com,keep out,Lee,Ann,02134\r\nb@example.com,,Berg,Bob,\r\n`,
+      `${order.join(',')}\r\na@example.com,blue,Lee,Ann,02134,\r\nb@example.com,,Berg,Bob,,\r\n`,
     );
     const out = join(dir, 'shuffled.xlsx');
     const run = listprep('export', source, '-o', out);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('left out, not in the template: Notes');
+    expect(run.stdout).toContain('kept as [import] notes in whiteboard: Favourite colour');
+    expect(run.stdout).toContain('left out, not in the template: Empty');
     const rows = textRows((await open(out)).worksheets[0], width + 1);
     const expected = headers.map(() => '');
-    Object.assign(expected, {
-      [col('firstName')]: 'Ann',
-      [col('lastName')]: 'Lee',
-      [col('email')]: 'a@example.com',
-    });
+    expected[col('firstName')] = 'Ann';
+    expected[col('lastName')] = 'Lee';
+    expected[col('email')] = 'a@example.com';
     expected[col('zip')] = '02134';
+    expected[col('whiteboard')] = '[import] Favourite colour: blue';
     expect(rows[0]).toEqual([...expected, '']);
+  });
+
+  it('reads its own workbook back exactly: open, export, open again gives the same values', () => {
+    const rows = trickyRows(120, 6);
+    const first = join(dir, 'again.xlsx');
+    expect(listprep('export', file('again.csv', toCsv(headers, rows)), '-o', first).code).toBe(0);
+    const second = join(dir, 'again-out.csv');
+    const run = listprep('export', first, '-o', second);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(parseCsv(readFileSync(second, 'utf8'))).toEqual([headers, ...rows]);
   });
 
   it('never writes over the source file', () => {
@@ -242,6 +253,36 @@ describe('listprep report', () => {
     expect((emailCell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect(String(sheet.getRow(second + 2).getCell(width + 1).value)).toContain(`row ${first + 2}`);
     expect(sha(source)).toBe(before);
+  });
+
+  it('opens a returned report mapped as the template, showing only what is still wrong', async () => {
+    const rows = dirtyWithDuplicate();
+    const out = join(dir, 'returned.xlsx');
+    expect(listprep('report', file('returned-src.csv', toCsv(headers, rows)), '-o', out).code).toBe(0);
+    const before = JSON.parse(listprep('check', out, '--json').stdout) as {
+      errors: number;
+      issues: unknown[];
+    };
+    const original = JSON.parse(listprep('check', join(dir, 'returned-src.csv'), '--json').stdout) as {
+      errors: number;
+    };
+    expect(before.errors).toBe(original.errors);
+
+    // The customer empties every painted email cell's duplicate and saves: those errors are gone.
+    const book = await open(out);
+    const sheet = book.worksheets[0];
+    const second = textRows(sheet, width).findIndex((r) => r[col('email')] === rows[100][col('email')]);
+    sheet.getRow(second + 2).getCell(col('email') + 1).value = 'someone.else@example.com';
+    await book.xlsx.writeFile(out);
+    const after = JSON.parse(listprep('check', out, '--json').stdout) as { errors: number };
+    expect(after.errors).toBe(original.errors - 2);
+
+    // The Problems column is dropped by the mapping: never a field, never an [import] note on export.
+    const mapped = JSON.parse(listprep('map', out, '--json').stdout) as {
+      mapping: { header: string; field: string | null; unmapped?: string }[];
+    };
+    expect(mapped.mapping.slice(0, width).map((c) => c.field)).toEqual(headers);
+    expect(mapped.mapping[width]).toMatchObject({ header: 'Problems', field: null, unmapped: 'drop' });
   });
 
   it('writes every row with --all-rows', async () => {

@@ -1,16 +1,12 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { SheetReadOptions } from '../../shared/codec';
 import { checkExportable, looksLikeFormula } from '../../shared/export';
+import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
+import { customFieldNames, type Mapping } from '../../shared/mapping';
+import { clientTether, type Lookups, lookupsSchema, type Template } from '../../shared/template';
 import {
-  clientTether,
-  type FieldDef,
-  type Lookups,
-  lookupsSchema,
-  type Template,
-} from '../../shared/template';
-import {
-  columnsFromHeaders,
   describeFinding,
   detachString,
   type Issue,
@@ -18,25 +14,27 @@ import {
   SheetValidator,
 } from '../../shared/validate';
 import { InputError, UsageError } from '../errors';
-import { type CsvFormat, type CsvReadOptions, streamCsvFile } from '../read-csv';
+import { readMappedSheet } from '../mapped-sheet';
 import { readJsonFile } from '../read-json';
 import { outputFormat, writeOutputFile } from '../write-output';
+import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 export const exportUsage =
-  'listprep export FILE -o OUT.xlsx|OUT.csv [--bom] [--neutralize-formulas] [--lookups FILE.json] [--lang en|nb] [--encoding E] [--delimiter D]';
+  'listprep export FILE -o OUT.xlsx|OUT.csv [--bom] [--neutralize-formulas] [--lookups FILE.json] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
-/** Options every command that reads a contact list and writes a file shares. */
+/** What every command that reads a contact file and writes one needs. */
 export type SourceOptions = Readonly<{
   file: string;
   output: string;
   locale: Locale;
   lookups?: Lookups;
-  read: CsvReadOptions;
+  read: SheetReadOptions;
+  mappingFile?: string;
+  useSavedProfiles: boolean;
+  dateOrder?: DateOrder;
 }>;
 
-const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
-
-/** Parses FILE, -o, --lookups, --lang, --encoding and --delimiter; `flags` are the command's own switches. */
+/** Parses FILE, -o and the reading, mapping and language options; `flags` are the command's own switches. */
 export async function parseSourceArgs<F extends string>(
   args: string[],
   usage: string,
@@ -49,38 +47,30 @@ export async function parseSourceArgs<F extends string>(
       output: { type: 'string', short: 'o' },
       lookups: { type: 'string' },
       lang: { type: 'string', default: 'en' },
-      encoding: { type: 'string' },
-      delimiter: { type: 'string' },
+      ...mappingOptionSpecs,
+      ...sheetOptionSpecs,
       ...Object.fromEntries(flags.map((flag) => [flag, { type: 'boolean', default: false }])),
     },
   });
-  if (positionals.length !== 1 || typeof values.output !== 'string') throw new UsageError(`usage: ${usage}`);
+  const output = values.output;
+  if (positionals.length !== 1 || typeof output !== 'string') throw new UsageError(`usage: ${usage}`);
   const lang = values.lang;
   if (lang !== 'en' && lang !== 'nb') throw new UsageError(`--lang must be en or nb, not "${lang}"`);
-  const encoding = typeof values.encoding === 'string' ? values.encoding.toLowerCase() : undefined;
-  if (encoding !== undefined && !(encodings as readonly string[]).includes(encoding)) {
-    throw new UsageError(`--encoding must be ${encodings.join(', ')}, not "${values.encoding}"`);
-  }
-  const rawDelimiter = typeof values.delimiter === 'string' ? values.delimiter : undefined;
-  const delimiter = rawDelimiter === 'tab' || rawDelimiter === '\\t' ? '\t' : rawDelimiter;
-  if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"')) {
-    throw new UsageError('--delimiter must be one character (or "tab")');
-  }
   const file = positionals[0];
-  const output = values.output;
   outputFormat(output);
   if (sameFile(file, output))
     throw new UsageError(`${output}: that is the source file, which is never written`);
-  const lookups = typeof values.lookups === 'string' ? await readLookups(values.lookups) : undefined;
+  const flagValues = values as Record<string, unknown>;
   return {
     file,
     output,
     locale: lang,
-    lookups,
-    read: { encoding: encoding as CsvReadOptions['encoding'], delimiter },
-    flags: Object.fromEntries(
-      flags.map((flag) => [flag, (values as Record<string, unknown>)[flag] === true]),
-    ) as Record<F, boolean>,
+    lookups: typeof values.lookups === 'string' ? await readLookups(values.lookups) : undefined,
+    read: sheetReadOptions(values),
+    mappingFile: values.mapping,
+    useSavedProfiles: !values['ignore-profiles'],
+    dateOrder: dateOrderOption(values['date-order']),
+    flags: Object.fromEntries(flags.map((flag) => [flag, flagValues[flag] === true])) as Record<F, boolean>,
   };
 }
 
@@ -103,83 +93,118 @@ export async function readLookups(path: string): Promise<Lookups> {
   return parsed.data;
 }
 
-function isBlankRow(fields: readonly string[]): boolean {
-  for (const field of fields) if (field.trim() !== '') return false;
-  return true;
-}
+// Rows read before the mapping is chosen. Both passes must see the same sample to choose the same mapping.
+const sampleRows = 1000;
+// Rows whose values are kept from the first pass, to quote them when the export is refused.
+const quotedRows = 20;
 
-/** What the first pass over the source learns: its shape, its columns and every problem in it. */
+/** What the first pass over the source learns: its mapping, its columns and every problem in it. */
 export type CheckedSource = Readonly<{
-  format: CsvFormat;
-  headers: readonly string[];
-  columns: readonly (FieldDef | null)[];
+  mapping: Mapping;
+  /** Custom-field columns: their names, after the template's columns in the output. */
+  customHeaders: readonly string[];
   validator: SheetValidator;
   rows: number;
   /** Values of the first rows with problems, to quote them when the export is refused. */
   quoted: ReadonlyMap<number, readonly string[]>;
-  /** Cells in template columns that a spreadsheet would take for a formula. */
+  /** Output cells that a spreadsheet would take for a formula. */
   formulaCells: number;
+  dateOrderByField: Readonly<Record<string, DateOrder>>;
 }>;
 
-const quotedRows = 20;
+/** Source columns by what happens to them, for the summary line. */
+export function columnFates(mapping: Mapping): { notes: string[]; dropped: string[]; custom: string[] } {
+  const unmapped = mapping.columns.filter((c) => !c.field && !c.split);
+  const named = (action: string) => unmapped.filter((c) => c.unmapped === action).map((c) => c.header);
+  // Without a note field, the columns meant to be kept as notes are dropped too.
+  const notes = mapping.noteField ? named('note') : [];
+  const dropped = [...named('drop'), ...(mapping.noteField ? [] : named('note'))];
+  return { notes, dropped: dropped.filter((h) => h !== ''), custom: customFieldNames(mapping) };
+}
+
+function customColumns(mapping: Mapping): number[] {
+  return mapping.columns
+    .filter((c) => c.field === null && !c.split && c.unmapped === 'custom')
+    .map((c) => c.column);
+}
 
 /**
- * First pass: streams the source through the validator without keeping its rows, so a million rows cost
- * the validator's indexes and nothing more. The rows are read again to be written.
+ * First pass: maps the file onto the template (automatic, saved profile or --mapping) and streams every row
+ * through the validator without keeping it, so a million rows cost the validator's indexes and no more.
+ * The rows are read again to be written.
  */
 export async function checkSource(
   options: SourceOptions,
   template: Template = clientTether,
 ): Promise<CheckedSource> {
-  let headers: string[] | undefined;
-  let columns: (FieldDef | null)[] = [];
-  let validator: SheetValidator | undefined;
-  let rows = 0;
+  let mapping: Mapping | undefined;
+  let customs: number[] = [];
+  const validator = new SheetValidator({ template, columns: template.fields, lookups: options.lookups });
+  const quoted = new Map<number, readonly string[]>();
   let formulaCells = 0;
-  let quoted = new Map<number, readonly string[]>();
-  const format = await streamCsvFile(
+  let dateOrderByField: Record<string, DateOrder> = {};
+  await readMappedSheet(
     options.file,
-    options.read,
-    (fields) => {
-      if (isBlankRow(fields)) return;
-      if (!headers) {
-        headers = fields.map((h) => detachString(h.trim()));
-        columns = columnsFromHeaders(template, headers);
-        if (!columns.some(Boolean)) {
+    {
+      template,
+      read: options.read,
+      mappingFile: options.mappingFile,
+      useSavedProfiles: options.useSavedProfiles,
+      sampleRows,
+    },
+    {
+      onReady: (ready) => {
+        mapping = ready.mapping;
+        if (!ready.mapping.columns.some((c) => c.field || c.split)) {
           throw new InputError(
-            `${options.file}: no column matches a ${template.crm} template header (first row: ${headers.slice(0, 4).join(', ')}…)`,
+            `${options.file}: no column matches a ${template.crm} field (headers: ${ready.headers.slice(0, 4).join(', ')}…); map them with \`listprep map\` and --mapping`,
           );
         }
-        validator = new SheetValidator({ template, columns, lookups: options.lookups });
-        return;
-      }
-      rows++;
-      const rowId = validator!.addRow(fields);
-      for (let c = 0; c < columns.length; c++)
-        if (columns[c] && looksLikeFormula(fields[c] ?? '')) formulaCells++;
-      if (quoted.size < quotedRows && validator!.hasFindings(rowId)) {
-        quoted.set(rowId, fields.map(detachString));
-      }
-    },
-    () => {
-      headers = undefined;
-      validator = undefined;
-      rows = 0;
-      formulaCells = 0;
-      quoted = new Map();
+        customs = customColumns(ready.mapping);
+        const analyzer = new ColumnAnalyzer(template.fields);
+        for (const row of ready.sample) analyzer.add(row);
+        dateOrderByField = { ...analyzer.result().dateOrderByField };
+        if (options.dateOrder) {
+          for (const f of template.fields)
+            if (f.kind === 'date') dateOrderByField[f.header] = options.dateOrder;
+        }
+      },
+      onRow: (values, source) => {
+        const rowId = validator.addRow(values);
+        for (const value of values) if (value !== '' && looksLikeFormula(value)) formulaCells++;
+        for (const c of customs) if (looksLikeFormula(source[c] ?? '')) formulaCells++;
+        if (quoted.size < quotedRows && validator.hasFindings(rowId))
+          quoted.set(rowId, values.map(detachString));
+      },
     },
   );
-  if (!headers || !validator) throw new InputError(`${options.file}: the file has no header row`);
-  return { format, headers, columns, validator, rows, quoted, formulaCells };
+  if (!mapping) throw new InputError(`${options.file}: the file has no header row`);
+  return {
+    mapping,
+    customHeaders: customFieldNames(mapping),
+    validator,
+    rows: validator.rowCount,
+    quoted,
+    formulaCells,
+    dateOrderByField,
+  };
 }
 
+/** A row as it is written: the template's values, then the custom fields' values. */
+export type OutputRow = string[];
+
 /**
- * Second pass: the data rows again (header and blank rows skipped, as in the first pass), a batch per
- * chunk read. The reader waits while the batch is being written, so memory stays flat.
+ * Second pass: the rows again, mapped as in the first pass (a different mapping, say a profile saved in
+ * between, stops the export), in batches of one chunk of the file. Reading waits while a batch is written,
+ * so memory stays flat however large the file.
  */
-export async function* sourceRowBatches(file: string, format: CsvFormat): AsyncGenerator<string[][]> {
-  let batch: string[][] = [];
-  let seenHeader = false;
+export async function* mappedRowBatches(
+  options: SourceOptions,
+  checked: CheckedSource,
+  template: Template = clientTether,
+): AsyncGenerator<OutputRow[]> {
+  const customs = customColumns(checked.mapping);
+  let batch: OutputRow[] = [];
   let finished = false;
   let stopped = false;
   let failure: unknown;
@@ -188,22 +213,34 @@ export async function* sourceRowBatches(file: string, format: CsvFormat): AsyncG
   let ready = new Promise<void>((r) => {
     signalReady = r;
   });
-  const reading = streamCsvFile(
-    file,
-    format,
-    (fields) => {
-      if (isBlankRow(fields)) return;
-      if (!seenHeader) seenHeader = true;
-      else batch.push(fields);
+  const handOver = async () => {
+    const taken = new Promise<void>((r) => {
+      signalTaken = r;
+    });
+    signalReady();
+    await taken;
+    if (stopped) throw new Error('stopped');
+  };
+  const reading = readMappedSheet(
+    options.file,
+    {
+      template,
+      read: options.read,
+      mappingFile: options.mappingFile,
+      useSavedProfiles: options.useSavedProfiles,
+      sampleRows,
     },
-    () => {},
-    async () => {
-      const taken = new Promise<void>((r) => {
-        signalTaken = r;
-      });
-      signalReady();
-      await taken;
-      if (stopped) throw new Error('stopped');
+    {
+      onReady: ({ mapping }) => {
+        if (JSON.stringify(mapping) !== JSON.stringify(checked.mapping)) {
+          throw new InputError(`${options.file}: the columns were mapped differently on the second read`);
+        }
+      },
+      onRow: (values, source) => {
+        if (customs.length) for (const c of customs) values.push(source[c] ?? '');
+        batch.push(values);
+      },
+      onChunk: handOver,
     },
   ).then(
     () => {
@@ -240,24 +277,6 @@ export async function* sourceRowBatches(file: string, format: CsvFormat): AsyncG
   }
 }
 
-/** Puts a source row's values in the template's column order (columns the template lacks are left out). */
-export function templateOrder(
-  columns: readonly (FieldDef | null)[],
-  template: Template = clientTether,
-): (row: readonly string[]) => string[] {
-  const at = new Map<FieldDef, number>();
-  columns.forEach((field, col) => {
-    if (field) at.set(field, col);
-  });
-  const from = template.fields.map((field) => at.get(field) ?? -1);
-  return (row) => from.map((col) => (col < 0 ? '' : (row[col] ?? '')));
-}
-
-/** Source headers that no template column takes: they are not exported. */
-export function leftOutHeaders(source: CheckedSource): string[] {
-  return source.headers.filter((h, i) => !source.columns[i] && h !== '');
-}
-
 /** The validator's row ids of a file read in one go: 0, 1, 2… in file order. */
 export function* rowIds(count: number): Generator<number> {
   for (let i = 0; i < count; i++) yield i;
@@ -266,6 +285,23 @@ export function* rowIds(count: number): Generator<number> {
 function issueLine(issue: Issue): string {
   const value = issue.value.length > 40 ? `${issue.value.slice(0, 39)}…` : issue.value;
   return `  row ${issue.row}, ${issue.field}${value ? ` "${value}"` : ''}: ${issue.message}\n`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Lines saying where the columns that are not template fields went. */
+export function fateNotes(checked: CheckedSource): string[] {
+  const fates = columnFates(checked.mapping);
+  const notes: string[] = [];
+  if (fates.custom.length)
+    notes.push(`custom fields, after the template's columns: ${fates.custom.join(', ')}`);
+  if (fates.notes.length) {
+    notes.push(`kept as [import] notes in ${checked.mapping.noteField}: ${fates.notes.join(', ')}`);
+  }
+  if (fates.dropped.length) notes.push(`left out, not in the template: ${fates.dropped.join(', ')}`);
+  return notes;
 }
 
 /** `listprep export`: writes the clean template workbook or CSV. Exit 0 written, 1 refused (errors left). */
@@ -280,7 +316,7 @@ export async function runExport(args: string[]): Promise<number> {
     (finding) =>
       describeFinding(finding, {
         locale: options.locale,
-        columns: source.columns,
+        columns: template.fields,
         rowNumber: (id) => id + 1,
         values: source.quoted.get(finding.rowId) ?? [],
       }),
@@ -299,27 +335,22 @@ export async function runExport(args: string[]): Promise<number> {
 
   const notes: string[] = [];
   const warnings = source.validator.summary().warnings;
-  if (warnings)
-    notes.push(`${warnings} warning${warnings === 1 ? '' : 's'} (not blocking; listprep check shows them)`);
-  const leftOut = leftOutHeaders(source);
-  if (leftOut.length) notes.push(`left out, not in the template: ${leftOut.join(', ')}`);
+  if (warnings) notes.push(`${plural(warnings, 'warning')} (not blocking; listprep check shows them)`);
+  notes.push(...fateNotes(source));
   if (format === 'xlsx' && (options.flags.bom || options.flags['neutralize-formulas'])) {
     notes.push('--bom and --neutralize-formulas apply to CSV only; an .xlsx never runs a cell as a formula');
   }
   if (format === 'csv' && options.flags['neutralize-formulas'] && source.formulaCells) {
     notes.push(
-      `${source.formulaCells} cell${source.formulaCells === 1 ? '' : 's'} starting with = + - @, tab or CR now start with an apostrophe ('): the CRM receives them changed`,
+      `${plural(source.formulaCells, 'cell')} starting with = + - @, tab or CR now start with an apostrophe ('): the CRM receives them changed`,
     );
   }
 
-  const toTemplate = templateOrder(source.columns, template);
   let written = 0;
   async function* rows() {
-    for await (const batch of sourceRowBatches(options.file, source.format)) {
-      for (const row of batch) {
-        written++;
-        yield toTemplate(row);
-      }
+    for await (const batch of mappedRowBatches(options, source, template)) {
+      written += batch.length;
+      yield* batch;
     }
     if (written !== source.rows) {
       throw new InputError(
@@ -329,7 +360,7 @@ export async function runExport(args: string[]): Promise<number> {
   }
   await writeOutputFile(
     options.output,
-    template.fields.map((f) => f.header),
+    [...template.fields.map((f) => f.header), ...source.customHeaders],
     rows(),
     {
       bom: format === 'csv' && options.flags.bom,
@@ -340,7 +371,7 @@ export async function runExport(args: string[]): Promise<number> {
     },
   );
   const what = format === 'xlsx' ? `the ${template.crm} template workbook` : 'CSV';
-  let text = `${options.output}: ${written} row${written === 1 ? '' : 's'} written as ${what}\n`;
+  let text = `${options.output}: ${plural(written, 'row')} written as ${what}\n`;
   for (const note of notes) text += `  ${note}\n`;
   process.stdout.write(text);
   return 0;

@@ -3,10 +3,10 @@ import { clientTether } from '../../shared/template';
 import { describeFinding } from '../../shared/validate';
 import { UsageError } from '../errors';
 import { outputFormat, writeReportFile } from '../write-output';
-import { checkSource, leftOutHeaders, parseSourceArgs, sourceRowBatches, templateOrder } from './export';
+import { checkSource, fateNotes, mappedRowBatches, parseSourceArgs } from './export';
 
 export const reportUsage =
-  'listprep report FILE -o OUT.xlsx [--all-rows] [--lookups FILE.json] [--lang en|nb] [--encoding E] [--delimiter D]';
+  'listprep report FILE -o OUT.xlsx [--all-rows] [--lookups FILE.json] [--lang en|nb] [--date-order mdy|dmy] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /**
  * `listprep report`: the error report, the one export allowed with errors. A workbook of the rows with
@@ -20,16 +20,16 @@ export async function runReport(args: string[]): Promise<number> {
   const allRows = options.flags['all-rows'];
   const template = clientTether;
   const source = await checkSource(options, template);
-  const { validator, columns } = source;
+  const { validator } = source;
   // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
   const numbers = reportRowNumbers(source.rows, (id) => validator.hasFindings(id), allRows);
-  const toTemplate = templateOrder(columns, template);
-  const fixContext = { template, lookups: options.lookups };
+  const fixContext = { template, lookups: options.lookups, dateOrderByField: source.dateOrderByField };
+  const width = template.fields.length;
 
   let rowId = 0;
   let written = 0;
   async function* rows(): AsyncGenerator<ReportRow> {
-    for await (const batch of sourceRowBatches(options.file, source.format)) {
+    for await (const batch of mappedRowBatches(options, source, template)) {
       for (const values of batch) {
         const id = rowId++;
         if (numbers[id] === 0) continue;
@@ -38,14 +38,14 @@ export async function runReport(args: string[]): Promise<number> {
           ? validator.findings(id).map((finding) =>
               describeFinding(finding, {
                 locale: options.locale,
-                columns,
+                columns: template.fields,
                 rowNumber: (other) => numbers[other],
-                values,
+                values: values.length > width ? values.slice(0, width) : values,
                 fixContext,
               }),
             )
           : [];
-        yield { values: toTemplate(values), problems };
+        yield { values, problems };
       }
     }
     if (rowId !== source.rows)
@@ -57,13 +57,13 @@ export async function runReport(args: string[]): Promise<number> {
     locale: options.locale,
     allRows,
     sourceRows: source.rows,
+    extraColumns: source.customHeaders.map((header) => ({ header })),
   });
   const summary = validator.summary();
   let text =
     `${options.output}: ${written} of ${source.rows} rows` +
     `${allRows ? '' : ' (the rows with problems)'}; ${summary.errors} errors, ${summary.warnings} warnings\n`;
-  const leftOut = leftOutHeaders(source);
-  if (leftOut.length) text += `  left out, not in the template: ${leftOut.join(', ')}\n`;
+  for (const note of fateNotes(source)) text += `  ${note}\n`;
   process.stdout.write(text);
   return 0;
 }

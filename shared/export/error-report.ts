@@ -33,8 +33,7 @@ export type ErrorReportOptions = Readonly<{
 }> &
   WorkbookOptions;
 
-/** Headers the error report adds after the template's; column mapping must leave them unmapped. */
-export const reportExtraHeaders: readonly string[] = Object.values(exportWords).map((w) => w.problemsHeader);
+export { reportExtraHeaders } from './report-headers';
 
 /**
  * Excel row number of each source row in the report (0 when the row is left out): the numbers to put in

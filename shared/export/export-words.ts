@@ -1,5 +1,6 @@
 import type { LookupList } from '../template';
 import type { IssueCode, Locale, Severity } from '../validate';
+import { problemsHeaders } from './report-headers';
 
 /** Every sentence the exported files say to people, in each language. Written for non-technical readers. */
 export type ExportWords = Readonly<{
@@ -82,7 +83,7 @@ const en: ExportWords = {
   dropdownError: (allowed) => `Choose one of: ${allowed}`,
   reportDataSheet: 'Rows to fix',
   reportSummarySheet: 'Summary',
-  problemsHeader: 'Problems',
+  problemsHeader: problemsHeaders.en,
   problemsNote:
     'What was wrong when this report was made. Fix the coloured cells; you may leave this column as it is. ListPrep ignores it when the file is opened again.',
   summaryTitle: 'Problems found by ListPrep',
@@ -176,7 +177,7 @@ const nb: ExportWords = {
   dropdownError: (allowed) => `Velg en av: ${allowed}`,
   reportDataSheet: 'Rader å rette',
   reportSummarySheet: 'Sammendrag',
-  problemsHeader: 'Problemer',
+  problemsHeader: problemsHeaders.nb,
   problemsNote:
     'Hva som var feil da rapporten ble laget. Rett de fargede cellene; denne kolonnen kan stå som den er. ListPrep ser bort fra den når filen åpnes igjen.',
   summaryTitle: 'Problemer ListPrep fant',

@@ -218,6 +218,7 @@ describe('the template workbook', () => {
 
   it('keeps tabs, line breaks, CR LF, quotes, edge spaces, accents and emoji exactly', async () => {
     const values = [
+      '\rCR first',
       '\tTab first',
       'a\r\nb',
       'line1\nline2',

@@ -1,3 +1,4 @@
+import { reportExtraHeaders } from '../export/report-headers';
 import { cleanCell } from '../fix/text';
 import { foldKey, foldWords } from '../fix/fold';
 import type { Template } from '../template';
@@ -138,7 +139,7 @@ export function suggestMapping(
 
   const candidates: Candidate[] = [];
   headers.forEach((header, column) => {
-    if (typeColumns.has(column)) return;
+    if (typeColumns.has(column) || reportExtraHeaders.includes(header.trim())) return;
     const byName = nameMatches(template, header, types[column], column);
     if (byName.length) {
       candidates.push(...withSiblings(template, byName));
@@ -222,6 +223,18 @@ export function suggestMapping(
         reason: 'none',
         unmapped: 'drop',
         detail: 'the first and last name columns hold it',
+      };
+    }
+    if (reportExtraHeaders.includes(header.trim())) {
+      // A returned error report: its Problems column says what was wrong then; never a field or a note.
+      return {
+        column,
+        header,
+        field: null,
+        confidence: 1,
+        reason: 'none',
+        unmapped: 'drop',
+        detail: 'the error report’s Problems column',
       };
     }
     const empty = samples[column].values.length === 0;
