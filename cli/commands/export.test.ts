@@ -200,6 +200,20 @@ describe('listprep export', () => {
     expect(parseCsv(readFileSync(second, 'utf8'))).toEqual([headers, ...rows]);
   });
 
+  it('writes nothing, not even half a file, when a cell is too long for Excel', () => {
+    const rows = trickyRows(5, 7);
+    rows[2][col('whiteboard')] = 'x'.repeat(40_000);
+    const out = join(dir, 'too-long.xlsx');
+    const run = listprep('export', file('too-long.csv', toCsv(headers, rows)), '-o', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('more than the 32767 Excel allows in a cell');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(listprep('export', join(dir, 'too-long.csv'), '-o', join(dir, 'too-long.csv.out.csv')).code).toBe(
+      0,
+    );
+  });
+
   it('never writes over the source file', () => {
     const source = file('self.csv', toCsv(headers, trickyRows(3)));
     const before = sha(source);
