@@ -34,28 +34,23 @@ function hasInvisibleEdge(value: string): boolean {
   return isInvisibleEdge(value.charCodeAt(0)) || isInvisibleEdge(value.charCodeAt(value.length - 1));
 }
 
-const checkText: CellCheck = (value) => (hasInvisibleEdge(value) ? 'text.whitespace' : null);
-
-const checkPhone10: CellCheck = (value) => (value.length === 10 && allDigits(value) ? null : 'phone.digits');
-
-const checkFlag01: CellCheck = (value) => (value === '1' || value === '0' ? null : 'flag.value');
-
-const checkEmailCell: CellCheck = (value) => {
-  const verdict = checkEmail(value);
-  return verdict === 'ok' ? null : verdict === 'tooLong' ? 'email.tooLong' : 'email.format';
-};
-
 // Whole numbers beyond 15 digits stop being exact in spreadsheets and JavaScript alike.
 const maxWholeDigits = 15;
-const checkWhole: CellCheck = (value) => {
+
+function checkWhole(value: string): IssueCode | null {
   if (!allDigits(value)) return 'whole.format';
   return value.length > maxWholeDigits ? 'whole.tooLarge' : null;
-};
+}
 
-const checkDate: CellCheck = (value) => {
+function checkDate(value: string): IssueCode | null {
   const verdict = checkIsoDate(value);
   return verdict === 'ok' ? null : verdict === 'invalid' ? 'date.invalid' : 'date.format';
-};
+}
+
+function checkEmailCell(value: string): IssueCode | null {
+  const verdict = checkEmail(value);
+  return verdict === 'ok' ? null : verdict === 'tooLong' ? 'email.tooLong' : 'email.format';
+}
 
 function isUpperLetter(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -83,9 +78,7 @@ export function isPostalCode(value: string): boolean {
   return true;
 }
 
-const checkPostal: CellCheck = (value) => (isPostalCode(value) ? null : 'postal.format');
-
-const checkTags: CellCheck = (value) => {
+function checkTags(value: string): IssueCode | null {
   if (hasInvisibleEdge(value)) return 'text.whitespace';
   // An empty tag between commas ("vip,,gold") usually means a stray comma.
   let start = 0;
@@ -96,43 +89,91 @@ const checkTags: CellCheck = (value) => {
     }
   }
   return null;
-};
-
-function setCheck(allowed: ReadonlySet<string>, code: IssueCode): CellCheck {
-  return (value) => (allowed.has(value) ? null : code);
 }
 
+const kindCodes = {
+  text: 0,
+  phone10: 1,
+  flag01: 2,
+  email: 3,
+  region: 4,
+  postal: 5,
+  date: 6,
+  whole: 7,
+  choice: 8,
+  idRef: 9,
+  tags: 10,
+  idNumber: 11,
+} as const;
+
+/**
+ * A column's rule, compiled once: a kind number and, for list kinds, the allowed values. `checkValue`
+ * switches on the number, so the validator's inner loop has one call site that stays monomorphic and
+ * inlinable - a closure per column would make it megamorphic and several times slower.
+ */
+export type ColumnRule = Readonly<{ kind: number; allowed: ReadonlySet<string> | null; code: IssueCode }>;
+
 /** Compiles one field's rule. Empty cells never reach a check: emptiness is a row rule (required). */
+export function compileColumnRule(
+  field: FieldDef,
+  template: Template,
+  lookups: Lookups | undefined,
+): ColumnRule {
+  switch (field.kind) {
+    case 'region':
+      return {
+        kind: kindCodes.region,
+        allowed: new Set(template.regions.map((r) => r.code)),
+        code: 'state.unknown',
+      };
+    case 'choice':
+      return {
+        kind: kindCodes.choice,
+        allowed: new Set((field.choices ?? []).map((c) => c.value)),
+        code: 'choice.value',
+      };
+    case 'idRef': {
+      const list = field.lookup ? lookups?.[field.lookup] : undefined;
+      if (!list) return { kind: kindCodes.idNumber, allowed: null, code: 'id.format' };
+      return { kind: kindCodes.idRef, allowed: new Set(list.map((item) => item.id)), code: 'id.unknown' };
+    }
+    default:
+      return { kind: kindCodes[field.kind], allowed: null, code: 'text.whitespace' };
+  }
+}
+
+/** Runs a compiled rule on a non-empty cell: an issue code, or null when the value is valid. */
+export function checkValue(rule: ColumnRule, value: string): IssueCode | null {
+  switch (rule.kind) {
+    case kindCodes.text:
+      return hasInvisibleEdge(value) ? 'text.whitespace' : null;
+    case kindCodes.phone10:
+      return value.length === 10 && allDigits(value) ? null : 'phone.digits';
+    case kindCodes.flag01:
+      return value === '1' || value === '0' ? null : 'flag.value';
+    case kindCodes.email:
+      return checkEmailCell(value);
+    case kindCodes.postal:
+      return isPostalCode(value) ? null : 'postal.format';
+    case kindCodes.date:
+      return checkDate(value);
+    case kindCodes.whole:
+      return checkWhole(value);
+    case kindCodes.idNumber:
+      return allDigits(value) ? null : 'id.format';
+    case kindCodes.tags:
+      return checkTags(value);
+    default:
+      return rule.allowed?.has(value) ? null : rule.code;
+  }
+}
+
+/** One field's rule as a function, for callers outside the hot loop (fix tests, the server). */
 export function compileCellCheck(
   field: FieldDef,
   template: Template,
   lookups: Lookups | undefined,
 ): CellCheck {
-  switch (field.kind) {
-    case 'text':
-      return checkText;
-    case 'phone10':
-      return checkPhone10;
-    case 'flag01':
-      return checkFlag01;
-    case 'email':
-      return checkEmailCell;
-    case 'region':
-      return setCheck(new Set(template.regions.map((r) => r.code)), 'state.unknown');
-    case 'postal':
-      return checkPostal;
-    case 'date':
-      return checkDate;
-    case 'whole':
-      return checkWhole;
-    case 'choice':
-      return setCheck(new Set((field.choices ?? []).map((c) => c.value)), 'choice.value');
-    case 'idRef': {
-      const list = field.lookup ? lookups?.[field.lookup] : undefined;
-      if (!list) return (value) => (allDigits(value) ? null : 'id.format');
-      return setCheck(new Set(list.map((item) => item.id)), 'id.unknown');
-    }
-    case 'tags':
-      return checkTags;
-  }
+  const rule = compileColumnRule(field, template, lookups);
+  return (value) => checkValue(rule, value);
 }

@@ -86,7 +86,7 @@ export class NumericKeyIndex {
     let live = 0;
     for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY && counts[i] > 0) live++;
     let capacity = keys.length;
-    while ((live + 1) / capacity > maxLoad / 2) capacity *= 2;
+    while ((live + 1) / capacity > maxLoad / 4) capacity *= 2;
     this.keys = new Float64Array(capacity).fill(EMPTY);
     this.counts = new Int32Array(capacity);
     this.firstRows = new Int32Array(capacity);

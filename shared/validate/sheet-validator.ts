@@ -1,5 +1,5 @@
 import type { FieldDef, Lookups, Template } from '../template';
-import { compileCellCheck, type CellCheck } from './cell-checks';
+import { type ColumnRule, checkValue, compileColumnRule } from './cell-checks';
 import { type IssueCode, issueCodes, type Severity, severityOf } from './codes';
 import { KeyIndex } from './key-index';
 import { uniqueKey } from './keys';
@@ -33,11 +33,21 @@ export type ValidationSummary = Readonly<{
   byColumn: readonly ColumnCount[];
 }>;
 
-type CellFinding = { col: number; code: IssueCode };
-
+// A cell finding is packed into one small integer, col * 64 + code number: a row's findings are then an
+// array of Smis, which costs the garbage collector next to nothing on a million-row sheet.
 const codeNumber = new Map(issueCodes.map((code, i) => [code, i]));
+const pack = (col: number, code: IssueCode) => col * 64 + (codeNumber.get(code) ?? 0);
+const colOf = (packed: number) => Math.floor(packed / 64);
+const codeOf = (packed: number) => issueCodes[packed % 64];
 // Row flag bits: bit 0 likely duplicate, bit 1+i duplicate in unique column i.
 const likelyDuplicateBit = 1;
+
+/** Writes a key into a row's pair slots unless the row already has it; returns the new slot count. */
+function putKey(store: Float64Array, base: number, n: number, key: number): number {
+  for (let k = 0; k < n; k++) if (store[base + k] === key) return n;
+  store[base + n] = key;
+  return n + 1;
+}
 
 /**
  * The one validator: cell rules, row rules and sheet rules (uniqueness, likely duplicates), kept up to date
@@ -49,7 +59,7 @@ const likelyDuplicateBit = 1;
 export class SheetValidator {
   readonly template: Template;
   readonly columns: readonly (FieldDef | null)[];
-  private readonly checks: (CellCheck | null)[];
+  private readonly rules: (ColumnRule | null)[];
   private readonly requiredCols: readonly number[];
   private readonly uniqueCols: readonly number[];
   private readonly uniqueCodes: readonly IssueCode[];
@@ -62,7 +72,7 @@ export class SheetValidator {
   /** Columns whose value feeds a key; an edit elsewhere never touches the indexes. */
   private readonly keyCols: ReadonlySet<number>;
 
-  private readonly cellFindings: (CellFinding[] | undefined)[] = [];
+  private readonly cellFindings: (number[] | undefined)[] = [];
   private readonly uniqueKeys: (string | undefined)[][];
   private readonly uniqueIndexes: KeyIndex<string>[];
   /** Each row's pair keys at rowId * pairStride, -1 where a slot is unused. */
@@ -81,7 +91,7 @@ export class SheetValidator {
     const { template, columns, lookups } = options;
     this.template = template;
     this.columns = columns;
-    this.checks = columns.map((field) => (field ? compileCellCheck(field, template, lookups) : null));
+    this.rules = columns.map((field) => (field ? compileColumnRule(field, template, lookups) : null));
     const colsWhere = (test: (field: FieldDef) => boolean) =>
       columns.flatMap((field, col) => (field && test(field) ? [col] : []));
     this.requiredCols = colsWhere((f) => f.required);
@@ -129,11 +139,11 @@ export class SheetValidator {
   updateCell(rowId: number, col: number, values: readonly string[]): ReadonlySet<number> {
     this.assertLive(rowId);
     const current = this.cellFindings[rowId];
-    const next: CellFinding[] = current ? current.filter((f) => f.col !== col) : [];
+    const next = current ? current.filter((f) => colOf(f) !== col) : [];
     const code = this.checkCell(col, values[col] ?? '');
     if (code) {
-      next.push({ col, code });
-      next.sort((a, b) => a.col - b.col);
+      next.push(pack(col, code));
+      next.sort((a, b) => a - b);
     }
     this.replaceCellFindings(rowId, next.length ? next : undefined);
     if (!this.keyCols.has(col)) return new Set([rowId]);
@@ -167,7 +177,10 @@ export class SheetValidator {
   /** Every finding of a row, cell rules first, then duplicates. */
   findings(rowId: number): Finding[] {
     const out: Finding[] = [];
-    for (const f of this.cellFindings[rowId] ?? []) out.push({ rowId, ...f, severity: severityOf(f.code) });
+    for (const f of this.cellFindings[rowId] ?? []) {
+      const code = codeOf(f);
+      out.push({ rowId, col: colOf(f), code, severity: severityOf(code) });
+    }
     const flags = this.rowFlags[rowId] ?? 0;
     this.uniqueCols.forEach((col, i) => {
       if (flags & (2 << i)) {
@@ -204,7 +217,7 @@ export class SheetValidator {
 
   /** The code of the first finding on a cell, or null: what the grid needs to paint a cell. */
   cellCode(rowId: number, col: number): IssueCode | null {
-    for (const f of this.cellFindings[rowId] ?? []) if (f.col === col) return f.code;
+    for (const f of this.cellFindings[rowId] ?? []) if (colOf(f) === col) return codeOf(f);
     const flags = this.rowFlags[rowId] ?? 0;
     if (flags === 0) return null;
     const unique = this.uniqueCols.indexOf(col);
@@ -217,8 +230,8 @@ export class SheetValidator {
     const byColumn: ColumnCount[] = [];
     for (const [key, count] of this.countByColumnCode) {
       if (count === 0) continue;
-      const code = issueCodes[key % 64];
-      byColumn.push({ col: Math.floor(key / 64), code, severity: severityOf(code), count });
+      const code = codeOf(key);
+      byColumn.push({ col: colOf(key), code, severity: severityOf(code), count });
     }
     byColumn.sort((a, b) => b.count - a.count || a.col - b.col);
     return { rows: this.liveRows, errors: this.errorCount, warnings: this.warningCount, byColumn };
@@ -231,44 +244,49 @@ export class SheetValidator {
     if (!field) return null;
     if (value === '' || (field.required && value.trim() === ''))
       return field.required ? 'required.missing' : null;
-    const check = this.checks[col];
-    return check ? check(value) : null;
+    const rule = this.rules[col];
+    return rule ? checkValue(rule, value) : null;
   }
 
-  private checkRow(values: readonly string[]): CellFinding[] | undefined {
-    let found: CellFinding[] | undefined;
-    const checks = this.checks;
-    for (let col = 0; col < checks.length; col++) {
-      const check = checks[col];
-      if (check === null) continue;
+  /** Cell rules of a whole row, then the required columns; packed findings in column order, or undefined. */
+  private checkRow(values: readonly string[]): number[] | undefined {
+    let found: number[] | undefined;
+    const rules = this.rules;
+    for (let col = 0; col < rules.length; col++) {
+      const rule = rules[col];
+      if (rule === null) continue;
       const value = values[col] ?? '';
       if (value === '') continue;
-      const code = check(value);
+      const code = checkValue(rule, value);
       if (code === null) continue;
       found ??= [];
-      found.push({ col, code });
+      found.push(pack(col, code));
     }
     for (const col of this.requiredCols) {
       const value = values[col] ?? '';
       if (value === '' || value.trim() === '') {
-        found = (found ?? []).filter((f) => f.col !== col);
-        found.push({ col, code: 'required.missing' });
-        found.sort((a, b) => a.col - b.col);
+        found = (found ?? []).filter((f) => colOf(f) !== col);
+        found.push(pack(col, 'required.missing'));
+        found.sort((a, b) => a - b);
       }
     }
     return found;
   }
 
-  private replaceCellFindings(rowId: number, next: CellFinding[] | undefined): void {
-    for (const f of this.cellFindings[rowId] ?? []) this.count(f.col, f.code, -1);
-    for (const f of next ?? []) this.count(f.col, f.code, 1);
+  private replaceCellFindings(rowId: number, next: number[] | undefined): void {
+    const current = this.cellFindings[rowId];
+    if (current) for (const f of current) this.countPacked(f, -1);
+    if (next) for (const f of next) this.countPacked(f, 1);
     this.cellFindings[rowId] = next;
   }
 
   private count(col: number, code: IssueCode, delta: number): void {
-    const key = col * 64 + (codeNumber.get(code) ?? 0);
-    this.countByColumnCode.set(key, (this.countByColumnCode.get(key) ?? 0) + delta);
-    if (severityOf(code) === 'error') this.errorCount += delta;
+    this.countPacked(pack(col, code), delta);
+  }
+
+  private countPacked(packed: number, delta: number): void {
+    this.countByColumnCode.set(packed, (this.countByColumnCode.get(packed) ?? 0) + delta);
+    if (severityOf(codeOf(packed)) === 'error') this.errorCount += delta;
     else this.warningCount += delta;
   }
 
@@ -340,7 +358,7 @@ export class SheetValidator {
     if ((values[col] ?? '') === '') return false;
     const found = this.cellFindings[rowId];
     if (found === undefined) return true;
-    for (const f of found) if (f.col === col) return false;
+    for (const f of found) if (colOf(f) === col) return false;
     return true;
   }
 
@@ -366,10 +384,6 @@ export class SheetValidator {
     }
     const store = this.pairKeys;
     let n = 0;
-    const put = (key: number) => {
-      for (let k = 0; k < n; k++) if (store[base + k] === key) return;
-      store[base + n++] = key;
-    };
     const name =
       this.firstNameCol >= 0 && this.lastNameCol >= 0
         ? nameHash(values[this.firstNameCol] ?? '', values[this.lastNameCol] ?? '')
@@ -377,16 +391,16 @@ export class SheetValidator {
     for (const emailCol of this.emailCols) {
       const email = this.isValidFilled(rowId, emailCol, values) ? emailHash(values[emailCol]) : -1;
       if (email < 0) continue;
-      if (name >= 0) put(pairHash(3, name, email));
+      if (name >= 0) n = putKey(store, base, n, pairHash(3, name, email));
       for (const phoneCol of this.phoneCols) {
         const phone = phoneHash(values[phoneCol] ?? '');
-        if (phone >= 0) put(pairHash(2, email, phone));
+        if (phone >= 0) n = putKey(store, base, n, pairHash(2, email, phone));
       }
     }
     if (name >= 0) {
       for (const phoneCol of this.phoneCols) {
         const phone = phoneHash(values[phoneCol] ?? '');
-        if (phone >= 0) put(pairHash(1, name, phone));
+        if (phone >= 0) n = putKey(store, base, n, pairHash(1, name, phone));
       }
     }
     for (let k = n; k < stride; k++) store[base + k] = -1;
