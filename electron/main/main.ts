@@ -21,6 +21,7 @@ import { handleAppRequest } from './app-protocol';
 import { createConnection } from './connection';
 import { createCredentialStore, type Encryptor } from './credential-store';
 import { createFileService, type FileDialogs } from './file-service';
+import { identifyKey } from './identify-key';
 import { registerIpc } from './ipc';
 import { createJournalStore } from './journal';
 import { filesFromArgv } from './launch-files';
@@ -213,6 +214,7 @@ function start(): void {
         store: createCredentialStore({ file: join(userData, 'connection.bin'), encryptor }),
         // Chromium's network stack: the system's proxy settings and certificate store apply.
         fetch: (url, init) => net.fetch(url, init),
+        identify: identifyKey,
       }),
       isAlive: (id) => liveContents.has(id),
       log,
