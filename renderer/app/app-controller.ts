@@ -293,7 +293,6 @@ export class AppController {
     if (this.lastUi && JSON.stringify(this.lastUi) === JSON.stringify(next)) return;
     this.lastUi = next;
     if (this.uiTimer) clearTimeout(this.uiTimer);
-    if (this.writer) this.set({ save: 'saving' });
     this.uiTimer = setTimeout(() => {
       this.uiTimer = null;
       if (this.writer && this.lastUi) this.writer.append(this.lastUi);

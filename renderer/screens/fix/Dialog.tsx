@@ -15,10 +15,11 @@ type Props = Readonly<{
 export function Dialog({ title, onClose, children, testId, wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // No close() on cleanup: unmounting an open dialog closes it, and a close() here would fire `onClose`
+  // during React's development double-mount.
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
   return (
     <dialog

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
@@ -24,6 +24,7 @@ export function FindReplacePanel({ grid, onClose, onPreview }: Props) {
   const [matchCase, setMatchCase] = useState(false);
   const [result, setResult] = useState<string>('');
   const findInput = useRef<HTMLInputElement>(null);
+  const id = useId();
 
   useEffect(() => findInput.current?.focus(), []);
 
@@ -58,20 +59,19 @@ export function FindReplacePanel({ grid, onClose, onPreview }: Props) {
           {words.replaceWith}
           <input type="text" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
         </label>
-        <label>
-          {words.inColumn}
-          <select
-            value={col ?? ''}
-            onChange={(e) => setCol(e.target.value === '' ? null : Number(e.target.value))}
-          >
-            <option value="">{words.everywhere}</option>
-            {columns?.map((c) => (
-              <option key={c.index} value={c.index}>
-                {c.label?.[locale] ?? c.header}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={`${id}-col`}>{words.inColumn}</label>
+        <select
+          id={`${id}-col`}
+          value={col ?? ''}
+          onChange={(e) => setCol(e.target.value === '' ? null : Number(e.target.value))}
+        >
+          <option value="">{words.everywhere}</option>
+          {columns?.map((c) => (
+            <option key={c.index} value={c.index}>
+              {c.label?.[locale] ?? c.header}
+            </option>
+          ))}
+        </select>
         <label className="lp-check">
           <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} />
           {words.matchCase}

@@ -34,7 +34,7 @@ export function FixScreen() {
   const [finding, setFinding] = useState(false);
   const [problemsOnly, setProblemsOnly] = useState(false);
 
-  useEffect(() => () => grid.dispose(), [grid]);
+  useEffect(() => grid.connect(), [grid]);
   useEffect(() => {
     document.title = `${words.stepFix} – ${words.appName}`;
   }, [words]);

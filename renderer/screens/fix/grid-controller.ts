@@ -56,18 +56,15 @@ export class GridController {
   private spec: ViewSpec = plainView;
   private revision = 0;
   private problemsOnly = false;
-  private readonly unsubscribe: () => void;
   /** Edits sent and not yet answered, for tests and the bench (edit-to-highlight timing). */
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly app: AppController) {
-    this.unsubscribe = app.onChange((change) => this.apply(change));
-  }
+  constructor(private readonly app: AppController) {}
 
-  dispose(): void {
-    this.unsubscribe();
-    this.api = null;
+  /** Starts repainting on every change to the list; returns the function that stops it. */
+  connect(): () => void {
+    return this.app.onChange((change) => this.apply(change));
   }
 
   readonly datasource: IDatasource = {

@@ -1,0 +1,206 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientTether } from '../../shared/template';
+import { type AppServer, buildApp, serveApp } from './app-server';
+import { type Browser, launchBrowser } from './browser';
+import { messyCsvBytes } from './messy-file';
+import { AppPage, outputDir } from './pages/app-page';
+import { FixPage } from './pages/fix-page';
+import { MapPage } from './pages/map-page';
+import { OpenPage } from './pages/open-page';
+import { ReviewPage } from './pages/review-page';
+
+// One person's whole session, step by step, in order: each test continues where the last one stopped.
+
+let server: AppServer;
+let browser: Browser;
+let page: Page;
+let app: AppPage;
+let open: OpenPage;
+let map: MapPage;
+let fix: FixPage;
+let review: ReviewPage;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await serveApp(await buildApp());
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  app = new AppPage(page);
+  open = new OpenPage(page);
+  map = new MapPage(page);
+  fix = new FixPage(page);
+  review = new ReviewPage(page);
+  await app.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a person takes a messy trade-show list from file to CRM template', () => {
+  it('opens a Windows-1252 semicolon file with title lines and sees the header row found below them', async () => {
+    const file = join(outputDir, 'messy-contacts.csv');
+    writeFileSync(file, messyCsvBytes());
+    await open.chooseFile(file);
+    expect(await open.encoding().inputValue()).toBe('windows-1252');
+    expect(await open.delimiter().inputValue()).toBe(';');
+    expect(await open.headerRow().innerText()).toBe('Row 4');
+    expect(await open.rowCount().innerText()).toBe('7 contact rows found.');
+    expect(await open.previewRow(5).innerText()).toContain('Økland');
+    await app.screenshot('flow-01-open');
+  });
+
+  it('picks another header row with a click and back again', async () => {
+    await open.chooseHeaderRow(2);
+    expect(await open.headerRow().innerText()).toBe('Row 2');
+    await open.chooseHeaderRow(4);
+    expect(await open.headerRow().innerText()).toBe('Row 4');
+  });
+
+  it('fixes the mapping: the customer number goes to External ID, shoe size stays an [import] note', async () => {
+    await open.continue();
+    expect(await map.confidence('Fornavn').innerText()).toMatch(/^High/);
+    expect(await map.target('Kundenr').inputValue()).toBe('note');
+    await map.mapTo('Kundenr', 'External ID (external_id)');
+    await map.mapTo('Etternavn', 'Skip this column');
+    expect(await map.requiredMessage().innerText()).toContain('Last name');
+    await map.mapTo('Etternavn', 'Last name (lastName) *');
+    expect(await map.requiredMessage().innerText()).toBe('All required fields are mapped.');
+    await app.screenshot('flow-02-map');
+    await map.continue();
+  });
+
+  it('shows every problem counted per column and marks problem cells with an icon and a spoken message', async () => {
+    await fix.waitErrors(8);
+    expect(await fix.warningCount()).toBe('2 warnings');
+    const phone = await fix.cell(1, 'Mobile phone');
+    await expect.poll(() => phone.getAttribute('class')).toContain('lp-cell-error');
+    expect(await phone.locator('svg.lp-icon-error').count()).toBe(1);
+    expect(await phone.locator('.lp-sr-only').textContent()).toMatch(
+      /Error: Mobile phone must be exactly 10 digits/,
+    );
+    await app.screenshot('flow-03-fix');
+  });
+
+  it('jumps from the problems panel to the first bad phone and fixes the whole column after a preview', async () => {
+    await fix.problemLine(/Mobile phone: not 10 digits, 3/).click();
+    await expect.poll(() => fix.focused()).toMatchObject({ row: 1, colId: await fix.colId('Mobile phone') });
+    await expect.poll(() => fix.cellPanel().innerText()).toContain('5551234567');
+    await fix.cellPanel().getByRole('button', { name: 'Fix all in this column…' }).click();
+    await fix.planDialog().waitFor();
+    expect(await fix.planDialog().innerText()).toMatch(/\(555\) 123-4567\s*→\s*5551234567/);
+    expect(await fix.planDialog().locator('tbody tr').count()).toBe(3);
+    await app.screenshot('flow-04-fix-preview');
+    await fix.applyPlan();
+    await fix.waitErrors(5);
+    expect(await fix.cellText(7, 'Mobile phone')).toBe('5559876543');
+  });
+
+  it('fixes one cell from the side panel: a state name becomes its code', async () => {
+    await fix.select(2, 'State or province');
+    await expect.poll(() => fix.cellPanel().innerText()).toContain('California');
+    await fix.cellPanel().getByRole('button', { name: 'Fix this cell' }).click();
+    await fix.waitErrors(4);
+    expect(await fix.cellText(2, 'State or province')).toBe('CA');
+  });
+
+  it('edits cells by typing, and undoes and redoes with the keyboard', async () => {
+    await fix.edit(4, 'Last name', 'Hansen');
+    await fix.waitErrors(3);
+    await fix.edit(5, 'Email', 'eve@example.com');
+    await fix.waitErrors(2);
+    await page.keyboard.press('Control+z');
+    await fix.waitErrors(3);
+    expect(await fix.cellText(5, 'Email')).toBe('eve@example');
+    await page.keyboard.press('Control+Shift+z');
+    await fix.waitErrors(2);
+    expect(await fix.cellText(5, 'Email')).toBe('eve@example.com');
+  });
+
+  it('moves to the next problem with F8', async () => {
+    await fix.select(1, 'First name');
+    await page.keyboard.press('F8');
+    await expect.poll(() => fix.focused()).toMatchObject({ row: 1, colId: await fix.colId('Email') });
+  });
+
+  it('resolves duplicates: merges the two Bob Smiths and corrects the shared email', async () => {
+    await fix.toolbarButton(/^Duplicates/).click();
+    const dialog = fix.duplicatesDialog();
+    await dialog.getByTestId('duplicate-group').nth(1).waitFor();
+    expect(await dialog.getByTestId('duplicate-group').count()).toBe(2);
+    await app.screenshot('flow-05-duplicates');
+    const bobs = dialog.getByTestId('duplicate-group').filter({ hasText: 'Looks like the same person' });
+    await bobs.getByRole('button', { name: 'Merge into this one (Row 2)' }).click();
+    await expect.poll(() => dialog.getByTestId('duplicate-group').count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByTestId('row-total').innerText()).toBe('6 rows');
+    await fix.edit(3, 'Email', 'carla@example.com');
+    await fix.waitErrors(0);
+    expect(await fix.warningCount()).toBe('0 warnings');
+    await app.screenshot('flow-06-clean');
+  });
+
+  it('replaces text in one column after a preview', async () => {
+    await page.keyboard.press('Control+f');
+    const panel = page.getByTestId('find-panel');
+    await panel.getByLabel('Find').fill('Acme');
+    await panel.getByLabel('Replace with').fill('Acme Inc.');
+    await panel.getByLabel('In', { exact: true }).selectOption({ label: 'Company' });
+    await panel.getByRole('button', { name: 'Replace all…' }).click();
+    await fix.planDialog().waitFor();
+    expect(await fix.planDialog().locator('tbody tr').count()).toBe(1);
+    await fix.applyPlan();
+    await expect.poll(() => fix.cellText(2, 'Company')).toBe('Acme Inc.');
+    await panel.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('exports the template workbook, whose data sheet holds the fixed rows under the CRM headers', async () => {
+    await app.waitSaved();
+    await fix.toReview();
+    expect(await review.count('rows').innerText()).toBe('6');
+    expect(await review.count('errors').innerText()).toBe('0');
+    expect(await review.button(/template workbook/).isEnabled()).toBe(true);
+    await app.screenshot('flow-07-review');
+    const download = await review.download(/template workbook/);
+    const path = join(outputDir, 'flow-export.xlsx');
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(path));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(clientTether.sheets);
+    const sheet = workbook.getWorksheet('Header File')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(clientTether.fields.map((f) => f.header));
+    const column = (header: string) => headers.indexOf(header) + 1;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+    const text = (row: ExcelJS.Row, header: string) => String(row.getCell(column(header)).value ?? '');
+    expect(rows.map((r) => text(r, 'firstName'))).toEqual(['Åse', 'Bob', 'Carla', 'Dag', 'Eve', 'François']);
+    expect(text(rows[0], 'phone')).toBe('5551234567');
+    expect(text(rows[1], 'state')).toBe('CA');
+    expect(text(rows[1], 'compName')).toBe('Acme Inc.');
+    expect(text(rows[2], 'email')).toBe('carla@example.com');
+    expect(text(rows[3], 'lastName')).toBe('Hansen');
+    expect(text(rows[3], 'external_id')).toBe('K-1004');
+    expect(text(rows[5], 'compName')).toBe('Café “Le Coin”');
+    expect(text(rows[0], 'whiteboard')).toBe('[import] Skostørrelse: 41');
+  });
+
+  it('exports the CSV and the error report too', async () => {
+    const csv = await review.download(/Download CSV/);
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    expect(csvText.split('\r\n')[0]).toBe(clientTether.fields.map((f) => f.header).join(','));
+    expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(7);
+    const report = await review.download(/error report/);
+    expect(readFileSync(await report.path(), 'utf8')).toContain('Row,Column,Value,Problem,Suggested fix');
+  });
+
+  it('raised no uncaught error in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
