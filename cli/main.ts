@@ -5,6 +5,7 @@ import { mapUsage, runMap } from './commands/map';
 import { previewUsage, runPreview } from './commands/preview';
 import { reportUsage, runReport } from './commands/report';
 import { runTemplate, templateUsage } from './commands/template';
+import { runUpload, uploadUsage } from './commands/upload';
 import { InputError, UsageError } from './errors';
 
 type Command = { usage: string; run: (args: string[]) => Promise<number> };
@@ -18,6 +19,7 @@ export const commands: Record<string, Command> = {
   export: { usage: exportUsage, run: runExport },
   template: { usage: templateUsage, run: runTemplate },
   report: { usage: reportUsage, run: runReport },
+  upload: { usage: uploadUsage, run: runUpload },
 };
 
 function usage(): string {

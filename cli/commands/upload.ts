@@ -1,0 +1,437 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import {
+  type Account,
+  type CustomField,
+  type DryRun,
+  type ImportJob,
+  type MatchKey,
+  matchKeys,
+  type OnMatch,
+  onMatchModes,
+  type RowIssue,
+} from '../../shared/api';
+import { applyMapping, type Mapping } from '../../shared/mapping';
+import { clientTether } from '../../shared/template';
+import type { Locale } from '../../shared/validate';
+import {
+  ApiClient,
+  cliRetryPolicy,
+  consequencesOf,
+  defaultChoices,
+  describeConsequences,
+  fetchTransport,
+  type ImportProgress,
+  importRequestOf,
+  prepareUpload,
+  runImport,
+  rejectedRows,
+  type SheetToSend,
+  sheetFacts,
+  type UploadChoices,
+  type UploadFailure,
+  uploadWords,
+  withRetry,
+} from '../../shared/upload';
+import { UsageError } from '../errors';
+import { readMappedSheet } from '../mapped-sheet';
+import { mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
+
+export const uploadUsage =
+  'listprep upload FILE --server URL --account ID [--key KEY | env LISTPREP_API_KEY] [--dry-run] [--yes] [--json] [--match KEY[,SECOND]] [--on-match overwrite|fill-blanks|skip|create] [--action-plan ID] [--lead-source ID] [--sales-cycle ID] [--unmapped note|drop] [--consent-confirmed] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+
+/** Exit codes: 0 imported (or a clean dry run), 1 the server rejects rows (nothing imported), 2 bad call. */
+const exitRejected = 1;
+
+/** A failure that ends the command with one line and exit 2 (the call, the key, the server). */
+class CallFailure extends UsageError {}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// An import of a large file can take a while to be accepted; a server that says nothing for this long is gone.
+const requestTimeoutMs = 120_000;
+
+type Args = Readonly<{
+  file: string;
+  serverUrl: string;
+  apiKey: string;
+  accountId: string;
+  dryRun: boolean;
+  yes: boolean;
+  json: boolean;
+  choices: UploadChoices;
+  read: ReturnType<typeof sheetReadOptions>;
+  mappingFile?: string;
+  useSavedProfiles: boolean;
+}>;
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+function idOption(name: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^[1-9][0-9]{0,17}$/.test(value))
+    throw new UsageError(`--${name} must be an ID (a whole number), not "${value}"`);
+  return value;
+}
+
+function parseUploadArgs(args: string[], env: NodeJS.ProcessEnv): Args {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      server: { type: 'string' },
+      key: { type: 'string' },
+      account: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      yes: { type: 'boolean', short: 'y', default: false },
+      json: { type: 'boolean', default: false },
+      match: { type: 'string', default: 'email' },
+      'on-match': { type: 'string', default: defaultChoices.onMatch },
+      'action-plan': { type: 'string' },
+      'lead-source': { type: 'string' },
+      'sales-cycle': { type: 'string' },
+      unmapped: { type: 'string', default: defaultChoices.unmappedColumns },
+      'consent-confirmed': { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'en' },
+      ...mappingOptionSpecs,
+      ...sheetOptionSpecs,
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(`usage: ${uploadUsage}`);
+  const serverUrl = values.server;
+  if (!serverUrl)
+    throw new UsageError('--server is required (the import server, e.g. https://import.example.com)');
+  if (!/^https?:\/\/[^/\s]+/i.test(serverUrl))
+    throw new UsageError(`--server must be an http(s) address, not "${serverUrl}"`);
+  // The key may come from the environment so that it never shows in the shell history or the process list.
+  const apiKey = values.key ?? env.LISTPREP_API_KEY ?? '';
+  if (!apiKey) throw new UsageError('an API key is required: --key KEY, or set LISTPREP_API_KEY');
+  if (!/^[\x21-\x7e]+$/.test(apiKey))
+    throw new UsageError('the API key has characters an API key cannot have');
+  const accountId = idOption('account', values.account);
+  if (!accountId)
+    throw new UsageError('--account is required (the account or sub-account ID to import into)');
+  const [primary, secondary = 'none', ...extra] = values.match.split(',').map((s) => s.trim());
+  if (extra.length) throw new UsageError('--match takes at most two keys: primary,secondary');
+  const lang = oneOf<Locale>('lang', values.lang, ['en', 'nb']);
+  return {
+    file: positionals[0],
+    serverUrl: serverUrl.replace(/\/+$/, ''),
+    apiKey,
+    accountId,
+    dryRun: values['dry-run'],
+    yes: values.yes,
+    json: values.json,
+    choices: {
+      primaryKey: oneOf<MatchKey>('match', primary, matchKeys),
+      secondaryKey: oneOf<MatchKey>('match', secondary, matchKeys),
+      onMatch: oneOf<OnMatch>('on-match', values['on-match'], onMatchModes),
+      actionPlanId: idOption('action-plan', values['action-plan']),
+      leadSourceId: idOption('lead-source', values['lead-source']),
+      salesCycleId: idOption('sales-cycle', values['sales-cycle']),
+      unmappedColumns: oneOf('unmapped', values.unmapped, ['note', 'drop'] as const),
+      complianceConfirmed: values['consent-confirmed'],
+      locale: lang,
+    },
+    read: sheetReadOptions(values),
+    mappingFile: values.mapping,
+    useSavedProfiles: !values['ignore-profiles'],
+  };
+}
+
+/**
+ * The file as the app sends a list: the mapped template fields, then custom-field columns the account has
+ * (`custom:<key>`), then every other kept column unmapped, so the server applies --unmapped (note or drop)
+ * exactly as it does for the app.
+ */
+async function readSheetToSend(args: Args, customFields: readonly CustomField[]): Promise<SheetToSend> {
+  const template = clientTether;
+  let plan: {
+    fields: number[];
+    extra: { column: number; mapping: string | null }[];
+    mapping: Mapping;
+  } | null = null;
+  const headers: string[] = [];
+  const mapping: (string | null)[] = [];
+  const rows: string[][] = [];
+  await readMappedSheet(
+    args.file,
+    { template, read: args.read, mappingFile: args.mappingFile, useSavedProfiles: args.useSavedProfiles },
+    {
+      onReady: (ready) => {
+        // Notes are left to the server (--unmapped), so the mapping must not fold them into a field here.
+        const unfolded: Mapping = { ...ready.mapping, noteField: null };
+        const used = new Set<string>();
+        for (const c of ready.mapping.columns) {
+          if (c.field) used.add(c.field);
+          if (c.split) for (const f of c.split) used.add(f);
+        }
+        const fields = template.fields.flatMap((f, i) => (used.has(f.header) ? [i] : []));
+        const extra: { column: number; mapping: string | null }[] = [];
+        for (const c of ready.mapping.columns) {
+          if (c.field || c.split || c.unmapped === 'drop') continue;
+          const name = (c.customName ?? c.header).toLowerCase();
+          const custom =
+            c.unmapped === 'custom'
+              ? customFields.find((f) => f.key.toLowerCase() === name || f.label.toLowerCase() === name)
+              : undefined;
+          if (c.unmapped === 'custom' && !custom) {
+            process.stderr.write(
+              `listprep upload: the account has no custom field "${c.customName ?? c.header}"; the column is sent unmapped (--unmapped decides)\n`,
+            );
+          }
+          extra.push({ column: c.column, mapping: custom ? `custom:${custom.key}` : null });
+        }
+        for (const i of fields) {
+          headers.push(template.fields[i].header);
+          mapping.push(template.fields[i].header);
+        }
+        for (const e of extra) {
+          headers.push(ready.headers[e.column] || `Column ${e.column + 1}`);
+          mapping.push(e.mapping);
+        }
+        plan = { fields, extra, mapping: unfolded };
+      },
+      onRow: (_values, source) => {
+        if (!plan) return;
+        const mapped = applyMapping(plan.mapping, source).values;
+        const row = plan.fields.map((i) => mapped[i]);
+        for (const e of plan.extra) row.push(source[e.column] ?? '');
+        rows.push(row);
+      },
+    },
+  );
+  if (!plan || headers.length === 0)
+    throw new CallFailure(`${args.file}: no column matches a template field`);
+  return { name: basename(args.file), headers, mapping, rows };
+}
+
+function failLine(what: string, failure: UploadFailure): CallFailure {
+  return new CallFailure(
+    `${what}: ${failure.message}${failure.status ? ` (${failure.status} ${failure.code})` : ''}`,
+  );
+}
+
+/** Who the key belongs to and whether it reaches the account: exit 2 when not. */
+async function connect(client: ApiClient, args: Args): Promise<Account> {
+  const me = await client.me();
+  if (!me.ok) {
+    if (me.failure.kind === 'auth')
+      throw new CallFailure(`the server refused the API key: ${me.failure.message}`);
+    throw failLine(`cannot use ${args.serverUrl}`, me.failure);
+  }
+  const account = me.value.accounts.find((a) => a.id === args.accountId);
+  if (!account) {
+    throw new CallFailure(
+      `account ${args.accountId} is not reachable with this key; it reaches ${me.value.accounts.map((a) => `${a.id} (${a.name})`).join(', ')}`,
+    );
+  }
+  return account;
+}
+
+function progressPrinter(words: ReturnType<typeof uploadWords>) {
+  let last = '';
+  return (p: ImportProgress) => {
+    let line = '';
+    if (p.step === 'sending')
+      line = p.attempt === 1 ? 'sending the rows…' : `sending again (try ${p.attempt})…`;
+    else if (p.step === 'retrying')
+      line = words.retrying(p.attempt, Math.round(p.delayMs / 1000), p.accepted);
+    else {
+      const { phase, done, total } = p.job.progress;
+      const percent = total > 0 ? Math.floor((done / total) * 10) * 10 : 0;
+      line = `import ${p.job.id}: ${p.job.status}, ${phase} ${percent}%`;
+    }
+    if (line === last) return;
+    last = line;
+    process.stderr.write(`${line}\n`);
+  };
+}
+
+function issueJson(sheet: SheetToSend, issue: RowIssue) {
+  return {
+    row: issue.row,
+    column: sheet.headers[issue.column] ?? '',
+    field: issue.field,
+    code: issue.code,
+    severity: issue.severity,
+    value: issue.value,
+    message: issue.message,
+  };
+}
+
+function printRejections(sheet: SheetToSend, issues: readonly RowIssue[]): void {
+  const rows = rejectedRows(issues);
+  process.stderr.write(
+    `The server rejects ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}; nothing was imported:\n`,
+  );
+  for (const issue of issues.filter((i) => i.severity === 'error').slice(0, 20)) {
+    process.stderr.write(
+      `  row ${issue.row}, ${sheet.headers[issue.column] ?? issue.field}: ${issue.message}\n`,
+    );
+  }
+  if (issues.length > 20)
+    process.stderr.write(`  … and ${issues.length - 20} more (--json lists them all)\n`);
+}
+
+function countsLine(c: DryRun['counts']): string {
+  return `${c.created} to create, ${c.updated} to update, ${c.unchanged} unchanged, ${c.skipped} skipped, ${c.errors} rejected (of ${c.processed} rows)`;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function jobJson(job: ImportJob) {
+  return {
+    id: job.id,
+    status: job.status,
+    reason: job.reason,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+    attempts: job.attempts,
+  };
+}
+
+/**
+ * `listprep upload`: sends a contact file to the import server the way the app does. It always dry-runs
+ * first and shows what the import will set off (Default Action Plan messages, immediate calls, consent);
+ * with --dry-run it stops there. The import carries one idempotency key on every retry, so a dropped
+ * connection never imports twice. Progress goes to stderr; the counts and per-row outcomes to stdout.
+ */
+export async function runUpload(args: string[]): Promise<number> {
+  const parsed = parseUploadArgs(args, process.env);
+  const words = uploadWords(parsed.choices.locale);
+  const client = new ApiClient(
+    fetchTransport({
+      serverUrl: parsed.serverUrl,
+      apiKey: parsed.apiKey,
+      fetch: (url, init) =>
+        fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(requestTimeoutMs) }),
+    }),
+  );
+  const account = await connect(client, parsed);
+  const lookups = await withRetry(() => client.lookups(account.id), { policy: cliRetryPolicy, sleep });
+  if (!lookups.ok) throw failLine("cannot read the account's lookups", lookups.failure);
+  const sheet = await readSheetToSend(parsed, lookups.value.customFields);
+  const request = importRequestOf(sheet, parsed.choices);
+  process.stderr.write(
+    `${sheet.rows.length} rows from ${sheet.name} to ${account.name} (${account.id}); dry run…\n`,
+  );
+
+  const dry = await withRetry(() => client.dryRun(account.id, request), {
+    policy: cliRetryPolicy,
+    sleep,
+    onRetry: (n) =>
+      process.stderr.write(`${words.retrying(n.attempt, Math.round(n.delayMs / 1000), false)}\n`),
+  });
+  if (!dry.ok) throw failLine('the dry run was refused', dry.failure);
+  const dryRun = dry.value;
+  process.stderr.write(`Dry run: ${countsLine(dryRun.counts)}\n`);
+  const consequences = consequencesOf(sheetFacts(sheet, clientTether), lookups.value, parsed.choices, dryRun);
+  for (const line of describeConsequences(consequences, parsed.choices.locale))
+    process.stderr.write(`${line.kind === 'warning' ? 'warning: ' : ''}${line.text}\n`);
+
+  const base = {
+    file: parsed.file,
+    server: parsed.serverUrl,
+    account: { id: account.id, name: account.name },
+    rowsSent: sheet.rows.length,
+    warnings: dryRun.warnings,
+  };
+  const print = (value: object, text: string) =>
+    process.stdout.write(parsed.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+
+  if (dryRun.counts.errors > 0) {
+    printRejections(sheet, dryRun.issues);
+    print(
+      {
+        ...base,
+        dryRun: true,
+        imported: false,
+        counts: dryRun.counts,
+        issues: dryRun.issues.map((i) => issueJson(sheet, i)),
+      },
+      `Nothing imported: ${dryRun.counts.errors} rows rejected.`,
+    );
+    return exitRejected;
+  }
+  if (parsed.dryRun) {
+    print(
+      {
+        ...base,
+        dryRun: true,
+        imported: false,
+        counts: dryRun.counts,
+        outcomes: dryRun.outcomes,
+        issues: dryRun.issues.map((i) => issueJson(sheet, i)),
+      },
+      `Dry run only: ${countsLine(dryRun.counts)}.`,
+    );
+    return 0;
+  }
+  if (dryRun.compliance.required && !parsed.choices.complianceConfirmed) {
+    throw new CallFailure(
+      `${dryRun.compliance.textConsentRows} rows allow texting and ${dryRun.compliance.emailRows} have an email address: confirm GDPR/TCPA consent with --consent-confirmed`,
+    );
+  }
+  if (!parsed.yes) {
+    if (!process.stdin.isTTY)
+      throw new CallFailure('add --yes to import (after reading the dry run above), or --dry-run');
+    if (!(await confirm(`Import into ${account.name}: ${countsLine(dryRun.counts)}?`))) {
+      process.stderr.write('Not imported.\n');
+      return 0;
+    }
+  }
+
+  const upload = prepareUpload(account.id, request, randomUUID);
+  const outcome = await runImport(client, upload, {
+    policy: cliRetryPolicy,
+    sleep,
+    pollMs: 250,
+    onProgress: progressPrinter(words),
+  });
+  if (!outcome.ok) {
+    if (outcome.failure.kind === 'refused' && outcome.failure.issues.length === 0)
+      throw failLine('the import was refused', outcome.failure);
+    throw failLine(
+      `the import's outcome is unknown (idempotency key ${upload.idempotencyKey})`,
+      outcome.failure,
+    );
+  }
+  const result = outcome.value;
+  const { job } = result;
+  const json = {
+    ...base,
+    dryRun: false,
+    imported: job.status === 'completed',
+    idempotencyKey: upload.idempotencyKey,
+    import: jobJson(job),
+    counts: job.counts,
+    processedMatchesRowsSent: result.processedMatches,
+    outcomes: result.outcomes,
+    issues: result.issues.map((i) => issueJson(sheet, i)),
+  };
+  if (job.status !== 'completed') {
+    if (result.issues.length) printRejections(sheet, result.issues);
+    print(json, `Import ${job.id} ${job.status}: ${job.reason ?? 'nothing imported'}`);
+    return result.issues.length ? exitRejected : 2;
+  }
+  const c = job.counts;
+  print(
+    json,
+    `Import ${job.id} completed at ${job.finishedAt}: ${c?.created ?? 0} created, ${c?.updated ?? 0} updated, ${c?.unchanged ?? 0} unchanged, ${c?.skipped ?? 0} skipped. ${words.processed(c?.processed ?? 0, result.rowsSent)}`,
+  );
+  return 0;
+}

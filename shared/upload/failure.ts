@@ -1,0 +1,29 @@
+import type { RequestIssue, RowIssue } from '../api';
+
+/**
+ * Why a call to the import server did not give what was asked, sorted by what the client should do:
+ * `offline` (no answer) and `unavailable` (502/503/504, a server restarting) are retried with the same
+ * idempotency key; `auth` needs a new key; `refused` is the server's considered no (fix the request);
+ * `protocol` is an answer that is not the contract (the wrong address, or a server of another version).
+ */
+export type FailureKind = 'offline' | 'unavailable' | 'auth' | 'refused' | 'protocol';
+
+export type UploadFailure = Readonly<{
+  kind: FailureKind;
+  /** The server's error code (`compliance.required`…), or the transport's (`connection.network`…). */
+  code: string;
+  message: string;
+  /** The HTTP status, or null when no answer arrived. */
+  status: number | null;
+  issues: readonly (RowIssue | RequestIssue)[];
+}>;
+
+/** Whether sending the same request again (same idempotency key) may succeed. */
+export function isRetryable(failure: UploadFailure): boolean {
+  return failure.kind === 'offline' || failure.kind === 'unavailable';
+}
+
+/** Row issues carry a row number; request issues carry a path. */
+export function isRowIssue(issue: RowIssue | RequestIssue): issue is RowIssue {
+  return typeof (issue as RowIssue).row === 'number';
+}

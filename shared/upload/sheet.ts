@@ -1,0 +1,67 @@
+import type { ImportRequestInput } from '../api';
+import type { Template } from '../template';
+import { type UploadChoices, importOptionsOf } from './choices';
+
+/**
+ * The list as it is sent: headers and rows of cell text, and per column the template header (or
+ * `custom:<key>`) it holds, or null for a column kept only as an `[import]` note or dropped.
+ */
+export type SheetToSend = Readonly<{
+  name: string;
+  headers: readonly string[];
+  mapping: readonly (string | null)[];
+  rows: readonly (readonly string[])[];
+}>;
+
+export function importRequestOf(sheet: SheetToSend, choices: UploadChoices): ImportRequestInput {
+  return {
+    source: {
+      kind: 'rows',
+      name: sheet.name.slice(0, 255),
+      headers: [...sheet.headers],
+      rows: sheet.rows as string[][],
+    },
+    mapping: [...sheet.mapping],
+    options: importOptionsOf(choices),
+  };
+}
+
+/** What the options screen needs to know about the rows before the server is asked. */
+export type SheetFacts = Readonly<{
+  rows: number;
+  /** Rows whose `smsok` is 1: permission to text. */
+  textConsentRows: number;
+  /** Rows with an email address (the server counts them as email consent: plans send email). */
+  emailRows: number;
+  /** Rows naming their own action plan, by plan id. */
+  rowsByPlan: ReadonlyMap<string, number>;
+  /** The headers of columns that are not mapped to a field. */
+  unmappedColumns: readonly string[];
+}>;
+
+// ClientTether's text-consent column. The template gives it no role; the server names it the same way.
+const textConsentHeader = 'smsok';
+
+export function sheetFacts(sheet: SheetToSend, template: Template): SheetFacts {
+  const colOf = (test: (header: string) => boolean) => sheet.mapping.findIndex((m) => m !== null && test(m));
+  const roleOf = new Map(template.fields.map((f) => [f.header, f]));
+  const smsCol = colOf((h) => h === textConsentHeader);
+  const emailCol = colOf((h) => roleOf.get(h)?.role === 'email');
+  const planCol = colOf((h) => roleOf.get(h)?.lookup === 'actionPlans');
+  let textConsentRows = 0;
+  let emailRows = 0;
+  const rowsByPlan = new Map<string, number>();
+  for (const row of sheet.rows) {
+    if (smsCol >= 0 && row[smsCol] === '1') textConsentRows++;
+    if (emailCol >= 0 && (row[emailCol] ?? '').trim() !== '') emailRows++;
+    const plan = planCol >= 0 ? (row[planCol] ?? '').trim() : '';
+    if (plan) rowsByPlan.set(plan, (rowsByPlan.get(plan) ?? 0) + 1);
+  }
+  return {
+    rows: sheet.rows.length,
+    textConsentRows,
+    emailRows,
+    rowsByPlan,
+    unmappedColumns: sheet.headers.filter((_, i) => sheet.mapping[i] === null),
+  };
+}
