@@ -51,28 +51,28 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
     await open.chooseFile(file);
     expect(await open.encoding().inputValue()).toBe('windows-1252');
     expect(await open.delimiter().inputValue()).toBe(';');
-    expect(await open.headerRow().innerText()).toBe('Row 4');
-    expect(await open.rowCount().innerText()).toBe('7 contact rows found.');
-    expect(await open.previewRow(5).innerText()).toContain('Økland');
+    expect(await open.headerRow().textContent()).toBe('Row 4');
+    expect(await open.rowCount().textContent()).toBe('7 contact rows found.');
+    expect(await open.previewRow(5).textContent()).toContain('Økland');
     await app.screenshot('flow-01-open');
   });
 
   it('picks another header row with a click and back again', async () => {
     await open.chooseHeaderRow(2);
-    expect(await open.headerRow().innerText()).toBe('Row 2');
+    expect(await open.headerRow().textContent()).toBe('Row 2');
     await open.chooseHeaderRow(4);
-    expect(await open.headerRow().innerText()).toBe('Row 4');
+    expect(await open.headerRow().textContent()).toBe('Row 4');
   });
 
   it('fixes the mapping: the customer number goes to External ID, shoe size stays an [import] note', async () => {
     await open.continue();
-    expect(await map.confidence('Fornavn').innerText()).toMatch(/^High/);
+    expect(await map.confidence('Fornavn').textContent()).toMatch(/^High/);
     expect(await map.target('Kundenr').inputValue()).toBe('note');
     await map.mapTo('Kundenr', 'External ID (external_id)');
     await map.mapTo('Etternavn', 'Skip this column');
-    expect(await map.requiredMessage().innerText()).toContain('Last name');
+    expect(await map.requiredMessage().textContent()).toContain('Last name');
     await map.mapTo('Etternavn', 'Last name (lastName) *');
-    expect(await map.requiredMessage().innerText()).toBe('All required fields are mapped.');
+    expect(await map.requiredMessage().textContent()).toBe('All required fields are mapped.');
     await app.screenshot('flow-02-map');
     await map.continue();
   });
@@ -92,10 +92,10 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
   it('jumps from the problems panel to the first bad phone and fixes the whole column after a preview', async () => {
     await fix.problemLine(/Mobile phone: not 10 digits, 3/).click();
     await expect.poll(() => fix.focused()).toMatchObject({ row: 1, colId: await fix.colId('Mobile phone') });
-    await expect.poll(() => fix.cellPanel().innerText()).toContain('5551234567');
+    await expect.poll(() => fix.cellPanel().textContent()).toContain('5551234567');
     await fix.cellPanel().getByRole('button', { name: 'Fix all in this column…' }).click();
     await fix.planDialog().waitFor();
-    expect(await fix.planDialog().innerText()).toMatch(/\(555\) 123-4567\s*→\s*5551234567/);
+    expect(await fix.planDialog().textContent()).toMatch(/\(555\) 123-4567\s*→\s*5551234567/);
     expect(await fix.planDialog().locator('tbody tr').count()).toBe(3);
     await app.screenshot('flow-04-fix-preview');
     await fix.applyPlan();
@@ -105,7 +105,7 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
 
   it('fixes one cell from the side panel: a state name becomes its code', async () => {
     await fix.select(2, 'State or province');
-    await expect.poll(() => fix.cellPanel().innerText()).toContain('California');
+    await expect.poll(() => fix.cellPanel().textContent()).toContain('California');
     await fix.cellPanel().getByRole('button', { name: 'Fix this cell' }).click();
     await fix.waitErrors(4);
     expect(await fix.cellText(2, 'State or province')).toBe('CA');
@@ -140,7 +140,7 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
     await bobs.getByRole('button', { name: 'Merge into this one (Row 2)' }).click();
     await expect.poll(() => dialog.getByTestId('duplicate-group').count()).toBe(1);
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await expect.poll(() => page.getByTestId('row-total').innerText()).toBe('6 rows');
+    await expect.poll(() => page.getByTestId('row-total').textContent()).toBe('6 rows');
     await fix.edit(3, 'Email', 'carla@example.com');
     await fix.waitErrors(0);
     expect(await fix.warningCount()).toBe('0 warnings');
@@ -164,15 +164,15 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
   it('exports the template workbook, whose data sheet holds the fixed rows under the CRM headers', async () => {
     await app.waitSaved();
     await fix.toReview();
-    expect(await review.count('rows').innerText()).toBe('6');
-    expect(await review.count('errors').innerText()).toBe('0');
+    expect(await review.count('rows').textContent()).toBe('6');
+    expect(await review.count('errors').textContent()).toBe('0');
     expect(await review.button(/template workbook/).isEnabled()).toBe(true);
     await app.screenshot('flow-07-review');
     const download = await review.download(/template workbook/);
     const path = join(outputDir, 'flow-export.xlsx');
     await download.saveAs(path);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(path));
+    await workbook.xlsx.load(new Uint8Array(readFileSync(path)).buffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(clientTether.sheets);
     const sheet = workbook.getWorksheet('Header File')!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);

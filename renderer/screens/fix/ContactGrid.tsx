@@ -80,13 +80,16 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
       const at = grid.focused();
       if (!at) return;
       event.api.startEditingCell({ rowIndex: at.index, colKey: colId(at.col) });
-      requestAnimationFrame(() => {
+      // The editor is rendered by React a moment later; put the draft in once it is there.
+      for (let tries = 0; tries < 50; tries++) {
         const input = wrapper.current?.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
-        if (input && resume.draft !== undefined) {
+        if (input) {
           input.value = resume.draft;
           input.dispatchEvent(new Event('input', { bubbles: true }));
+          return;
         }
-      });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     [grid, controller],
   );

@@ -7,7 +7,7 @@ export class FixPage {
   /** The grid column id of a column, by its header text. */
   async colId(title: string): Promise<string> {
     const header = this.page.locator('.ag-header-cell[col-id]', {
-      has: this.page.locator('.ag-header-cell-text', { hasText: new RegExp(`^${escape(title)}$`) }),
+      has: this.page.locator('.ag-header-cell-text', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
     });
     const id = await header.first().getAttribute('col-id');
     if (!id) throw new Error(`no column ${title}`);
@@ -52,12 +52,12 @@ export class FixPage {
     });
   }
 
-  errorCount(): Promise<string> {
-    return this.page.getByTestId('error-count').innerText();
+  async errorCount(): Promise<string> {
+    return (await this.page.getByTestId('error-count').textContent()) ?? '';
   }
 
-  warningCount(): Promise<string> {
-    return this.page.getByTestId('warning-count').innerText();
+  async warningCount(): Promise<string> {
+    return (await this.page.getByTestId('warning-count').textContent()) ?? '';
   }
 
   async waitErrors(count: number): Promise<void> {
@@ -113,6 +113,6 @@ export class FixPage {
   }
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
