@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
 import type { Database, QueryResult, Sql } from './database';
 import { lockDataDir } from './data-dir-lock';
 
-type Queryable = PGlite | Transaction;
+type Queryable = PGliteInterface | Transaction;
 
 function wrap(target: Queryable): Sql {
   return {
@@ -18,7 +18,7 @@ function wrap(target: Queryable): Sql {
 }
 
 /** Wraps an open PGlite (a test's clone, say); `release` runs after it is closed. */
-export function fromPglite(db: PGlite, release: () => void = () => {}): Database {
+export function fromPglite(db: PGliteInterface, release: () => void = () => {}): Database {
   const sql = wrap(db);
   return {
     kind: 'pglite',
