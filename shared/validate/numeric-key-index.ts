@@ -1,16 +1,19 @@
 const EMPTY = -1;
-const maxLoad = 0.6;
+const NO_ROW = -1;
+// Linear probing stays short up to about three quarters full; each slot is 12 bytes, so a million-row sheet
+// with five pair keys a row costs about 100 MB here, not the gigabyte a Map of heap numbers would.
+const maxLoad = 0.75;
 
 /**
  * Rows by 53-bit numeric key, for the "likely duplicate" pair keys: millions of them on a large sheet.
  * Open addressing over typed arrays instead of a Map keeps them out of the garbage collector's way (a Map
- * with non-Smi number keys allocates a heap number per key). Only keys shared by two or more rows pay for
- * an array of their rows.
+ * with non-Smi number keys allocates a heap number per key). A slot holds its key and its one row; only keys
+ * shared by two or more rows pay for an array of their rows.
  */
 export class NumericKeyIndex {
   private keys: Float64Array;
-  private counts: Int32Array;
-  private firstRows: Int32Array;
+  /** The row of a key held by exactly one row; NO_ROW when none or when `groups` has the rows. */
+  private soleRows: Int32Array;
   private readonly groups = new Map<number, number[]>();
   private occupied = 0;
   private mask: number;
@@ -19,8 +22,7 @@ export class NumericKeyIndex {
     let capacity = 16;
     while (capacity < initialCapacity) capacity *= 2;
     this.keys = new Float64Array(capacity).fill(EMPTY);
-    this.counts = new Int32Array(capacity);
-    this.firstRows = new Int32Array(capacity);
+    this.soleRows = new Int32Array(capacity).fill(NO_ROW);
     this.mask = capacity - 1;
   }
 
@@ -32,40 +34,44 @@ export class NumericKeyIndex {
       this.keys[slot] = key;
       this.occupied++;
     }
-    const count = this.counts[slot]++;
-    if (count === 0) this.firstRows[slot] = rowId;
-    else if (count === 1) this.groups.set(slot, [this.firstRows[slot], rowId]);
-    else this.groups.get(slot)?.push(rowId);
+    const group = this.groups.get(slot);
+    if (group) group.push(rowId);
+    else if (this.soleRows[slot] === NO_ROW) this.soleRows[slot] = rowId;
+    else {
+      this.groups.set(slot, [this.soleRows[slot], rowId]);
+      this.soleRows[slot] = NO_ROW;
+    }
   }
 
   remove(key: number, rowId: number): void {
     const slot = this.find(key);
-    if (slot < 0 || this.counts[slot] === 0) return;
-    const count = this.counts[slot];
-    if (count === 1) {
-      if (this.firstRows[slot] === rowId) this.counts[slot] = 0;
+    if (slot < 0) return;
+    const group = this.groups.get(slot);
+    if (!group) {
+      if (this.soleRows[slot] === rowId) this.soleRows[slot] = NO_ROW;
       return;
     }
-    const rows = this.groups.get(slot);
-    const at = rows ? rows.indexOf(rowId) : -1;
-    if (!rows || at < 0) return;
-    rows.splice(at, 1);
-    this.counts[slot] = count - 1;
-    if (rows.length === 1) {
-      this.firstRows[slot] = rows[0];
+    const at = group.indexOf(rowId);
+    if (at < 0) return;
+    group.splice(at, 1);
+    if (group.length === 1) {
+      this.soleRows[slot] = group[0];
       this.groups.delete(slot);
     }
   }
 
   count(key: number): number {
     const slot = this.find(key);
-    return slot < 0 ? 0 : this.counts[slot];
+    if (slot < 0) return 0;
+    return this.groups.get(slot)?.length ?? (this.soleRows[slot] === NO_ROW ? 0 : 1);
   }
 
   rows(key: number): number[] {
     const slot = this.find(key);
-    if (slot < 0 || this.counts[slot] === 0) return [];
-    return this.counts[slot] === 1 ? [this.firstRows[slot]] : (this.groups.get(slot) ?? []).slice();
+    if (slot < 0) return [];
+    const group = this.groups.get(slot);
+    if (group) return group.slice();
+    return this.soleRows[slot] === NO_ROW ? [] : [this.soleRows[slot]];
   }
 
   /** The slot holding `key`, or the bitwise complement of the empty slot where it would go. */
@@ -82,24 +88,23 @@ export class NumericKeyIndex {
 
   /** Doubles the table (more if needed), dropping keys no row holds any more. */
   private grow(): void {
-    const { keys, counts, firstRows, groups } = this;
+    const { keys, soleRows, groups } = this;
     let live = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY && counts[i] > 0) live++;
+    for (let i = 0; i < keys.length; i++)
+      if (keys[i] !== EMPTY && (soleRows[i] !== NO_ROW || groups.has(i))) live++;
     let capacity = keys.length;
-    while ((live + 1) / capacity > maxLoad / 4) capacity *= 2;
+    while ((live + 1) / capacity > maxLoad / 2) capacity *= 2;
     this.keys = new Float64Array(capacity).fill(EMPTY);
-    this.counts = new Int32Array(capacity);
-    this.firstRows = new Int32Array(capacity);
+    this.soleRows = new Int32Array(capacity).fill(NO_ROW);
     this.mask = capacity - 1;
     this.occupied = 0;
     const movedGroups = new Map<number, number[]>();
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === EMPTY || counts[i] === 0) continue;
+      const group = groups.get(i);
+      if (keys[i] === EMPTY || (soleRows[i] === NO_ROW && !group)) continue;
       const slot = ~this.find(keys[i]);
       this.keys[slot] = keys[i];
-      this.counts[slot] = counts[i];
-      this.firstRows[slot] = firstRows[i];
-      const group = groups.get(i);
+      this.soleRows[slot] = soleRows[i];
       if (group) movedGroups.set(slot, group);
       this.occupied++;
     }

@@ -98,10 +98,20 @@ export function phoneHash(value: string): number {
   return finish();
 }
 
-/** Hash of an email trimmed and lower-cased, or -1 when empty. */
-export function emailHash(value: string): number {
+/** Feeds a cell trimmed and lower-cased, inner spaces kept as they are (the fold of keys.ts `uniqueKey`). */
+function feedTrimmedLower(value: string): number {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isSpace(value.charCodeAt(start))) start++;
+  while (end > start && isSpace(value.charCodeAt(end - 1))) end--;
+  for (let i = start; i < end; i++) feed(lower(value.charCodeAt(i)));
+  return end - start;
+}
+
+/** Hash of a unique column's key (trimmed, lower-cased: the same fold as `uniqueKey`), or -1 when empty. */
+export function uniqueHash(value: string): number {
   reset(3);
-  return feedFolded(value) === 0 ? -1 : finish();
+  return feedTrimmedLower(value) === 0 ? -1 : finish();
 }
 
 /** Combines two component hashes and a pair tag into one 53-bit key. */

@@ -1,10 +1,7 @@
 import type { FieldDef, Lookups, Template } from '../template';
 import { type ColumnRule, checkValue, compileColumnRule } from './cell-checks';
 import { type IssueCode, issueCodes, type Severity, severityOf } from './codes';
-import { KeyIndex } from './key-index';
-import { uniqueKey } from './keys';
-import { NumericKeyIndex } from './numeric-key-index';
-import { emailHash, nameHash, pairHash, phoneHash } from './pair-hash';
+import { DuplicateIndex, likelyDuplicateBit, uniqueBit } from './duplicate-index';
 
 export type ValidatorOptions = {
   template: Template;
@@ -39,15 +36,9 @@ const codeNumber = new Map(issueCodes.map((code, i) => [code, i]));
 const pack = (col: number, code: IssueCode) => col * 64 + (codeNumber.get(code) ?? 0);
 const colOf = (packed: number) => Math.floor(packed / 64);
 const codeOf = (packed: number) => issueCodes[packed % 64];
-// Row flag bits: bit 0 likely duplicate, bit 1+i duplicate in unique column i.
-const likelyDuplicateBit = 1;
 
-/** Writes a key into a row's pair slots unless the row already has it; returns the new slot count. */
-function putKey(store: Float64Array, base: number, n: number, key: number): number {
-  for (let k = 0; k < n; k++) if (store[base + k] === key) return n;
-  store[base + n] = key;
-  return n + 1;
-}
+const notLive = 0;
+const live = 1;
 
 /**
  * The one validator: cell rules, row rules and sheet rules (uniqueness, likely duplicates), kept up to date
@@ -61,26 +52,12 @@ export class SheetValidator {
   readonly columns: readonly (FieldDef | null)[];
   private readonly rules: (ColumnRule | null)[];
   private readonly requiredCols: readonly number[];
-  private readonly uniqueCols: readonly number[];
-  private readonly uniqueCodes: readonly IssueCode[];
-  private readonly firstNameCol: number;
-  private readonly lastNameCol: number;
-  /** Where a likely-duplicate warning is shown: the first name, as people recognise a contact by name. */
-  private readonly likelyDuplicateCol: number;
-  private readonly emailCols: readonly number[];
-  private readonly phoneCols: readonly number[];
-  /** Columns whose value feeds a key; an edit elsewhere never touches the indexes. */
-  private readonly keyCols: ReadonlySet<number>;
+  private readonly duplicates: DuplicateIndex;
 
   private readonly cellFindings: (number[] | undefined)[] = [];
-  private readonly uniqueKeys: (string | undefined)[][];
-  private readonly uniqueIndexes: KeyIndex<string>[];
-  /** Each row's pair keys at rowId * pairStride, -1 where a slot is unused. */
-  private pairKeys: Float64Array;
-  private readonly pairStride: number;
-  private readonly pairIndex = new NumericKeyIndex();
-  private readonly rowFlags: number[] = [];
-  private readonly live: boolean[] = [];
+  /** Per row id: live or not, and the duplicate flags (bits of duplicate-index.ts). */
+  private rowState = new Uint8Array(1024);
+  private rowFlags = new Uint8Array(1024);
   private nextRowId = 0;
   private liveRows = 0;
   private errorCount = 0;
@@ -92,45 +69,23 @@ export class SheetValidator {
     this.template = template;
     this.columns = columns;
     this.rules = columns.map((field) => (field ? compileColumnRule(field, template, lookups) : null));
-    const colsWhere = (test: (field: FieldDef) => boolean) =>
-      columns.flatMap((field, col) => (field && test(field) ? [col] : []));
-    this.requiredCols = colsWhere((f) => f.required);
-    this.uniqueCols = colsWhere((f) => f.unique);
-    this.uniqueCodes = this.uniqueCols.map((col) =>
-      columns[col]?.kind === 'email' ? 'email.duplicate' : 'value.duplicate',
-    );
-    this.firstNameCol = columns.findIndex((f) => f?.role === 'firstName');
-    this.lastNameCol = columns.findIndex((f) => f?.role === 'lastName');
-    this.likelyDuplicateCol = Math.max(this.firstNameCol, 0);
-    this.emailCols = colsWhere((f) => f.role === 'email');
-    this.phoneCols = colsWhere((f) => f.role === 'phone');
-    this.keyCols = new Set([
-      ...this.uniqueCols,
-      ...this.emailCols,
-      ...this.phoneCols,
-      this.firstNameCol,
-      this.lastNameCol,
-    ]);
-    this.uniqueKeys = this.uniqueCols.map(() => []);
-    const phones = this.phoneCols.length;
-    const emails = this.emailCols.length;
-    this.pairStride = phones + emails + phones * emails;
-    this.pairKeys = new Float64Array(Math.max(1, this.pairStride) * 1024).fill(-1);
-    this.uniqueIndexes = this.uniqueCols.map(() => new KeyIndex<string>());
+    this.requiredCols = columns.flatMap((field, col) => (field?.required ? [col] : []));
+    this.duplicates = new DuplicateIndex(columns);
+    if (this.duplicates.uniqueCols.length > 7) throw new RangeError('at most 7 unique columns');
   }
 
   get rowCount(): number {
     return this.liveRows;
   }
 
-  /** Adds a row and returns its id. Rows whose findings changed with it: see `addRowAffecting`. */
+  /** Adds a row and returns its id. */
   addRow(values: readonly string[]): number {
     const rowId = this.nextRowId++;
-    this.live[rowId] = true;
+    if (rowId >= this.rowState.length) this.growRowState();
+    this.rowState[rowId] = live;
     this.liveRows++;
-    this.rowFlags[rowId] = 0;
     this.replaceCellFindings(rowId, this.checkRow(values));
-    const touched = this.indexRow(rowId, values);
+    const touched = this.duplicates.add(rowId, values, this.cellFindings[rowId]);
     if (touched) this.refreshFlags(touched);
     return rowId;
   }
@@ -146,7 +101,7 @@ export class SheetValidator {
       next.sort((a, b) => a - b);
     }
     this.replaceCellFindings(rowId, next.length ? next : undefined);
-    if (!this.keyCols.has(col)) return new Set([rowId]);
+    if (!this.duplicates.keyCols.has(col)) return new Set([rowId]);
     return this.reindexRow(rowId, values);
   }
 
@@ -161,9 +116,9 @@ export class SheetValidator {
   removeRow(rowId: number): ReadonlySet<number> {
     this.assertLive(rowId);
     this.replaceCellFindings(rowId, undefined);
-    const touched = this.unindexRow(rowId);
+    const touched = this.duplicates.remove(rowId);
     this.setFlags(rowId, 0);
-    this.live[rowId] = false;
+    this.rowState[rowId] = notLive;
     this.liveRows--;
     touched.delete(rowId);
     this.refreshFlags(touched);
@@ -171,7 +126,12 @@ export class SheetValidator {
   }
 
   isLive(rowId: number): boolean {
-    return this.live[rowId] === true;
+    return this.rowState[rowId] === live;
+  }
+
+  /** The folded key a row holds in a unique column (email), or undefined (empty or invalid cell). */
+  uniqueKeyOf(rowId: number, col: number): string | undefined {
+    return this.duplicates.uniqueKeyOf(rowId, col);
   }
 
   /** Every finding of a row, cell rules first, then duplicates. */
@@ -182,30 +142,23 @@ export class SheetValidator {
       out.push({ rowId, col: colOf(f), code, severity: severityOf(code) });
     }
     const flags = this.rowFlags[rowId] ?? 0;
-    this.uniqueCols.forEach((col, i) => {
-      if (flags & (2 << i)) {
-        const key = this.uniqueKeys[i][rowId];
-        const related = key === undefined ? [] : this.uniqueIndexes[i].rows(key).filter((r) => r !== rowId);
-        const code = this.uniqueCodes[i];
-        out.push({ rowId, col, code, severity: severityOf(code), related });
-      }
-    });
-    if (flags & likelyDuplicateBit) {
-      const related = new Set<number>();
-      const base = rowId * this.pairStride;
-      for (let k = 0; k < this.pairStride; k++) {
-        const key = this.pairKeys[base + k];
-        if (key >= 0) for (const r of this.pairIndex.rows(key)) related.add(r);
-      }
-      related.delete(rowId);
-      const code: IssueCode = 'contact.likelyDuplicate';
+    if (flags === 0) return out;
+    const { uniqueCols, uniqueCodes } = this.duplicates;
+    for (let i = 0; i < uniqueCols.length; i++) {
+      if (!(flags & uniqueBit(i))) continue;
+      const related = this.duplicates.sameUniqueRows(i, rowId);
       out.push({
         rowId,
-        col: this.likelyDuplicateCol,
-        code,
-        severity: severityOf(code),
-        related: [...related].sort((a, b) => a - b),
+        col: uniqueCols[i],
+        code: uniqueCodes[i],
+        severity: severityOf(uniqueCodes[i]),
+        related,
       });
+    }
+    if (flags & likelyDuplicateBit) {
+      const code: IssueCode = 'contact.likelyDuplicate';
+      const related = this.duplicates.likelyDuplicatesOf(rowId);
+      out.push({ rowId, col: this.duplicates.likelyDuplicateCol, code, severity: severityOf(code), related });
     }
     return out;
   }
@@ -220,9 +173,10 @@ export class SheetValidator {
     for (const f of this.cellFindings[rowId] ?? []) if (colOf(f) === col) return codeOf(f);
     const flags = this.rowFlags[rowId] ?? 0;
     if (flags === 0) return null;
-    const unique = this.uniqueCols.indexOf(col);
-    if (unique >= 0 && flags & (2 << unique)) return this.uniqueCodes[unique];
-    if (flags & likelyDuplicateBit && col === this.likelyDuplicateCol) return 'contact.likelyDuplicate';
+    const unique = this.duplicates.uniqueCols.indexOf(col);
+    if (unique >= 0 && flags & uniqueBit(unique)) return this.duplicates.uniqueCodes[unique];
+    if (flags & likelyDuplicateBit && col === this.duplicates.likelyDuplicateCol)
+      return 'contact.likelyDuplicate';
     return null;
   }
 
@@ -280,166 +234,55 @@ export class SheetValidator {
     this.cellFindings[rowId] = next;
   }
 
-  private count(col: number, code: IssueCode, delta: number): void {
-    this.countPacked(pack(col, code), delta);
-  }
-
   private countPacked(packed: number, delta: number): void {
     this.countByColumnCode.set(packed, (this.countByColumnCode.get(packed) ?? 0) + delta);
     if (severityOf(codeOf(packed)) === 'error') this.errorCount += delta;
     else this.warningCount += delta;
   }
 
-  // --- sheet rules: uniqueness and likely duplicates ---------------------------------------------------
-
-  /** Adds the row's keys to the indexes; returns the rows sharing a key with it, or null if none. */
-  private indexRow(rowId: number, values: readonly string[]): Set<number> | null {
-    let touched: Set<number> | null = null;
-    for (let i = 0; i < this.uniqueCols.length; i++) {
-      const col = this.uniqueCols[i];
-      const key = this.isValidFilled(rowId, col, values) ? uniqueKey(values[col]) : undefined;
-      this.uniqueKeys[i][rowId] = key;
-      if (key === undefined) continue;
-      this.uniqueIndexes[i].add(key, rowId);
-      if (this.uniqueIndexes[i].count(key) > 1) {
-        touched ??= new Set();
-        for (const r of this.uniqueIndexes[i].rows(key)) touched.add(r);
-      }
-    }
-    this.storePairKeys(rowId, values);
-    const base = rowId * this.pairStride;
-    for (let k = 0; k < this.pairStride; k++) {
-      const key = this.pairKeys[base + k];
-      if (key < 0) continue;
-      this.pairIndex.add(key, rowId);
-      if (this.pairIndex.count(key) > 1) {
-        touched ??= new Set();
-        for (const r of this.pairIndex.rows(key)) touched.add(r);
-      }
-    }
-    return touched;
-  }
-
-  /** Removes the row's keys; returns the row and every row that shared a key with it. */
-  private unindexRow(rowId: number): Set<number> {
-    const touched = new Set<number>([rowId]);
-    for (let i = 0; i < this.uniqueCols.length; i++) {
-      const key = this.uniqueKeys[i][rowId];
-      if (key === undefined) continue;
-      for (const r of this.uniqueIndexes[i].rows(key)) touched.add(r);
-      this.uniqueIndexes[i].remove(key, rowId);
-      this.uniqueKeys[i][rowId] = undefined;
-    }
-    const base = rowId * this.pairStride;
-    for (let k = 0; k < this.pairStride; k++) {
-      const key = this.pairKeys[base + k];
-      if (key < 0) continue;
-      for (const r of this.pairIndex.rows(key)) touched.add(r);
-      this.pairIndex.remove(key, rowId);
-      this.pairKeys[base + k] = -1;
-    }
-    return touched;
-  }
+  // --- sheet rules ------------------------------------------------------------------------------------
 
   private reindexRow(rowId: number, values: readonly string[]): Set<number> {
-    const touched = this.unindexRow(rowId);
-    const now = this.indexRow(rowId, values);
+    const touched = this.duplicates.remove(rowId);
+    const now = this.duplicates.add(rowId, values, this.cellFindings[rowId]);
     if (now) for (const r of now) touched.add(r);
     this.refreshFlags(touched);
     return touched;
   }
 
-  /**
-   * True when the cell is filled and passes its own rule (read from the findings `checkRow` just stored, so
-   * no rule runs twice). A malformed value is already an error; calling it a duplicate as well would only
-   * add noise, and it may well differ once corrected.
-   */
-  private isValidFilled(rowId: number, col: number, values: readonly string[]): boolean {
-    if ((values[col] ?? '') === '') return false;
-    const found = this.cellFindings[rowId];
-    if (found === undefined) return true;
-    for (const f of found) if (colOf(f) === col) return false;
-    return true;
-  }
-
-  /** The normalised key a row holds in a unique column, or undefined (empty or invalid cell). */
-  uniqueKeyOf(rowId: number, col: number): string | undefined {
-    const i = this.uniqueCols.indexOf(col);
-    return i < 0 ? undefined : this.uniqueKeys[i][rowId];
-  }
-
-  /**
-   * "Likely duplicate" is two of name, phone, email equal. Each pair of a row's keys becomes one hashed key
-   * (name+phone, email+phone, name+email), so two rows share a pair key exactly when they agree on two of
-   * the three. Keys are written into the row's slots of `pairKeys`, duplicates within the row skipped.
-   */
-  private storePairKeys(rowId: number, values: readonly string[]): void {
-    const stride = this.pairStride;
-    if (stride === 0) return;
-    const base = rowId * stride;
-    if (base + stride > this.pairKeys.length) {
-      const grown = new Float64Array(Math.max(this.pairKeys.length * 2, base + stride)).fill(-1);
-      grown.set(this.pairKeys);
-      this.pairKeys = grown;
-    }
-    const store = this.pairKeys;
-    let n = 0;
-    const name =
-      this.firstNameCol >= 0 && this.lastNameCol >= 0
-        ? nameHash(values[this.firstNameCol] ?? '', values[this.lastNameCol] ?? '')
-        : -1;
-    for (const emailCol of this.emailCols) {
-      const email = this.isValidFilled(rowId, emailCol, values) ? emailHash(values[emailCol]) : -1;
-      if (email < 0) continue;
-      if (name >= 0) n = putKey(store, base, n, pairHash(3, name, email));
-      for (const phoneCol of this.phoneCols) {
-        const phone = phoneHash(values[phoneCol] ?? '');
-        if (phone >= 0) n = putKey(store, base, n, pairHash(2, email, phone));
-      }
-    }
-    if (name >= 0) {
-      for (const phoneCol of this.phoneCols) {
-        const phone = phoneHash(values[phoneCol] ?? '');
-        if (phone >= 0) n = putKey(store, base, n, pairHash(1, name, phone));
-      }
-    }
-    for (let k = n; k < stride; k++) store[base + k] = -1;
-  }
-
   private refreshFlags(rows: Iterable<number>): void {
-    for (const rowId of rows) {
-      if (!this.live[rowId]) continue;
-      let flags = 0;
-      for (let i = 0; i < this.uniqueCols.length; i++) {
-        const key = this.uniqueKeys[i][rowId];
-        if (key !== undefined && this.uniqueIndexes[i].count(key) > 1) flags |= 2 << i;
-      }
-      const base = rowId * this.pairStride;
-      for (let k = 0; k < this.pairStride; k++) {
-        const key = this.pairKeys[base + k];
-        if (key >= 0 && this.pairIndex.count(key) > 1) {
-          flags |= likelyDuplicateBit;
-          break;
-        }
-      }
-      this.setFlags(rowId, flags);
-    }
+    for (const rowId of rows)
+      if (this.rowState[rowId] === live) this.setFlags(rowId, this.duplicates.flagsOf(rowId));
   }
 
   private setFlags(rowId: number, flags: number): void {
-    const before = this.rowFlags[rowId] ?? 0;
+    const before = this.rowFlags[rowId];
     if (before === flags) return;
     const changed = before ^ flags;
-    this.uniqueCols.forEach((col, i) => {
-      if (changed & (2 << i)) this.count(col, this.uniqueCodes[i], flags & (2 << i) ? 1 : -1);
-    });
+    const { uniqueCols, uniqueCodes, likelyDuplicateCol } = this.duplicates;
+    for (let i = 0; i < uniqueCols.length; i++) {
+      if (changed & uniqueBit(i))
+        this.countPacked(pack(uniqueCols[i], uniqueCodes[i]), flags & uniqueBit(i) ? 1 : -1);
+    }
     if (changed & likelyDuplicateBit) {
-      this.count(this.likelyDuplicateCol, 'contact.likelyDuplicate', flags & likelyDuplicateBit ? 1 : -1);
+      this.countPacked(
+        pack(likelyDuplicateCol, 'contact.likelyDuplicate'),
+        flags & likelyDuplicateBit ? 1 : -1,
+      );
     }
     this.rowFlags[rowId] = flags;
   }
 
+  private growRowState(): void {
+    const state = new Uint8Array(this.rowState.length * 2);
+    state.set(this.rowState);
+    this.rowState = state;
+    const flags = new Uint8Array(this.rowFlags.length * 2);
+    flags.set(this.rowFlags);
+    this.rowFlags = flags;
+  }
+
   private assertLive(rowId: number): void {
-    if (!this.live[rowId]) throw new RangeError(`row ${rowId} is not in the sheet`);
+    if (this.rowState[rowId] !== live) throw new RangeError(`row ${rowId} is not in the sheet`);
   }
 }

@@ -1,0 +1,231 @@
+import type { FieldDef } from '../template';
+import type { IssueCode } from './codes';
+import { uniqueKey } from './keys';
+import { NumericKeyIndex } from './numeric-key-index';
+import { nameHash, pairHash, phoneHash, uniqueHash } from './pair-hash';
+
+/** Row flag bits: bit 0 likely duplicate, bit 1+i duplicate in unique column i. */
+export const likelyDuplicateBit = 1;
+export const uniqueBit = (i: number) => 2 << i;
+
+/**
+ * True when the cell is filled and passes its own rule, read from the row's packed cell findings (so no rule
+ * runs twice). A malformed value is already an error; calling it a duplicate as well would only add noise,
+ * and it may well differ once corrected.
+ */
+function isValidFilled(
+  values: readonly string[],
+  col: number,
+  findings: readonly number[] | undefined,
+): boolean {
+  if ((values[col] ?? '') === '') return false;
+  if (findings === undefined) return true;
+  for (const f of findings) if (Math.floor(f / 64) === col) return false;
+  return true;
+}
+
+/**
+ * The sheet rules' memory: which rows share a unique value (email) and which agree on two of name, phone and
+ * email (likely duplicates). Both are 53-bit hashes in typed-array indexes; unique values are confirmed
+ * against the folded strings kept per row, so a hash collision can never make a false duplicate error.
+ */
+export class DuplicateIndex {
+  readonly uniqueCols: readonly number[];
+  readonly uniqueCodes: readonly IssueCode[];
+  /** Where a likely-duplicate warning is shown: the first name, as people recognise a contact by name. */
+  readonly likelyDuplicateCol: number;
+  /** Columns whose value feeds a key; an edit elsewhere never touches the indexes. */
+  readonly keyCols: ReadonlySet<number>;
+  private readonly firstNameCol: number;
+  private readonly lastNameCol: number;
+  private readonly emailCols: readonly number[];
+  private readonly phoneCols: readonly number[];
+
+  private readonly uniqueKeys: (string | undefined)[][];
+  private readonly uniqueHashes: Float64Array[];
+  private readonly uniqueIndexes: NumericKeyIndex[];
+  /** Each row's pair keys at rowId * pairStride, -1 where a slot is unused. */
+  private pairKeys: Float64Array;
+  private readonly pairStride: number;
+  private readonly pairIndex = new NumericKeyIndex();
+
+  constructor(columns: readonly (FieldDef | null)[]) {
+    const colsWhere = (test: (field: FieldDef) => boolean) =>
+      columns.flatMap((field, col) => (field && test(field) ? [col] : []));
+    this.uniqueCols = colsWhere((f) => f.unique);
+    this.uniqueCodes = this.uniqueCols.map((col) =>
+      columns[col]?.kind === 'email' ? 'email.duplicate' : 'value.duplicate',
+    );
+    this.firstNameCol = columns.findIndex((f) => f?.role === 'firstName');
+    this.lastNameCol = columns.findIndex((f) => f?.role === 'lastName');
+    this.likelyDuplicateCol = Math.max(this.firstNameCol, 0);
+    this.emailCols = colsWhere((f) => f.role === 'email');
+    this.phoneCols = colsWhere((f) => f.role === 'phone');
+    this.keyCols = new Set([
+      ...this.uniqueCols,
+      ...this.emailCols,
+      ...this.phoneCols,
+      this.firstNameCol,
+      this.lastNameCol,
+    ]);
+    this.uniqueKeys = this.uniqueCols.map(() => []);
+    this.uniqueHashes = this.uniqueCols.map(() => new Float64Array(1024).fill(-1));
+    this.uniqueIndexes = this.uniqueCols.map(() => new NumericKeyIndex());
+    const phones = this.phoneCols.length;
+    const emails = this.emailCols.length;
+    this.pairStride = phones + emails + phones * emails;
+    this.pairKeys = new Float64Array(Math.max(1, this.pairStride) * 1024).fill(-1);
+  }
+
+  /** The folded key a row holds in a unique column, or undefined (empty or invalid cell). */
+  uniqueKeyOf(rowId: number, col: number): string | undefined {
+    const i = this.uniqueCols.indexOf(col);
+    return i < 0 ? undefined : this.uniqueKeys[i][rowId];
+  }
+
+  /** Adds the row's keys (`findings`: its packed cell findings); returns the rows now sharing a key with it (itself included), or null if none. */
+  add(rowId: number, values: readonly string[], findings: readonly number[] | undefined): Set<number> | null {
+    let touched: Set<number> | null = null;
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      const col = this.uniqueCols[i];
+      if (!isValidFilled(values, col, findings)) continue;
+      const hash = uniqueHash(values[col]);
+      if (hash < 0) continue;
+      this.uniqueKeys[i][rowId] = uniqueKey(values[col]);
+      this.uniqueHashes[i] = ensureSlots(this.uniqueHashes[i], rowId + 1);
+      this.uniqueHashes[i][rowId] = hash;
+      this.uniqueIndexes[i].add(hash, rowId);
+      if (this.uniqueIndexes[i].count(hash) > 1) {
+        touched ??= new Set();
+        for (const r of this.uniqueIndexes[i].rows(hash)) touched.add(r);
+      }
+    }
+    const base = this.storePairKeys(rowId, values, findings);
+    for (let k = 0; k < this.pairStride; k++) {
+      const key = this.pairKeys[base + k];
+      if (key < 0) continue;
+      this.pairIndex.add(key, rowId);
+      if (this.pairIndex.count(key) > 1) {
+        touched ??= new Set();
+        for (const r of this.pairIndex.rows(key)) touched.add(r);
+      }
+    }
+    return touched;
+  }
+
+  /** Removes the row's keys; returns the row and every row that shared a key with it. */
+  remove(rowId: number): Set<number> {
+    const touched = new Set<number>([rowId]);
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      const hash = this.uniqueHashes[i][rowId] ?? -1;
+      if (hash < 0) continue;
+      for (const r of this.uniqueIndexes[i].rows(hash)) touched.add(r);
+      this.uniqueIndexes[i].remove(hash, rowId);
+      this.uniqueHashes[i][rowId] = -1;
+      this.uniqueKeys[i][rowId] = undefined;
+    }
+    const base = rowId * this.pairStride;
+    for (let k = 0; k < this.pairStride; k++) {
+      const key = this.pairKeys[base + k];
+      if (key < 0) continue;
+      for (const r of this.pairIndex.rows(key)) touched.add(r);
+      this.pairIndex.remove(key, rowId);
+      this.pairKeys[base + k] = -1;
+    }
+    return touched;
+  }
+
+  /** The row's duplicate flags as they stand now. */
+  flagsOf(rowId: number): number {
+    let flags = 0;
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      if (this.sameUniqueRows(i, rowId, true).length > 0) flags |= uniqueBit(i);
+    }
+    const base = rowId * this.pairStride;
+    for (let k = 0; k < this.pairStride; k++) {
+      const key = this.pairKeys[base + k];
+      if (key >= 0 && this.pairIndex.count(key) > 1) return flags | likelyDuplicateBit;
+    }
+    return flags;
+  }
+
+  /** The other rows with the same value in unique column i (`firstOnly`: stop at one). */
+  sameUniqueRows(i: number, rowId: number, firstOnly = false): number[] {
+    const hash = this.uniqueHashes[i][rowId] ?? -1;
+    if (hash < 0 || this.uniqueIndexes[i].count(hash) < 2) return [];
+    const key = this.uniqueKeys[i][rowId];
+    const same: number[] = [];
+    for (const r of this.uniqueIndexes[i].rows(hash)) {
+      if (r === rowId || this.uniqueKeys[i][r] !== key) continue;
+      same.push(r);
+      if (firstOnly) break;
+    }
+    return same;
+  }
+
+  /** The other rows that agree with this one on two of name, phone and email, in row order. */
+  likelyDuplicatesOf(rowId: number): number[] {
+    const related = new Set<number>();
+    const base = rowId * this.pairStride;
+    for (let k = 0; k < this.pairStride; k++) {
+      const key = this.pairKeys[base + k];
+      if (key >= 0) for (const r of this.pairIndex.rows(key)) related.add(r);
+    }
+    related.delete(rowId);
+    return [...related].sort((a, b) => a - b);
+  }
+
+  /**
+   * "Likely duplicate" is two of name, phone, email equal. Each pair of a row's keys becomes one hashed key
+   * (name+phone, email+phone, name+email), so two rows share a pair key exactly when they agree on two of
+   * the three. Keys go into the row's slots of `pairKeys`, repeats within the row skipped; returns the base.
+   */
+  private storePairKeys(
+    rowId: number,
+    values: readonly string[],
+    findings: readonly number[] | undefined,
+  ): number {
+    const stride = this.pairStride;
+    const base = rowId * stride;
+    if (stride === 0) return base;
+    this.pairKeys = ensureSlots(this.pairKeys, base + stride);
+    const store = this.pairKeys;
+    let n = 0;
+    const name =
+      this.firstNameCol >= 0 && this.lastNameCol >= 0
+        ? nameHash(values[this.firstNameCol] ?? '', values[this.lastNameCol] ?? '')
+        : -1;
+    for (const emailCol of this.emailCols) {
+      const email = isValidFilled(values, emailCol, findings) ? uniqueHash(values[emailCol]) : -1;
+      if (email < 0) continue;
+      if (name >= 0) n = putKey(store, base, n, pairHash(3, name, email));
+      for (const phoneCol of this.phoneCols) {
+        const phone = phoneHash(values[phoneCol] ?? '');
+        if (phone >= 0) n = putKey(store, base, n, pairHash(2, email, phone));
+      }
+    }
+    if (name >= 0) {
+      for (const phoneCol of this.phoneCols) {
+        const phone = phoneHash(values[phoneCol] ?? '');
+        if (phone >= 0) n = putKey(store, base, n, pairHash(1, name, phone));
+      }
+    }
+    for (let k = n; k < stride; k++) store[base + k] = -1;
+    return base;
+  }
+}
+
+/** A typed array with at least `length` slots (doubling, new slots -1). */
+function ensureSlots(array: Float64Array, length: number): Float64Array {
+  if (length <= array.length) return array;
+  const grown = new Float64Array(Math.max(array.length * 2, length)).fill(-1);
+  grown.set(array);
+  return grown;
+}
+
+/** Writes a key into a row's pair slots unless the row already has it; returns the new slot count. */
+function putKey(store: Float64Array, base: number, n: number, key: number): number {
+  for (let k = 0; k < n; k++) if (store[base + k] === key) return n;
+  store[base + n] = key;
+  return n + 1;
+}
