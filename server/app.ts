@@ -4,6 +4,7 @@ import { accountRoutes } from './accounts/routes';
 import type { AppDeps } from './app-deps';
 import { contactRoutes } from './contacts/routes';
 import { authenticate } from './http/auth';
+import { installCors } from './http/cors';
 import { type BodyLimits, installBodyParsers } from './http/body';
 import { installErrorHandling } from './http/error-handler';
 import { importRoutes } from './imports/routes';
@@ -30,6 +31,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   installErrorHandling(app);
+  installCors(app);
   installBodyParsers(app, limits);
   const deps: AppDeps = { db: options.db, template: options.template, onJobQueued: options.onJobQueued };
 
