@@ -12,6 +12,8 @@ export type ApiClient = Readonly<{
   startImport: (accountId: string, request: ImportRequestInput, key?: string) => Promise<ApiAnswer>;
   /** Polls until the import is completed, failed or rolled back. */
   waitForImport: (accountId: string, importId: string) => Promise<ImportJob>;
+  /** The job once its status is `status` or later: for a test that must see it mid-way. */
+  waitForImportStatus: (accountId: string, importId: string) => Promise<ImportJob>;
   /** Starts an import and waits for its end. */
   runImport: (accountId: string, request: ImportRequestInput) => Promise<ImportJob>;
 }>;
@@ -39,11 +41,14 @@ export function apiClient(baseUrl: string, key: string | null): ApiClient {
     });
   const startImport = (accountId: string, request: ImportRequestInput, key: string = randomUUID()) =>
     post(apiPaths.imports(accountId), request, { 'idempotency-key': key });
+  const getJob = async (accountId: string, importId: string): Promise<ImportJob> => {
+    const { status, body } = await send(apiPaths.importJob(accountId, importId), { method: 'GET' });
+    if (status !== 200) throw new Error(`polling import ${importId}: HTTP ${status} ${JSON.stringify(body)}`);
+    return importJobResponseSchema.parse(body).job;
+  };
   const waitForImport = async (accountId: string, importId: string): Promise<ImportJob> => {
     for (;;) {
-      const { status, body } = await send(apiPaths.importJob(accountId, importId), { method: 'GET' });
-      if (status !== 200) throw new Error(`polling import ${importId}: HTTP ${status} ${JSON.stringify(body)}`);
-      const { job } = importJobResponseSchema.parse(body);
+      const job = await getJob(accountId, importId);
       if (job.status !== 'queued' && job.status !== 'processing') return job;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -54,6 +59,7 @@ export function apiClient(baseUrl: string, key: string | null): ApiClient {
     send,
     startImport,
     waitForImport,
+    waitForImportStatus: getJob,
     async runImport(accountId, request) {
       const started = await startImport(accountId, request);
       if (started.status !== 202) throw new Error(`import refused: HTTP ${started.status} ${JSON.stringify(started.body)}`);
