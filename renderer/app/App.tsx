@@ -4,6 +4,9 @@ import { FixScreen } from '../screens/fix/FixScreen';
 import { MapScreen } from '../screens/map/MapScreen';
 import { OpenScreen } from '../screens/open/OpenScreen';
 import { ReviewScreen } from '../screens/review/ReviewScreen';
+import { UploadScreen } from '../upload/UploadScreen';
+import { UploadStatus } from '../upload/UploadStatus';
+import { uploadUiWords } from '../upload/words';
 import type { Screen } from './app-state';
 import { BusyOverlay } from './BusyOverlay';
 import { useController } from './AppContext';
@@ -29,11 +32,18 @@ function Steps() {
   const screen = useAppState((s) => s.screen);
   const opened = useAppState((s) => s.opened !== null);
   const hasList = useAppState((s) => s.columns !== null);
+  const locale = useAppState((s) => s.locale);
   const steps: { id: Screen; label: string; enabled: boolean; go: () => void }[] = [
     { id: 'open', label: words.stepOpen, enabled: true, go: () => controller.goTo('open') },
     { id: 'map', label: words.stepMap, enabled: opened, go: () => void controller.goToMap() },
     { id: 'fix', label: words.stepFix, enabled: hasList, go: () => controller.goTo('fix') },
     { id: 'review', label: words.stepReview, enabled: hasList, go: () => controller.goTo('review') },
+    {
+      id: 'upload',
+      label: uploadUiWords(locale).step,
+      enabled: hasList,
+      go: () => controller.goTo('upload'),
+    },
   ];
   return (
     <nav aria-label={words.steps}>
@@ -91,6 +101,7 @@ export function App() {
         <h1 className="lp-brand">{words.appName}</h1>
         {file && <span className="lp-file-name">{file.name}</span>}
         <Steps />
+        <UploadStatus />
         <SaveState />
         <LanguagePicker />
       </header>
@@ -100,6 +111,7 @@ export function App() {
         {screen === 'map' && <MapScreen />}
         {screen === 'fix' && <FixScreen />}
         {screen === 'review' && <ReviewScreen />}
+        {screen === 'upload' && <UploadScreen />}
       </main>
       <BusyOverlay />
     </div>

@@ -8,7 +8,7 @@ import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
 import type { ColumnInfo, DocStatus, OpenResult } from '../worker/protocol';
 import type { ReadOptions } from '../worker/source-reader';
 
-export type Screen = 'open' | 'map' | 'fix' | 'review';
+export type Screen = 'open' | 'map' | 'fix' | 'review' | 'upload';
 
 export type BusyState = Readonly<{
   task: 'read' | 'validate' | 'restore' | 'export' | 'work';

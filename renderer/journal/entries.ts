@@ -17,7 +17,7 @@ export type OpenEntry = Readonly<{
   headerRow: number;
 }>;
 
-export type UiScreen = 'map' | 'fix' | 'review';
+export type UiScreen = 'map' | 'fix' | 'review' | 'upload';
 
 /** Where the user was: the screen, the focused cell, and text typed into a cell editor not yet committed. */
 export type UiEntry = Readonly<{

@@ -1,13 +1,15 @@
 import type { CsvDelimiter, TextEncoding } from '../../shared/codec';
 import type { FixSuggestion } from '../../shared/fix';
 import type { FieldKind, LookupList, Lookups } from '../../shared/template';
+import type { GridProblem } from '../../shared/upload';
 import type { IssueCode, Locale, Severity, ValidationSummary } from '../../shared/validate';
 import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
+import type { UploadSheet } from '../upload/upload-sheet';
 import type { CellPosition, FindQuery } from './find-replace';
 import type { FixExample, FixScope, FixSettings } from './fixes';
 import type { Op, OpLabel } from './ops';
 import type { ViewSpec } from './row-view';
-import type { DocColumnKind } from './sheet-document';
+import type { DocColumnKind } from '../mapping/column-plan';
 import type { ReadOptions, SourceFormat } from './source-reader';
 
 // The messages between the UI thread and the worker. Everything is structured-clone data; the worker
@@ -160,6 +162,10 @@ export type WorkerApi = {
   status: { req: Record<string, never>; res: DocStatus };
   /** The open file's bytes as base64, for the journal of a file the platform cannot reopen by handle. */
   sourceBase64: { req: Record<string, never>; res: string };
+  /** The list as an upload sends it (renderer/upload). */
+  uploadSheet: { req: Record<string, never>; res: UploadSheet };
+  /** Puts the import server's findings on the grid (renderer/upload); an empty list clears them. */
+  setServerProblems: { req: { problems: readonly GridProblem[] }; res: Change };
 };
 
 export type RequestType = keyof WorkerApi;

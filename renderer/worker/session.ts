@@ -7,6 +7,7 @@ import { listDuplicateGroups, planKeep, planMerge, planNotDuplicate } from './du
 import { exportCsv, exportErrorReport, exportWorkbook } from './export-files';
 import { countMatches, emptyRunBelow, findNext, planFillDown, planReplace } from './find-replace';
 import { planFix, suggestionFor } from './fixes';
+import { columnInfo } from './column-info';
 import { History } from './history';
 import { IntList } from './int-list';
 import { dataRows, detectHeaderRow } from './layout';
@@ -25,6 +26,8 @@ import type {
   WorkerApi,
   WorkerJournalEntry,
 } from './protocol';
+import { ServerMarks } from '../upload/server-marks';
+import { uploadSheetOf } from '../upload/upload-sheet';
 import { type RowView, ViewCache } from './row-view';
 import { SheetDocument } from './sheet-document';
 import { type ReadOptions, readSource, type SourceFormat } from './source-reader';
@@ -80,6 +83,7 @@ export class Session {
   private plans = new Map<number, Op>();
   private nextToken = 1;
   private version = 0;
+  private readonly serverMarks = new ServerMarks();
 
   constructor(private readonly template: Template) {}
 
@@ -160,7 +164,8 @@ export class Session {
             related: p.related.map((k) => k + 1),
             fix: suggestionFor(doc, key, col, settings),
           };
-        });
+        })
+        .concat(this.serverMarks.describe(key, col, values[col] ?? ''));
     },
     planFix: async ({ scope, settings }) => {
       const plan = planFix(this.requireDoc(), scope, settings);
@@ -268,6 +273,12 @@ export class Session {
       if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
       return toBase64(this.bytes);
     },
+    uploadSheet: async () => uploadSheetOf(this.requireDoc(), this.version),
+    setServerProblems: async ({ problems }) => {
+      this.requireDoc();
+      this.serverMarks.set(problems);
+      return { status: this.status(), rows: null, structural: false, entry: null };
+    },
   };
 
   // --- reading ---------------------------------------------------------------------------------------
@@ -301,6 +312,7 @@ export class Session {
 
   private resetDocument(): void {
     this.doc = null;
+    this.serverMarks.clear();
     this.history = new History();
     this.plans.clear();
     this.views.clear();
@@ -326,6 +338,7 @@ export class Session {
     });
     // Ops name columns by position; a new mapping moves them, new lookups do not.
     if (newColumns) this.history = new History();
+    if (newColumns) this.serverMarks.clear();
     this.plans.clear();
     this.views.clear();
     this.version++;
@@ -333,18 +346,7 @@ export class Session {
 
   private docState(): Omit<DocState, 'entry'> {
     const doc = this.requireDoc();
-    const columns: ColumnInfo[] = doc.columns.map((c) => ({
-      index: c.index,
-      kind: c.kind,
-      header: c.header,
-      sourceHeader: c.sourceHeader,
-      label: c.field?.label ?? null,
-      hint: c.field?.hint ?? null,
-      fieldKind: c.field?.kind ?? null,
-      required: c.field?.required ?? false,
-      lookup: c.field?.lookup ?? null,
-      choices: c.field?.choices?.map((ch) => ({ value: ch.value, label: ch.label })) ?? null,
-    }));
+    const columns: ColumnInfo[] = doc.columns.map((c) => columnInfo(c, c.index));
     return { columns, status: this.status() };
   }
 
@@ -381,7 +383,7 @@ export class Session {
         p[problem.col] = { code: problem.code, severity: problem.severity, message: issue.message };
       }
     }
-    return { key, n: key + 1, v, p };
+    return { key, n: key + 1, v, p: this.serverMarks.addTo(key, v.length, p) };
   }
 
   private view(ref: ViewRef): RowView {
@@ -403,6 +405,7 @@ export class Session {
     const doc = this.requireDoc();
     this.version++;
     this.plans.clear();
+    this.serverMarks.forget(effect.touched);
     const live = [...effect.touched].filter((k) => doc.isLive(k));
     const rows =
       effect.structural || live.length > maxRowsPerChange

@@ -1,0 +1,54 @@
+import type { Database } from '../../server/db/database';
+import { openPglite } from '../../server/db/pglite';
+import { type DemoSeed, seedDemo } from '../../server/demo/seed-demo';
+import { type RunningServer, startServer } from '../../server/start-server';
+import { ApiClient, fetchTransport } from '../../shared/upload';
+
+// The real import server for upload tests: in this process, on 127.0.0.1 and a random port, on an in-memory
+// PGlite, with one enterprise and two sub-accounts (their API keys, action plans, lookups) per test file.
+
+export type TestServer = Readonly<{
+  url: () => string;
+  port: () => number;
+  db: Database;
+  seed: DemoSeed;
+  /** A client for the API with a key, for the test to read back what the app or CLI did. */
+  client: (apiKey: string) => ApiClient;
+  /** Stops listening (the database stays); `start` listens again on the same port. */
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+  close: () => Promise<void>;
+}>;
+
+export async function startTestServer(name = 'Upload Test'): Promise<TestServer> {
+  const db = await openPglite();
+  let port = 0;
+  let running: RunningServer | null = null;
+  const start = async () => {
+    running = await startServer({
+      config: { host: '127.0.0.1', port, dataDir: '/nonexistent', databaseUrl: null, demo: false },
+      db,
+      worker: { pollMs: 50 },
+    });
+    port = running.port;
+  };
+  await start();
+  const seed = await seedDemo(db, { name, demo: false });
+  const url = () => `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port: () => port,
+    db,
+    seed,
+    client: (apiKey) => new ApiClient(fetchTransport({ serverUrl: url(), apiKey, fetch })),
+    stop: async () => {
+      await running?.close();
+      running = null;
+    },
+    start,
+    close: async () => {
+      await running?.close();
+      await db.close();
+    },
+  };
+}
