@@ -215,6 +215,9 @@ export class ImportWorker {
           }
           // On PostgreSQL progress goes through another connection, so pollers see it before the commit.
           if (db.concurrent) await setProgress(db, job.id, job.token, 'writing', done);
+          // PGlite runs in this thread and its awaits resolve as microtasks: without a real turn of the event
+          // loop here, logs, timers and sockets would all wait for the whole import.
+          else await new Promise((resolve) => setImmediate(resolve));
         },
       });
       const warnings = plan.issues.filter((i) => i.severity === 'warning');
