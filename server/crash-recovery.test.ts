@@ -42,14 +42,18 @@ describe('a server killed in the middle of an import', () => {
     const second = await spawnServer(['--data-dir', dataDir]);
     running.push(second);
     const after = apiClient(second.url, north.apiKey);
-    const seen = contactsResponseSchema.parse((await after.get(`${apiPaths.contacts(accountId)}?limit=1`)).body).total;
+    const seen = contactsResponseSchema.parse(
+      (await after.get(`${apiPaths.contacts(accountId)}?limit=1`)).body,
+    ).total;
     expect([0, 60_000]).toContain(seen);
     const resumed = await after.waitForImport(accountId, job.id);
     expect([resumed.status, resumed.attempts, resumed.counts?.created]).toEqual(['completed', 2, 60_000]);
 
     const retried = await after.startImport(accountId, request, 'crash-key');
     expect([retried.status, importJobResponseSchema.parse(retried.body).job.id]).toEqual([202, job.id]);
-    const total = contactsResponseSchema.parse((await after.get(`${apiPaths.contacts(accountId)}?limit=1`)).body).total;
+    const total = contactsResponseSchema.parse(
+      (await after.get(`${apiPaths.contacts(accountId)}?limit=1`)).body,
+    ).total;
     expect(total).toBe(60_000);
   }, 180_000);
 });

@@ -66,28 +66,52 @@ describe.each(dbVariants())('bad input on $name', (variant) => {
   });
 
   it('refuses wrong types and unknown fields with 400 and where they are', async () => {
-    const numbers = await importPost(JSON.stringify({ source: { kind: 'rows', headers: ['firstName', 'lastName'], rows: [['Ann', 42]] } }));
-    expect([numbers.status, numbers.body]).toMatchObject([400, { error: { code: 'request.invalid', issues: [{ path: 'source.rows.0.1' }] } }]);
+    const numbers = await importPost(
+      JSON.stringify({ source: { kind: 'rows', headers: ['firstName', 'lastName'], rows: [['Ann', 42]] } }),
+    );
+    expect([numbers.status, numbers.body]).toMatchObject([
+      400,
+      { error: { code: 'request.invalid', issues: [{ path: 'source.rows.0.1' }] } },
+    ]);
     const unknownTop = await importPost(JSON.stringify({ ...rowsRequest(contactRows(1)), admin: true }));
     expect([unknownTop.status, errorCode(unknownTop)]).toEqual([400, 'request.invalid']);
     expect((unknownTop.body as { error: { message: string } }).error.message).toContain('admin');
-    const unknownOption = await importPost(JSON.stringify(rowsRequest(contactRows(1), { dropTables: true } as never)));
-    expect(unknownOption.body).toMatchObject({ error: { code: 'request.invalid', issues: [{ path: 'options' }] } });
-    const badEnum = await importPost(JSON.stringify(rowsRequest(contactRows(1), { onMatch: 'merge' } as never)));
-    expect(badEnum.body).toMatchObject({ error: { code: 'request.invalid', issues: [{ path: 'options.onMatch' }] } });
-    const wideRow = await importPost(JSON.stringify(rowsRequest([['Ann', 'Lee', 'a@b.co', '', '', 'extra']])));
-    expect(wideRow.body).toMatchObject({ error: { code: 'request.invalid', issues: [{ path: 'source.rows.0' }] } });
+    const unknownOption = await importPost(
+      JSON.stringify(rowsRequest(contactRows(1), { dropTables: true } as never)),
+    );
+    expect(unknownOption.body).toMatchObject({
+      error: { code: 'request.invalid', issues: [{ path: 'options' }] },
+    });
+    const badEnum = await importPost(
+      JSON.stringify(rowsRequest(contactRows(1), { onMatch: 'merge' } as never)),
+    );
+    expect(badEnum.body).toMatchObject({
+      error: { code: 'request.invalid', issues: [{ path: 'options.onMatch' }] },
+    });
+    const wideRow = await importPost(
+      JSON.stringify(rowsRequest([['Ann', 'Lee', 'a@b.co', '', '', 'extra']])),
+    );
+    expect(wideRow.body).toMatchObject({
+      error: { code: 'request.invalid', issues: [{ path: 'source.rows.0' }] },
+    });
     const badQuery = await t.north.get(`${apiPaths.contacts(t.northId)}?limit=5000&sort=name`);
     expect([badQuery.status, errorCode(badQuery)]).toEqual([400, 'request.invalid']);
     await expectNothingWritten();
   });
 
   it('refuses 10,000 columns, in JSON and in a file', async () => {
-    const headers = Array.from({ length: 10_000 }, (_, i) => (i === 0 ? 'firstName' : i === 1 ? 'lastName' : `c${i}`));
-    const json = await importPost(JSON.stringify({ source: { kind: 'rows', headers, rows: [headers.map(() => 'x')] } }));
+    const headers = Array.from({ length: 10_000 }, (_, i) =>
+      i === 0 ? 'firstName' : i === 1 ? 'lastName' : `c${i}`,
+    );
+    const json = await importPost(
+      JSON.stringify({ source: { kind: 'rows', headers, rows: [headers.map(() => 'x')] } }),
+    );
     expect(json.status).toBe(400);
     expect(json.body).toMatchObject({
-      error: { code: 'request.invalid', issues: expect.arrayContaining([expect.objectContaining({ path: 'source.headers' })]) },
+      error: {
+        code: 'request.invalid',
+        issues: expect.arrayContaining([expect.objectContaining({ path: 'source.headers' })]),
+      },
     });
     const file = await t.north.send(apiPaths.uploads(t.northId), {
       method: 'POST',
@@ -100,17 +124,28 @@ describe.each(dbVariants())('bad input on $name', (variant) => {
   });
 
   it('refuses a body with a "__proto__" key, and keeps "__proto__" headers as plain text', async () => {
-    const poisoned = await importPost('{"source":{"kind":"rows","headers":["firstName"],"rows":[]},"__proto__":{"polluted":true}}');
+    const poisoned = await importPost(
+      '{"source":{"kind":"rows","headers":["firstName"],"rows":[]},"__proto__":{"polluted":true}}',
+    );
     expect([poisoned.status, errorCode(poisoned)]).toEqual([400, 'request.malformed']);
     await expectNothingWritten();
     const other = await server.tenant();
     const headers = [...contactHeaders, '__proto__', 'constructor', 'prototype'];
     const rows = contactRows(1).map((r) => [...r, 'polluted', 'yes', 'indeed']);
-    const job = await other.north.runImport(other.northId, rowsRequest(rows, { unmappedColumns: 'note' }, headers));
+    const job = await other.north.runImport(
+      other.northId,
+      rowsRequest(rows, { unmappedColumns: 'note' }, headers),
+    );
     expect(job.status).toBe('completed');
-    const [contact] = contactsResponseSchema.parse((await other.north.get(apiPaths.contacts(other.northId))).body).contacts;
-    const detail = contactResponseSchema.parse((await other.north.get(apiPaths.contact(other.northId, contact.id))).body).contact;
-    expect(detail.notes.find((n) => n.kind === 'import')?.body).toBe('[import] __proto__: polluted\nconstructor: yes\nprototype: indeed');
+    const [contact] = contactsResponseSchema.parse(
+      (await other.north.get(apiPaths.contacts(other.northId))).body,
+    ).contacts;
+    const detail = contactResponseSchema.parse(
+      (await other.north.get(apiPaths.contact(other.northId, contact.id))).body,
+    ).contact;
+    expect(detail.notes.find((n) => n.kind === 'import')?.body).toBe(
+      '[import] __proto__: polluted\nconstructor: yes\nprototype: indeed',
+    );
     expect(Object.keys(contact.fields).sort()).toEqual(['email', 'firstName', 'lastName', 'phone']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -122,21 +157,36 @@ describe.each(dbVariants())('bad input on $name', (variant) => {
       "Robert'); DROP TABLE contacts;--",
       '"; DELETE FROM accounts; --',
       "o'brien+1@example.com",
-      "1 OR 1=1; SELECT pg_sleep(10)",
+      '1 OR 1=1; SELECT pg_sleep(10)',
       "$1 $2 ' \\' \\x00 E'\\n' %s {fields} {row}",
       "x'); DROP TABLE tags;--",
     ];
     const job = await other.north.runImport(other.northId, rowsRequest([evil], {}, headers));
     expect(job.status).toBe('completed');
-    const [contact] = contactsResponseSchema.parse((await other.north.get(apiPaths.contacts(other.northId))).body).contacts;
-    expect(contact.fields).toEqual({ firstName: evil[0], lastName: evil[1], email: evil[2], city: evil[3], whiteboard: evil[4] });
+    const [contact] = contactsResponseSchema.parse(
+      (await other.north.get(apiPaths.contacts(other.northId))).body,
+    ).contacts;
+    expect(contact.fields).toEqual({
+      firstName: evil[0],
+      lastName: evil[1],
+      email: evil[2],
+      city: evil[3],
+      whiteboard: evil[4],
+    });
     expect(contact.tags).toEqual([evil[5]]);
-    const found = await other.north.get(`${apiPaths.contacts(other.northId)}?email=${encodeURIComponent(" O'Brien+1@EXAMPLE.com")}`);
+    const found = await other.north.get(
+      `${apiPaths.contacts(other.northId)}?email=${encodeURIComponent(" O'Brien+1@EXAMPLE.com")}`,
+    );
     expect(contactsResponseSchema.parse(found.body).total).toBe(1);
   });
 
   it('answers ids that cannot be ids, and unknown routes, with 404', async () => {
-    for (const path of ['/v1/accounts/abc', '/v1/accounts/1e3/lookups', `/v1/accounts/${t.northId}/imports/-1`, '/v1/nothing-here']) {
+    for (const path of [
+      '/v1/accounts/abc',
+      '/v1/accounts/1e3/lookups',
+      `/v1/accounts/${t.northId}/imports/-1`,
+      '/v1/nothing-here',
+    ]) {
       const answer = await t.north.get(path);
       expect([path, answer.status]).toEqual([path, 404]);
     }

@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, contactsResponseSchema, importJobResponseSchema, uploadResponseSchema } from '../../shared/api';
+import {
+  apiPaths,
+  contactsResponseSchema,
+  importJobResponseSchema,
+  uploadResponseSchema,
+} from '../../shared/api';
 import { apiClient } from '../testing/api-client';
 import { contactRows, rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
 import { startTestServer, type Tenant, type TestServer } from '../testing/test-server';
 
-type Route = Readonly<{ name: string; method: 'GET' | 'POST'; path: (accountId: string) => string; body?: unknown }>;
+type Route = Readonly<{
+  name: string;
+  method: 'GET' | 'POST';
+  path: (accountId: string) => string;
+  body?: unknown;
+}>;
 
 /** Every route that names an account, with a body it would accept. */
 function accountRoutes(ids: { importId: string; contactId: string; uploadId: string }): Route[] {
@@ -33,7 +43,10 @@ function requestInit(route: Route): RequestInit {
   return {
     method: route.method,
     body: csv ? (route.body as string) : JSON.stringify(route.body),
-    headers: { 'content-type': csv ? 'text/csv' : 'application/json', 'idempotency-key': `intrusion-${route.name}` },
+    headers: {
+      'content-type': csv ? 'text/csv' : 'application/json',
+      'idempotency-key': `intrusion-${route.name}`,
+    },
   };
 }
 
@@ -49,13 +62,19 @@ describe.each(dbVariants())('tenancy on $name', (variant) => {
     b = await server.tenant();
     // The victim: a sub-account of another enterprise with an import, a contact and an upload.
     const job = await b.north.runImport(b.northId, rowsRequest(contactRows(2)));
-    const contacts = contactsResponseSchema.parse((await b.north.get(apiPaths.contacts(b.northId))).body).contacts;
+    const contacts = contactsResponseSchema.parse(
+      (await b.north.get(apiPaths.contacts(b.northId))).body,
+    ).contacts;
     const upload = await b.north.send(apiPaths.uploads(b.northId), {
       method: 'POST',
       body: 'firstName,lastName\nAnn,Lee\n',
       headers: { 'content-type': 'text/csv' },
     });
-    victim = { importId: job.id, contactId: contacts[0].id, uploadId: uploadResponseSchema.parse(upload.body).upload.id };
+    victim = {
+      importId: job.id,
+      contactId: contacts[0].id,
+      uploadId: uploadResponseSchema.parse(upload.body).upload.id,
+    };
   });
   afterAll(async () => {
     await server?.close();
@@ -72,7 +91,9 @@ describe.each(dbVariants())('tenancy on $name', (variant) => {
     for (const route of accountRoutes(victim)) {
       for (const [who, accountId, client] of attempts) {
         const { status, body } = await client.send(route.path(accountId), requestInit(route));
-        answers.push(`${route.name} on ${who}: ${status} ${(body as { error?: { code: string } }).error?.code}`);
+        answers.push(
+          `${route.name} on ${who}: ${status} ${(body as { error?: { code: string } }).error?.code}`,
+        );
       }
     }
     expect(answers.filter((line) => !line.endsWith('404 account.notFound'))).toEqual([]);
@@ -81,7 +102,9 @@ describe.each(dbVariants())('tenancy on $name', (variant) => {
     const { body } = await b.north.get(apiPaths.importJob(b.northId, victim.importId));
     expect(importJobResponseSchema.parse(body).job.status).toBe('completed');
     for (const id of [a.enterpriseId, a.northId, a.southId]) {
-      expect(contactsResponseSchema.parse((await a.enterprise.get(apiPaths.contacts(id))).body).total).toBe(0);
+      expect(contactsResponseSchema.parse((await a.enterprise.get(apiPaths.contacts(id))).body).total).toBe(
+        0,
+      );
     }
   });
 
@@ -99,7 +122,10 @@ describe.each(dbVariants())('tenancy on $name', (variant) => {
     }
     const rollback = await own.post(apiPaths.rollback(a.northId, victim.importId));
     expect([rollback.status, rollback.body]).toMatchObject([404, { error: { code: 'import.notFound' } }]);
-    const fromUpload = { source: { kind: 'upload', uploadId: victim.uploadId }, options: { complianceConfirmed: true } } as const;
+    const fromUpload = {
+      source: { kind: 'upload', uploadId: victim.uploadId },
+      options: { complianceConfirmed: true },
+    } as const;
     const dry = await own.post(apiPaths.dryRun(a.northId), fromUpload);
     expect([dry.status, dry.body]).toMatchObject([404, { error: { code: 'upload.notFound' } }]);
     const started = await own.startImport(a.northId, fromUpload);
@@ -115,10 +141,14 @@ describe.each(dbVariants())('tenancy on $name', (variant) => {
       accounts: [{ id: a.enterpriseId }, { id: a.northId, parentId: a.enterpriseId }, { id: a.southId }],
     });
     const north = await a.north.get(apiPaths.accounts());
-    expect(north.body).toEqual({ accounts: [expect.objectContaining({ id: a.northId, kind: 'sub-account' })] });
+    expect(north.body).toEqual({
+      accounts: [expect.objectContaining({ id: a.northId, kind: 'sub-account' })],
+    });
     const job = await a.enterprise.runImport(a.southId, rowsRequest(contactRows(1)));
     expect(job.status).toBe('completed');
-    expect(contactsResponseSchema.parse((await a.south.get(apiPaths.contacts(a.southId))).body).total).toBe(1);
+    expect(contactsResponseSchema.parse((await a.south.get(apiPaths.contacts(a.southId))).body).total).toBe(
+      1,
+    );
   });
 
   it('refuses every route without a key, with a wrong key, or with a malformed one', async () => {

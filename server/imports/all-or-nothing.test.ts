@@ -38,8 +38,14 @@ describe.each(dbVariants())('all or nothing on $name', (variant) => {
     const rows = contactRows(50_000);
     rows[49_999][2] = 'not an email';
     const job = await t.north.runImport(t.northId, rowsRequest(rows));
-    expect([job.status, job.reason, job.issueCount]).toEqual(['failed', '1 row has errors; nothing was imported.', 1]);
-    expect(job.issues).toEqual([expect.objectContaining({ row: 50_000, field: 'email', code: 'email.format' })]);
+    expect([job.status, job.reason, job.issueCount]).toEqual([
+      'failed',
+      '1 row has errors; nothing was imported.',
+      1,
+    ]);
+    expect(job.issues).toEqual([
+      expect.objectContaining({ row: 50_000, field: 'email', code: 'email.format' }),
+    ]);
     expect(await footprint(server.server.db, t.northId)).toEqual(nothing);
   });
 
@@ -49,12 +55,20 @@ describe.each(dbVariants())('all or nothing on $name', (variant) => {
     rows[0][4] = 'brand new tag';
     const job = await t.north.runImport(t.northId, rowsRequest(rows));
     expect(job.status).toBe('failed');
-    expect(job.reason).toMatch(/^The import failed unexpectedly \(injected fault after 2 batches\); nothing was imported\.$/);
+    expect(job.reason).toMatch(
+      /^The import failed unexpectedly \(injected fault after 2 batches\); nothing was imported\.$/,
+    );
     expect(await footprint(faulty.server.db, t.northId)).toEqual(nothing);
     // The same rows through a healthy server: every table gets its share, so the counts above could have been non-zero.
     const healthy = await server.tenant();
     rows[0][4] = 'brand new tag';
     expect((await healthy.north.runImport(healthy.northId, rowsRequest(rows))).status).toBe('completed');
-    expect(await footprint(server.server.db, healthy.northId)).toEqual({ contacts: 5_000, notes: 5_000, actions: 10_000, tags: 1, audit: 5_000 });
+    expect(await footprint(server.server.db, healthy.northId)).toEqual({
+      contacts: 5_000,
+      notes: 5_000,
+      actions: 10_000,
+      tags: 1,
+      audit: 5_000,
+    });
   });
 });

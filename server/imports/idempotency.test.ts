@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, contactsResponseSchema, importJobResponseSchema, importListResponseSchema } from '../../shared/api';
+import {
+  apiPaths,
+  contactsResponseSchema,
+  importJobResponseSchema,
+  importListResponseSchema,
+} from '../../shared/api';
 import type { ApiClient } from '../testing/api-client';
 import { contactRows, rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
@@ -11,7 +16,8 @@ async function contactEmails(client: ApiClient, accountId: string): Promise<stri
 }
 
 async function importCount(client: ApiClient, accountId: string): Promise<number> {
-  return importListResponseSchema.parse((await client.get(`${apiPaths.imports(accountId)}?limit=100`)).body).imports.length;
+  return importListResponseSchema.parse((await client.get(`${apiPaths.imports(accountId)}?limit=100`)).body)
+    .imports.length;
 }
 
 describe.each(dbVariants())('idempotency and concurrency on $name', (variant) => {
@@ -40,7 +46,9 @@ describe.each(dbVariants())('idempotency and concurrency on $name', (variant) =>
   it('answers the same key sent ten times at once with one import', async () => {
     const t = await server.tenant();
     const request = rowsRequest(contactRows(50));
-    const answers = await Promise.all(Array.from({ length: 10 }, () => t.north.startImport(t.northId, request, 'burst-key')));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => t.north.startImport(t.northId, request, 'burst-key')),
+    );
     expect(answers.map((a) => a.status)).toEqual(new Array(10).fill(202));
     const ids = new Set(answers.map((a) => importJobResponseSchema.parse(a.body).job.id));
     expect(ids.size).toBe(1);
@@ -57,7 +65,9 @@ describe.each(dbVariants())('idempotency and concurrency on $name', (variant) =>
     const other = await t.north.startImport(t.northId, rowsRequest(contactRows(3)), 'reused-key');
     expect(other.status).toBe(409);
     expect(other.body).toMatchObject({ error: { code: 'idempotency.conflict' } });
-    const history = importListResponseSchema.parse((await t.north.get(apiPaths.imports(t.northId))).body).imports;
+    const history = importListResponseSchema.parse(
+      (await t.north.get(apiPaths.imports(t.northId))).body,
+    ).imports;
     expect(history).toHaveLength(1);
     await t.north.waitForImport(t.northId, history[0].id);
     expect(await contactEmails(t.north, t.northId)).toHaveLength(2);
@@ -76,7 +86,9 @@ describe.each(dbVariants())('idempotency and concurrency on $name', (variant) =>
     const north = await t.enterprise.startImport(t.northId, rowsRequest(contactRows(1)), 'shared-key');
     const south = await t.enterprise.startImport(t.southId, rowsRequest(contactRows(2)), 'shared-key');
     expect([north.status, south.status]).toEqual([202, 202]);
-    expect(importJobResponseSchema.parse(north.body).job.id).not.toBe(importJobResponseSchema.parse(south.body).job.id);
+    expect(importJobResponseSchema.parse(north.body).job.id).not.toBe(
+      importJobResponseSchema.parse(south.body).job.id,
+    );
   });
 
   it('creates no duplicate contacts when imports with overlapping emails run at once', async () => {

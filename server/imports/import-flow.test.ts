@@ -65,9 +65,9 @@ describe.each(dbVariants())('imports on $name', (variant) => {
     expect(job.counts).toEqual(planned.counts);
     const done = await rowOutcomes(t.north, t.northId, job.id);
     // Only the created contact's id is new; everything else is what the dry run said.
-    expect(done.map(({ contactId, ...rest }) => (rest.action === 'create' ? rest : { contactId, ...rest }))).toEqual(
-      planned.outcomes,
-    );
+    expect(
+      done.map(({ contactId, ...rest }) => (rest.action === 'create' ? rest : { contactId, ...rest })),
+    ).toEqual(planned.outcomes);
     const contacts = await contactsOf(t.north, t.northId);
     expect(contacts).toHaveLength(4);
     expect(contacts.find((c) => c.fields.email === 'c1@example.com')?.fields.phone).toBe('9998887777');
@@ -89,30 +89,45 @@ describe.each(dbVariants())('imports on $name', (variant) => {
     expect(ann.salesCycleId).toBe(newLead.id);
     const defaultPlan = lookups.actionPlans.find((p) => p.isDefault)!;
     expect(ann.actionPlanId).toBe(defaultPlan.id);
-    const detail = contactResponseSchema.parse((await t.north.get(apiPaths.contact(t.northId, ann.id))).body).contact;
+    const detail = contactResponseSchema.parse(
+      (await t.north.get(apiPaths.contact(t.northId, ann.id))).body,
+    ).contact;
     expect(detail.notes).toEqual([
-      expect.objectContaining({ kind: 'history', body: expect.stringContaining(`import ${job.id} from "contacts.csv", row 1`) }),
+      expect.objectContaining({
+        kind: 'history',
+        body: expect.stringContaining(`import ${job.id} from "contacts.csv", row 1`),
+      }),
     ]);
     expect(detail.pendingActions.map((a) => [a.kind, a.title])).toEqual([
       ['email', 'Welcome email'],
       ['text', 'Intro text message'],
     ]);
-    expect(Date.parse(detail.pendingActions[1].dueAt) - Date.parse(detail.pendingActions[0].dueAt)).toBe(60 * 60_000);
+    expect(Date.parse(detail.pendingActions[1].dueAt) - Date.parse(detail.pendingActions[0].dueAt)).toBe(
+      60 * 60_000,
+    );
     expect((await lookupsOf(t.north, t.northId)).tags.map((tag) => tag.name)).toContain('Gold');
   });
 
   it('warns before a plan whose first step is an immediate call and then schedules one due-now call per contact', async () => {
     const t = await server.tenant();
-    const callPlan = (await lookupsOf(t.north, t.northId)).actionPlans.find((p) => p.startsWithImmediateCall)!;
+    const callPlan = (await lookupsOf(t.north, t.northId)).actionPlans.find(
+      (p) => p.startsWithImmediateCall,
+    )!;
     const request = rowsRequest(contactRows(5), { actionPlanId: callPlan.id });
     const planned = await dryRun(t.north, t.northId, request);
     expect(planned.warnings).toEqual([
-      { code: 'actionPlan.immediateCalls', count: 5, message: 'This import will place 5 calls as soon as it finishes.' },
+      {
+        code: 'actionPlan.immediateCalls',
+        count: 5,
+        message: 'This import will place 5 calls as soon as it finishes.',
+      },
     ]);
     const job = await t.north.runImport(t.northId, request);
     expect(job.counts?.immediateCalls).toBe(5);
     for (const contact of await contactsOf(t.north, t.northId)) {
-      const detail = contactResponseSchema.parse((await t.north.get(apiPaths.contact(t.northId, contact.id))).body).contact;
+      const detail = contactResponseSchema.parse(
+        (await t.north.get(apiPaths.contact(t.northId, contact.id))).body,
+      ).contact;
       const calls = detail.pendingActions.filter((a) => a.kind === 'call');
       expect(calls).toHaveLength(1);
       expect(calls[0].dueAt).toBe(job.finishedAt);
@@ -133,20 +148,37 @@ describe.each(dbVariants())('imports on $name', (variant) => {
   it('fills only empty fields with fill-blanks and never erases a value with an empty cell', async () => {
     const t = await server.tenant();
     const headers = ['firstName', 'lastName', 'email', 'phone', 'city'];
-    await t.north.runImport(t.northId, rowsRequest([['Ann', 'Lee', 'ann@example.com', '', 'Oslo']], {}, headers));
+    await t.north.runImport(
+      t.northId,
+      rowsRequest([['Ann', 'Lee', 'ann@example.com', '', 'Oslo']], {}, headers),
+    );
     const job = await t.north.runImport(
       t.northId,
-      rowsRequest([['Anna', 'Lee', 'ANN@example.com', '5551234567', '']], { onMatch: 'fill-blanks' }, headers),
+      rowsRequest(
+        [['Anna', 'Lee', 'ANN@example.com', '5551234567', '']],
+        { onMatch: 'fill-blanks' },
+        headers,
+      ),
     );
     expect(job.counts).toMatchObject({ updated: 1, created: 0 });
     const [ann] = await contactsOf(t.north, t.northId);
-    expect(ann.fields).toEqual({ firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', phone: '5551234567', city: 'Oslo' });
+    expect(ann.fields).toEqual({
+      firstName: 'Ann',
+      lastName: 'Lee',
+      email: 'ann@example.com',
+      phone: '5551234567',
+      city: 'Oslo',
+    });
     const overwrite = await t.north.runImport(
       t.northId,
       rowsRequest([['Anna', 'Lee', 'ann@example.com', '', '']], { onMatch: 'overwrite' }, headers),
     );
     expect(overwrite.counts).toMatchObject({ updated: 1 });
-    expect((await contactsOf(t.north, t.northId))[0].fields).toMatchObject({ firstName: 'Anna', phone: '5551234567', city: 'Oslo' });
+    expect((await contactsOf(t.north, t.northId))[0].fields).toMatchObject({
+      firstName: 'Anna',
+      phone: '5551234567',
+      city: 'Oslo',
+    });
   });
 
   it('leaves matched contacts alone with skip, and links a new contact as a possible duplicate with create', async () => {
@@ -165,11 +197,18 @@ describe.each(dbVariants())('imports on $name', (variant) => {
   it('matches on the secondary key when the primary finds nobody, and on two of name, phone and email', async () => {
     const t = await server.tenant();
     const headers = ['firstName', 'lastName', 'email', 'phone', 'external_id'];
-    await t.north.runImport(t.northId, rowsRequest([['Ann', 'Lee', 'ann@example.com', '5551112222', 'X-1']], {}, headers));
+    await t.north.runImport(
+      t.northId,
+      rowsRequest([['Ann', 'Lee', 'ann@example.com', '5551112222', 'X-1']], {}, headers),
+    );
     const bySecondary = await dryRun(
       t.north,
       t.northId,
-      rowsRequest([['Ann', 'Lee', 'new@example.com', '5551112222', '']], { duplicateKey: { primary: 'external_id', secondary: 'phone' }, onMatch: 'overwrite' }, headers),
+      rowsRequest(
+        [['Ann', 'Lee', 'new@example.com', '5551112222', '']],
+        { duplicateKey: { primary: 'external_id', secondary: 'phone' }, onMatch: 'overwrite' },
+        headers,
+      ),
     );
     expect(bySecondary.outcomes[0]).toMatchObject({
       action: 'update',
@@ -179,13 +218,32 @@ describe.each(dbVariants())('imports on $name', (variant) => {
     const byExternal = await dryRun(
       t.north,
       t.northId,
-      rowsRequest([['Bob', 'Other', '', '', 'X-1']], { duplicateKey: { primary: 'external_id', secondary: 'none' } }, headers),
+      rowsRequest(
+        [['Bob', 'Other', '', '', 'X-1']],
+        { duplicateKey: { primary: 'external_id', secondary: 'none' } },
+        headers,
+      ),
     );
-    expect(byExternal.outcomes[0]).toMatchObject({ action: 'unchanged', matchedBy: 'external_id', contactId: bySecondary.outcomes[0].contactId });
+    expect(byExternal.outcomes[0]).toMatchObject({
+      action: 'unchanged',
+      matchedBy: 'external_id',
+      contactId: bySecondary.outcomes[0].contactId,
+    });
     const twoOf = { duplicateKey: { primary: 'two-of-name-phone-email', secondary: 'none' } } as const;
-    const nameAndPhone = await dryRun(t.north, t.northId, rowsRequest([['ann', 'LEE', '', '5551112222', '']], twoOf, headers));
-    expect(nameAndPhone.outcomes[0]).toMatchObject({ action: 'unchanged', matchedBy: 'two-of-name-phone-email' });
-    const nameOnly = await dryRun(t.north, t.northId, rowsRequest([['Ann', 'Lee', '', '5559990000', '']], twoOf, headers));
+    const nameAndPhone = await dryRun(
+      t.north,
+      t.northId,
+      rowsRequest([['ann', 'LEE', '', '5551112222', '']], twoOf, headers),
+    );
+    expect(nameAndPhone.outcomes[0]).toMatchObject({
+      action: 'unchanged',
+      matchedBy: 'two-of-name-phone-email',
+    });
+    const nameOnly = await dryRun(
+      t.north,
+      t.northId,
+      rowsRequest([['Ann', 'Lee', '', '5559990000', '']], twoOf, headers),
+    );
     expect(nameOnly.outcomes[0]).toMatchObject({ action: 'create' });
   });
 
@@ -195,7 +253,9 @@ describe.each(dbVariants())('imports on $name', (variant) => {
     const request = rowsRequest(contactRows(1), { duplicateKey: { primary: 'none', secondary: 'none' } });
     const planned = await dryRun(t.north, t.northId, request);
     expect(planned.outcomes).toEqual([{ row: 1, action: 'error' }]);
-    expect(planned.issues).toEqual([expect.objectContaining({ row: 1, field: 'email', code: 'contact.emailTaken' })]);
+    expect(planned.issues).toEqual([
+      expect.objectContaining({ row: 1, field: 'email', code: 'contact.emailTaken' }),
+    ]);
     const job = await t.north.runImport(t.northId, request);
     expect(job.status).toBe('failed');
     expect(job.reason).toBe('1 row has errors; nothing was imported.');
@@ -219,7 +279,9 @@ describe.each(dbVariants())('imports on $name', (variant) => {
         headers,
       ),
     );
-    expect(planned.issues).toContainEqual(expect.objectContaining({ row: 2, code: 'contact.matchedTwice', related: [1] }));
+    expect(planned.issues).toContainEqual(
+      expect.objectContaining({ row: 2, code: 'contact.matchedTwice', related: [1] }),
+    );
   });
 
   it('keeps unmapped columns as one [import] note when asked, and drops them otherwise', async () => {
@@ -229,12 +291,16 @@ describe.each(dbVariants())('imports on $name', (variant) => {
     await t.north.runImport(t.northId, rowsRequest(rows, { unmappedColumns: 'note' }, headers));
     await t.south.runImport(t.southId, rowsRequest(rows, {}, headers));
     const [north] = await contactsOf(t.north, t.northId);
-    const detail = contactResponseSchema.parse((await t.north.get(apiPaths.contact(t.northId, north.id))).body).contact;
+    const detail = contactResponseSchema.parse(
+      (await t.north.get(apiPaths.contact(t.northId, north.id))).body,
+    ).contact;
     expect(detail.notes.filter((n) => n.kind === 'import').map((n) => n.body)).toEqual([
       '[import] Favourite colour: green\nBooth: B12',
     ]);
     const [south] = await contactsOf(t.south, t.southId);
-    const southDetail = contactResponseSchema.parse((await t.south.get(apiPaths.contact(t.southId, south.id))).body).contact;
+    const southDetail = contactResponseSchema.parse(
+      (await t.south.get(apiPaths.contact(t.southId, south.id))).body,
+    ).contact;
     expect(southDetail.notes.map((n) => n.kind)).toEqual(['history']);
   });
 
@@ -246,38 +312,59 @@ describe.each(dbVariants())('imports on $name', (variant) => {
     const job = await t.north.runImport(t.northId, { ...rowsRequest(rows, {}, headers), mapping });
     expect(job.status).toBe('completed');
     expect((await contactsOf(t.north, t.northId))[0].custom).toEqual({ preferred_contact_time: 'mornings' });
-    const unknown = await t.north.post(apiPaths.dryRun(t.northId), { ...rowsRequest(rows, {}, headers), mapping: ['firstName', 'lastName', 'email', 'custom:shoe_size'] });
+    const unknown = await t.north.post(apiPaths.dryRun(t.northId), {
+      ...rowsRequest(rows, {}, headers),
+      mapping: ['firstName', 'lastName', 'email', 'custom:shoe_size'],
+    });
     expect(unknown.status).toBe(422);
-    expect(unknown.body).toMatchObject({ error: { code: 'mapping.invalid', issues: [{ path: 'mapping.3', code: 'mapping.unknownTarget' }] } });
-    const noLastName = await t.north.post(apiPaths.dryRun(t.northId), { ...rowsRequest(rows, {}, headers), mapping: ['firstName', null, 'email', null] });
+    expect(unknown.body).toMatchObject({
+      error: { code: 'mapping.invalid', issues: [{ path: 'mapping.3', code: 'mapping.unknownTarget' }] },
+    });
+    const noLastName = await t.north.post(apiPaths.dryRun(t.northId), {
+      ...rowsRequest(rows, {}, headers),
+      mapping: ['firstName', null, 'email', null],
+    });
     expect(noLastName.status).toBe(422);
-    expect(noLastName.body).toMatchObject({ error: { code: 'mapping.invalid', issues: [{ code: 'mapping.requiredMissing' }] } });
+    expect(noLastName.body).toMatchObject({
+      error: { code: 'mapping.invalid', issues: [{ code: 'mapping.requiredMissing' }] },
+    });
   });
 
   it('requires the compliance confirmation when rows carry text or email consent, and says so in the dry run', async () => {
     const t = await server.tenant();
     const headers = ['firstName', 'lastName', 'smsok'];
     const texting = rowsRequest([['Ann', 'Lee', '1']], { complianceConfirmed: false }, headers);
-    expect((await dryRun(t.north, t.northId, texting)).compliance).toEqual({ required: true, textConsentRows: 1, emailRows: 0 });
+    expect((await dryRun(t.north, t.northId, texting)).compliance).toEqual({
+      required: true,
+      textConsentRows: 1,
+      emailRows: 0,
+    });
     const refused = await t.north.startImport(t.northId, texting);
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ error: { code: 'compliance.required' } });
     const quiet = rowsRequest([['Ann', 'Lee', '0']], { complianceConfirmed: false }, headers);
     expect((await dryRun(t.north, t.northId, quiet)).compliance.required).toBe(false);
     expect((await t.north.runImport(t.northId, quiet)).status).toBe('completed');
-    expect((await t.north.get(apiPaths.imports(t.northId))).body).toMatchObject({ imports: [{ status: 'completed' }] });
+    expect((await t.north.get(apiPaths.imports(t.northId))).body).toMatchObject({
+      imports: [{ status: 'completed' }],
+    });
   });
 
   it('refuses options naming another account’s plan, and ID cells the account does not have', async () => {
     const t = await server.tenant();
     const southPlan = (await lookupsOf(t.south, t.southId)).actionPlans[0];
-    const refused = await t.north.post(apiPaths.dryRun(t.northId), rowsRequest(contactRows(1), { actionPlanId: southPlan.id }));
+    const refused = await t.north.post(
+      apiPaths.dryRun(t.northId),
+      rowsRequest(contactRows(1), { actionPlanId: southPlan.id }),
+    );
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ error: { code: 'options.unknownId' } });
     const headers = ['firstName', 'lastName', 'action_plan_id'];
     const job = await t.north.runImport(t.northId, rowsRequest([['Ann', 'Lee', southPlan.id]], {}, headers));
     expect(job.status).toBe('failed');
-    expect(job.issues).toEqual([expect.objectContaining({ row: 1, field: 'action_plan_id', code: 'id.unknown', severity: 'error' })]);
+    expect(job.issues).toEqual([
+      expect.objectContaining({ row: 1, field: 'action_plan_id', code: 'id.unknown', severity: 'error' }),
+    ]);
   });
 
   it('fails an import with the shared validator’s issues and writes nothing when any row has an error', async () => {
@@ -288,7 +375,13 @@ describe.each(dbVariants())('imports on $name', (variant) => {
     expect(job.status).toBe('failed');
     expect(job.counts).toBeNull();
     expect(job.issues).toEqual([
-      expect.objectContaining({ row: 4, column: 3, field: 'phone', code: 'phone.digits', fix: { value: '5551234567', fix: expect.any(String) } }),
+      expect.objectContaining({
+        row: 4,
+        column: 3,
+        field: 'phone',
+        code: 'phone.digits',
+        fix: { value: '5551234567', fix: expect.any(String) },
+      }),
     ]);
     expect(await contactsOf(t.north, t.northId)).toEqual([]);
   });
@@ -298,12 +391,22 @@ describe.each(dbVariants())('imports on $name', (variant) => {
     await t.north.runImport(t.northId, rowsRequest(contactRows(1)));
     await t.north.runImport(t.northId, rowsRequest(contactRows(1, { start: 1 })));
     await t.enterprise.runImport(t.northId, rowsRequest(contactRows(1, { start: 2 })));
-    const history = importListResponseSchema.parse((await t.north.get(`${apiPaths.imports(t.northId)}?limit=2`)).body);
+    const history = importListResponseSchema.parse(
+      (await t.north.get(`${apiPaths.imports(t.northId)}?limit=2`)).body,
+    );
     expect(history.imports.map((j) => j.createdBy.name)).toEqual([t.seed.enterprise.userName, 'North Owner']);
-    expect(history.imports.every((j) => j.status === 'completed' && j.counts?.processed === 1 && j.finishedAt !== null)).toBe(true);
-    const older = importListResponseSchema.parse((await t.north.get(`${apiPaths.imports(t.northId)}?limit=2&before=${history.nextBefore}`)).body);
+    expect(
+      history.imports.every(
+        (j) => j.status === 'completed' && j.counts?.processed === 1 && j.finishedAt !== null,
+      ),
+    ).toBe(true);
+    const older = importListResponseSchema.parse(
+      (await t.north.get(`${apiPaths.imports(t.northId)}?limit=2&before=${history.nextBefore}`)).body,
+    );
     expect(older.imports).toHaveLength(1);
     expect(older.nextBefore).toBeNull();
-    expect(importListResponseSchema.parse((await t.south.get(apiPaths.imports(t.southId))).body).imports).toEqual([]);
+    expect(
+      importListResponseSchema.parse((await t.south.get(apiPaths.imports(t.southId))).body).imports,
+    ).toEqual([]);
   });
 });

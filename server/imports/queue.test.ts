@@ -57,9 +57,10 @@ describe.each(dbVariants())('the import queue on $name', (variant) => {
         'failed',
         'The server stopped during this import 3 times; nothing was imported. Send it again with a new idempotency key.',
       ]);
-      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM contacts WHERE account_id = $1', [
-        Number(t.northId),
-      ]);
+      const { rows } = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM contacts WHERE account_id = $1',
+        [Number(t.northId)],
+      );
       expect(rows[0].n).toBe(0);
     } finally {
       server.server.worker.start();
@@ -70,37 +71,48 @@ describe.each(dbVariants())('the import queue on $name', (variant) => {
     const t = await server.tenant();
     const insert = `INSERT INTO contacts (account_id, fields, email_key) VALUES ($1, '{}', $2)`;
     await server.server.db.query(insert, [Number(t.northId), 'ann@example.com']);
-    await expect(server.server.db.query(insert, [Number(t.northId), 'ann@example.com'])).rejects.toThrow(/contacts_email/);
+    await expect(server.server.db.query(insert, [Number(t.northId), 'ann@example.com'])).rejects.toThrow(
+      /contacts_email/,
+    );
     await server.server.db.query(insert, [Number(t.southId), 'ann@example.com']);
   });
 });
 
-describe.runIf(dbVariants().some((v) => v.name === 'postgres'))('several servers sharing one PostgreSQL', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(dbVariants().find((v) => v.name === 'postgres')!);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+describe.runIf(dbVariants().some((v) => v.name === 'postgres'))(
+  'several servers sharing one PostgreSQL',
+  () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer(dbVariants().find((v) => v.name === 'postgres')!);
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
 
-  it('takes each queued job exactly once between them', async () => {
-    const { db } = server.server;
-    const others = [1, 2, 3].map(() => new ImportWorker({ db, template: clientTether, pollMs: 10, concurrency: 2 }));
-    for (const w of others) w.start();
-    try {
-      const tenants = await Promise.all([server.tenant(), server.tenant(), server.tenant()]);
-      const jobs = await Promise.all(
-        tenants.flatMap((t) => [0, 100, 200].map((start) => t.north.runImport(t.northId, rowsRequest(contactRows(100, { start }))))),
+    it('takes each queued job exactly once between them', async () => {
+      const { db } = server.server;
+      const others = [1, 2, 3].map(
+        () => new ImportWorker({ db, template: clientTether, pollMs: 10, concurrency: 2 }),
       );
-      expect(jobs.map((j) => [j.status, j.attempts])).toEqual(new Array(9).fill(['completed', 1]));
-      const { rows } = await db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM contacts WHERE account_id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)',
-        [JSON.stringify(tenants.map((t) => t.northId))],
-      );
-      expect(rows[0].n).toBe(900);
-    } finally {
-      await Promise.all(others.map((w) => w.stop()));
-    }
-  });
-});
+      for (const w of others) w.start();
+      try {
+        const tenants = await Promise.all([server.tenant(), server.tenant(), server.tenant()]);
+        const jobs = await Promise.all(
+          tenants.flatMap((t) =>
+            [0, 100, 200].map((start) =>
+              t.north.runImport(t.northId, rowsRequest(contactRows(100, { start }))),
+            ),
+          ),
+        );
+        expect(jobs.map((j) => [j.status, j.attempts])).toEqual(new Array(9).fill(['completed', 1]));
+        const { rows } = await db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM contacts WHERE account_id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)',
+          [JSON.stringify(tenants.map((t) => t.northId))],
+        );
+        expect(rows[0].n).toBe(900);
+      } finally {
+        await Promise.all(others.map((w) => w.stop()));
+      }
+    });
+  },
+);

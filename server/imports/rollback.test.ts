@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, contactResponseSchema, contactsResponseSchema, importJobResponseSchema, lookupsResponseSchema } from '../../shared/api';
+import {
+  apiPaths,
+  contactResponseSchema,
+  contactsResponseSchema,
+  importJobResponseSchema,
+  lookupsResponseSchema,
+} from '../../shared/api';
 import type { ApiClient } from '../testing/api-client';
 import { rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
@@ -8,9 +14,14 @@ import { startTestServer, type TestServer } from '../testing/test-server';
 const headers = ['firstName', 'lastName', 'email', 'city', 'tag'];
 
 async function snapshot(client: ApiClient, accountId: string) {
-  const { contacts } = contactsResponseSchema.parse((await client.get(`${apiPaths.contacts(accountId)}?limit=1000`)).body);
+  const { contacts } = contactsResponseSchema.parse(
+    (await client.get(`${apiPaths.contacts(accountId)}?limit=1000`)).body,
+  );
   return Promise.all(
-    contacts.map(async (c) => contactResponseSchema.parse((await client.get(apiPaths.contact(accountId, c.id))).body).contact),
+    contacts.map(
+      async (c) =>
+        contactResponseSchema.parse((await client.get(apiPaths.contact(accountId, c.id))).body).contact,
+    ),
   );
 }
 
@@ -25,7 +36,10 @@ describe.each(dbVariants())('rollback on $name', (variant) => {
 
   it('removes what an import created and restores what it changed, notes, tags and actions included', async () => {
     const t = await server.tenant();
-    await t.north.runImport(t.northId, rowsRequest([['Ann', 'Lee', 'ann@example.com', 'Oslo', 'VIP']], {}, headers));
+    await t.north.runImport(
+      t.northId,
+      rowsRequest([['Ann', 'Lee', 'ann@example.com', 'Oslo', 'VIP']], {}, headers),
+    );
     const before = await snapshot(t.north, t.northId);
     const second = await t.north.runImport(
       t.northId,
@@ -41,20 +55,31 @@ describe.each(dbVariants())('rollback on $name', (variant) => {
     expect(second.counts).toMatchObject({ created: 1, updated: 1 });
     const rolled = await t.north.post(apiPaths.rollback(t.northId, second.id));
     expect(rolled.status).toBe(200);
-    expect(importJobResponseSchema.parse(rolled.body).job).toMatchObject({ status: 'rolled_back', rolledBackAt: expect.any(String) });
+    expect(importJobResponseSchema.parse(rolled.body).job).toMatchObject({
+      status: 'rolled_back',
+      rolledBackAt: expect.any(String),
+    });
     expect(await snapshot(t.north, t.northId)).toEqual(before);
-    const tags = lookupsResponseSchema.parse((await t.north.get(apiPaths.lookups(t.northId))).body).tags.map((tag) => tag.name);
+    const tags = lookupsResponseSchema
+      .parse((await t.north.get(apiPaths.lookups(t.northId))).body)
+      .tags.map((tag) => tag.name);
     expect(tags).not.toContain('Fresh tag');
     // The outcome of each row stays in the history; rolling back again answers the same.
     const rows = await t.north.get(apiPaths.importRows(t.northId, second.id));
     expect(rows.body).toMatchObject({ total: 2, rows: [{ action: 'update' }, { action: 'create' }] });
     const again = await t.north.post(apiPaths.rollback(t.northId, second.id));
-    expect([again.status, importJobResponseSchema.parse(again.body).job.status]).toEqual([200, 'rolled_back']);
+    expect([again.status, importJobResponseSchema.parse(again.body).job.status]).toEqual([
+      200,
+      'rolled_back',
+    ]);
   });
 
   it('refuses while a later import changed the same contacts, then allows it once that one is rolled back', async () => {
     const t = await server.tenant();
-    const first = await t.north.runImport(t.northId, rowsRequest([['Ann', 'Lee', 'ann@example.com', 'Oslo', '']], {}, headers));
+    const first = await t.north.runImport(
+      t.northId,
+      rowsRequest([['Ann', 'Lee', 'ann@example.com', 'Oslo', '']], {}, headers),
+    );
     const later = await t.north.runImport(
       t.northId,
       rowsRequest([['Ann', 'Lee', 'ann@example.com', 'Bergen', '']], { onMatch: 'overwrite' }, headers),
@@ -77,7 +102,10 @@ describe.each(dbVariants())('rollback on $name', (variant) => {
 
   it('refuses to roll back an import that did not complete', async () => {
     const t = await server.tenant();
-    const failed = await t.north.runImport(t.northId, rowsRequest([['Ann', '', 'ann@example.com', '', '']], {}, headers));
+    const failed = await t.north.runImport(
+      t.northId,
+      rowsRequest([['Ann', '', 'ann@example.com', '', '']], {}, headers),
+    );
     expect(failed.status).toBe('failed');
     const answer = await t.north.post(apiPaths.rollback(t.northId, failed.id));
     expect([answer.status, answer.body]).toMatchObject([409, { error: { code: 'rollback.notCompleted' } }]);

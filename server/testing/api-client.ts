@@ -32,7 +32,12 @@ async function answer(response: Response): Promise<ApiAnswer> {
 export function apiClient(baseUrl: string, key: string | null): ApiClient {
   const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
   const send = async (path: string, init: RequestInit) =>
-    answer(await fetch(`${baseUrl}${path}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } }));
+    answer(
+      await fetch(`${baseUrl}${path}`, {
+        ...init,
+        headers: { ...auth, ...(init.headers as Record<string, string>) },
+      }),
+    );
   const post = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
     send(path, {
       method: 'POST',
@@ -62,7 +67,8 @@ export function apiClient(baseUrl: string, key: string | null): ApiClient {
     waitForImportStatus: getJob,
     async runImport(accountId, request) {
       const started = await startImport(accountId, request);
-      if (started.status !== 202) throw new Error(`import refused: HTTP ${started.status} ${JSON.stringify(started.body)}`);
+      if (started.status !== 202)
+        throw new Error(`import refused: HTTP ${started.status} ${JSON.stringify(started.body)}`);
       const { job } = importJobResponseSchema.parse(started.body);
       return waitForImport(accountId, job.id);
     },

@@ -7,7 +7,13 @@ export function contactRows(count: number, { prefix = 'c', start = 0 } = {}): st
   const rows: string[][] = new Array(count);
   for (let i = 0; i < count; i++) {
     const n = start + i;
-    rows[i] = [`First${n}`, `Last${n}`, `${prefix}${n}@example.com`, `${2 + (n % 8)}${String(n).padStart(9, '0')}`, ''];
+    rows[i] = [
+      `First${n}`,
+      `Last${n}`,
+      `${prefix}${n}@example.com`,
+      `${2 + (n % 8)}${String(n).padStart(9, '0')}`,
+      '',
+    ];
   }
   return rows;
 }

@@ -19,7 +19,9 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): 
   });
   const lines: string[] = [];
   const waiters = new Set<() => void>();
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? String(code))),
+  );
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     createInterface({ input: stream }).on('line', (line) => {
@@ -38,7 +40,11 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): 
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`no such line within ${timeoutMs} ms; the server printed:\n${lines.slice(-20).join('\n')}`));
+        reject(
+          new Error(
+            `no such line within ${timeoutMs} ms; the server printed:\n${lines.slice(-20).join('\n')}`,
+          ),
+        );
       }, timeoutMs);
       const onExit = () => {
         if (check()) return;

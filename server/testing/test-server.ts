@@ -34,7 +34,13 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const { db, drop } = await variant.create();
   const server = await startServer({
-    config: { host: '127.0.0.1', port: 0, dataDir: join(tmpdir(), 'listprep-unused'), databaseUrl: null, demo: false },
+    config: {
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: join(tmpdir(), 'listprep-unused'),
+      databaseUrl: null,
+      demo: false,
+    },
     db,
     limits: options.limits,
     worker: { pollMs: 50, ...options.worker },

@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, contactsResponseSchema, dryRunResponseSchema, uploadResponseSchema } from '../../shared/api';
+import {
+  apiPaths,
+  contactsResponseSchema,
+  dryRunResponseSchema,
+  uploadResponseSchema,
+} from '../../shared/api';
 import { dbVariants } from '../testing/test-databases';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
@@ -23,7 +28,8 @@ describe.each(dbVariants())('uploads on $name', (variant) => {
   it('reads an uploaded CSV as the app does and imports it by its upload id', async () => {
     const t = await server.tenant();
     // Windows-style export: BOM, semicolons, a title line above the header, a phone with a leading zero kept.
-    const csv = '\uFEFFTrade show leads\nfirstName;lastName;email;zip\nAnn;Lee;ann@example.com;01234\nBob;Berg;bob@example.com;K1A 0B1\n';
+    const csv =
+      '\uFEFFTrade show leads\nfirstName;lastName;email;zip\nAnn;Lee;ann@example.com;01234\nBob;Berg;bob@example.com;K1A 0B1\n';
     const uploaded = await t.north.send(`${apiPaths.uploads(t.northId)}?name=leads.csv`, {
       method: 'POST',
       body: csv,
@@ -31,12 +37,25 @@ describe.each(dbVariants())('uploads on $name', (variant) => {
     });
     expect(uploaded.status).toBe(201);
     const { upload } = uploadResponseSchema.parse(uploaded.body);
-    expect(upload).toMatchObject({ name: 'leads.csv', format: 'csv', rowCount: 2, headers: ['firstName', 'lastName', 'email', 'zip'] });
-    const request = { source: { kind: 'upload', uploadId: upload.id }, options: { complianceConfirmed: true } } as const;
-    const dry = dryRunResponseSchema.parse((await t.north.post(apiPaths.dryRun(t.northId), request)).body).dryRun;
+    expect(upload).toMatchObject({
+      name: 'leads.csv',
+      format: 'csv',
+      rowCount: 2,
+      headers: ['firstName', 'lastName', 'email', 'zip'],
+    });
+    const request = {
+      source: { kind: 'upload', uploadId: upload.id },
+      options: { complianceConfirmed: true },
+    } as const;
+    const dry = dryRunResponseSchema.parse(
+      (await t.north.post(apiPaths.dryRun(t.northId), request)).body,
+    ).dryRun;
     expect(dry.counts).toMatchObject({ processed: 2, created: 2 });
     const job = await t.north.runImport(t.northId, request);
-    expect([job.status, job.source]).toEqual(['completed', { kind: 'upload', name: 'leads.csv', rows: 2, columns: 4 }]);
+    expect([job.status, job.source]).toEqual([
+      'completed',
+      { kind: 'upload', name: 'leads.csv', rows: 2, columns: 4 },
+    ]);
     const { contacts } = contactsResponseSchema.parse((await t.north.get(apiPaths.contacts(t.northId))).body);
     expect(contacts.map((c) => c.fields.zip)).toEqual(['01234', 'K1A 0B1']);
   });
@@ -57,7 +76,9 @@ describe.each(dbVariants())('uploads on $name', (variant) => {
     expect(upload).toMatchObject({ format: 'xlsx', rowCount: 1 });
     const job = await t.north.runImport(t.northId, { source: { kind: 'upload', uploadId: upload.id } });
     expect(job.status).toBe('completed');
-    const [ann] = contactsResponseSchema.parse((await t.north.get(apiPaths.contacts(t.northId))).body).contacts;
+    const [ann] = contactsResponseSchema.parse(
+      (await t.north.get(apiPaths.contacts(t.northId))).body,
+    ).contacts;
     expect(ann.fields).toEqual({ firstName: 'Ann', lastName: 'Lee', phone: '5551234567', age: '42' });
   });
 
@@ -69,12 +90,19 @@ describe.each(dbVariants())('uploads on $name', (variant) => {
       headers: { 'content-type': 'application/octet-stream' },
     });
     expect(broken.status).toBe(422);
-    expect(broken.body).toMatchObject({ error: { code: 'source.unreadable', message: expect.stringMatching(/^The file cannot be read: /) } });
-    const empty = await t.north.send(apiPaths.uploads(t.northId), { method: 'POST', body: '', headers: { 'content-type': 'text/csv' } });
+    expect(broken.body).toMatchObject({
+      error: { code: 'source.unreadable', message: expect.stringMatching(/^The file cannot be read: /) },
+    });
+    const empty = await t.north.send(apiPaths.uploads(t.northId), {
+      method: 'POST',
+      body: '',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(empty.status).toBe(422);
-    const { rows } = await server.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM uploads WHERE account_id = $1', [
-      Number(t.northId),
-    ]);
+    const { rows } = await server.server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM uploads WHERE account_id = $1',
+      [Number(t.northId)],
+    );
     expect(rows[0].n).toBe(0);
   });
 });
