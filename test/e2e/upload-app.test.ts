@@ -44,6 +44,13 @@ const secondList = [
   'Eve,Evans,5556667777,ase@example.com',
 ].join('\r\n');
 
+// The third list: Bob is in the CRM without a company (the file fills it in), Fay is new.
+const thirdList = [
+  'First Name,Last Name,Email,Company',
+  'Bob,Smith,bob@example.com,Acme',
+  'Fay,Fox,fay@example.com,',
+].join('\r\n');
+
 const north = () => server.seed.subAccounts[0];
 
 async function contactsOfNorth(): Promise<Contact[]> {
@@ -236,6 +243,56 @@ describe('uploading a fixed list from the app to the import server', () => {
       'bob@example.com',
       'carla@example.com',
     ]);
+  });
+
+  it('shows a matched contact’s changes field by field in the dry run', async () => {
+    const file = join(outputDir, 'upload-third.csv');
+    writeFileSync(file, thirdList);
+    await page.getByRole('navigation').getByRole('button', { name: /Open/ }).click();
+    await open.chooseFile(file);
+    await open.continue();
+    await map.continue();
+    await fix.waitErrors(0);
+    await upload.open();
+    await upload.chooseMatch('Email address');
+    await upload.confirmCompliance();
+    await upload.dryRun();
+    await expect.poll(() => upload.dryRunCount('updated').textContent()).toBe('1');
+    expect(await upload.dryRunCount('created').textContent()).toBe('1');
+    await page.getByTestId('dry-run-show-changes').click();
+    const changes = page.getByTestId('dry-run-changes');
+    expect(await changes.locator('caption').textContent()).toMatch(/^Row 1 → contact \d+$/);
+    expect(await changes.locator('tr').first().textContent()).toMatch(/^compName\s*→\s*Acme$/);
+  });
+
+  it('waits while the server is away, keeps the list editable, and imports once when it is back', async () => {
+    await server.stop();
+    await upload.confirmButton().click();
+    await page.locator('[data-testid="upload-progress-line"][data-step="retrying"]').waitFor();
+    await app.screenshot('upload-07-retrying');
+    await page.getByRole('navigation').getByRole('button', { name: /Fix/ }).click();
+    await fix.edit(2, 'Company', 'Fox & Co');
+    expect(await fix.cellText(2, 'Company')).toBe('Fox & Co');
+    expect(await page.getByTestId('upload-status').textContent()).toBe('Upload waiting for the server…');
+    await server.start();
+    await page.getByTestId('upload-status').click();
+    await page
+      .getByTestId('upload-retry-now')
+      .click({ timeout: 5_000 })
+      .catch(() => {
+        // Already retried on its own and moved on.
+      });
+    const result = page.getByTestId('upload-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getAttribute('data-status')).toBe('completed');
+    expect(await upload.resultCount('created').textContent()).toBe('1');
+    expect(await upload.resultCount('updated').textContent()).toBe('1');
+    const imports = await server.client(north().apiKey).history(String(north().accountId));
+    expect(
+      imports.ok && imports.value.imports.filter((j) => j.source.name === 'upload-third.csv'),
+    ).toHaveLength(1);
+    const bob = (await contactsOfNorth()).find((c) => c.fields.email === 'bob@example.com');
+    expect(bob?.fields.compName).toBe('Acme');
     expect(pageErrors).toEqual([]);
   });
 });
