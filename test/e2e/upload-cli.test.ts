@@ -3,19 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database';
-import { openPglite } from '../../server/db/pglite';
-import { type DemoSeed, seedDemo } from '../../server/demo/seed-demo';
-import { type RunningServer, startServer } from '../../server/start-server';
-import { ApiClient, fetchTransport } from '../../shared/upload';
+import { startTestServer, type TestServer } from './upload-server';
 
-// `listprep upload` as a user runs it (the built bundle, in a child process) against the real import server
-// on PGlite in this process. The child runs asynchronously: a blocking spawn would stall the server it calls.
+// `listprep upload` as a user runs it (the bundle the test setup builds, in a child process) against the
+// real import server on PGlite in this process. The child runs asynchronously: a blocking spawn would stall
+// the server it calls.
 
 const dir = mkdtempSync(join(tmpdir(), 'listprep-upload-'));
-let db: Database;
-let server: RunningServer;
-let seed: DemoSeed;
+let server: TestServer;
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -36,9 +31,9 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const south = () => seed.subAccounts[1];
-const api = () => new ApiClient(fetchTransport({ serverUrl: server.url, apiKey: south().apiKey, fetch }));
-const accountArgs = () => ['--server', server.url, '--account', String(south().accountId)];
+const south = () => server.seed.subAccounts[1];
+const api = () => server.client(south().apiKey);
+const accountArgs = () => ['--server', server.url(), '--account', String(south().accountId)];
 
 async function contacts() {
   const answer = await api().contacts(String(south().accountId), { limit: 100 });
@@ -60,18 +55,11 @@ const leads = [
 ].join('\n');
 
 beforeAll(async () => {
-  db = await openPglite();
-  server = await startServer({
-    config: { host: '127.0.0.1', port: 0, dataDir: dir, databaseUrl: null, demo: false },
-    db,
-    worker: { pollMs: 50 },
-  });
-  seed = await seedDemo(db, { name: 'Cli', demo: false });
+  server = await startTestServer('Cli');
 });
 
 afterAll(async () => {
   await server?.close();
-  await db?.close();
 });
 
 describe('listprep upload', () => {
@@ -233,14 +221,16 @@ describe('listprep upload', () => {
     const run = await listprep([
       file('leads.csv', leads),
       '--server',
-      server.url,
+      server.url(),
       '--account',
-      String(seed.subAccounts[0].accountId),
+      String(server.seed.subAccounts[0].accountId),
       '--key',
       south().apiKey,
       '--dry-run',
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`account ${seed.subAccounts[0].accountId} is not reachable with this key`);
+    expect(run.stderr).toContain(
+      `account ${server.seed.subAccounts[0].accountId} is not reachable with this key`,
+    );
   });
 });
