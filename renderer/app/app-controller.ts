@@ -1,12 +1,14 @@
 import type { Bridge, OpenedFile } from '../../shared/bridge';
-import { type Lookups, lookupsSchema } from '../../shared/template';
+import { clientTether, type Lookups, lookupsSchema } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import { type Progress, type WorkerClient, WorkerFailure } from '../client/worker-client';
 import { wordsFor } from '../i18n/words';
 import { type OpenEntry, planRestore, type UiEntry, type UiScreen } from '../journal/entries';
 import { JournalWriter, newListId } from '../journal/journal-writer';
+import { planColumns } from '../mapping/column-plan';
 import type { ColumnTarget } from '../mapping/column-target';
 import { headerSignature, saveProfile } from '../mapping/profiles';
+import { columnInfo } from '../worker/column-info';
 import type { Change, DocState, ExportKind, RequestType, WorkerApi } from '../worker/protocol';
 import type { ReadOptions } from '../worker/source-reader';
 import { type AppState, type BusyState, initialState, type Screen } from './app-state';
@@ -237,31 +239,49 @@ export class AppController {
     this.info(this.words.profileSaved);
   }
 
-  /** Lays the mapping over the file and validates every row (in the worker, with progress). */
+  /**
+   * Lays the mapping over the file and validates every row in the worker, with progress. The grid is set up
+   * meanwhile (its columns follow from the mapping alone), so it is ready when the rows are; its first
+   * request for rows waits in the worker's queue behind the validation.
+   */
   async applyMapping(): Promise<void> {
     const targets = this.state.targets;
-    if (!targets) return;
+    const headers = this.state.proposals?.map((p) => p.header);
+    if (!targets || !headers) return;
     performance.mark('listprep:map-confirmed');
-    this.set({ busy: { task: 'validate', done: 0, fraction: 0 } });
+    const hadList = this.state.status !== null;
+    const validating = this.worker.call(
+      'applyMapping',
+      { targets },
+      { onProgress: this.progress('validate') },
+    );
+    const planned = planColumns(clientTether, headers, targets).map(columnInfo);
+    this.set({
+      busy: { task: 'validate', done: 0, fraction: 0 },
+      columns: planned,
+      screen: 'fix',
+      notice: null,
+    });
     try {
-      const state = await this.worker.call(
-        'applyMapping',
-        { targets },
-        { onProgress: this.progress('validate') },
-      );
+      const state = await validating;
+      performance.mark('listprep:list-validated');
       await this.startJournal();
-      this.accept(state);
-      this.set({ busy: null, screen: 'fix', notice: null });
+      // A new grid asks for its rows itself; an existing one (a remap) must reload them.
+      this.accept(state, hadList);
+      this.set({ busy: null });
       this.noteUi({ screen: 'fix' });
     } catch (error) {
       this.fail(error);
+      this.set({ screen: 'map' });
     }
   }
 
-  private accept(state: DocState): void {
-    this.set({ columns: state.columns, status: state.status });
+  private accept(state: DocState, reload = true): void {
+    // Same columns as planned: keep the array, so the grid does not rebuild its columns.
+    const same = JSON.stringify(state.columns) === JSON.stringify(this.state.columns);
+    this.set({ columns: same ? this.state.columns : state.columns, status: state.status });
     if (state.entry) this.writer?.append(state.entry);
-    this.emit({ status: state.status, rows: null, structural: true, entry: null });
+    if (reload) this.emit({ status: state.status, rows: null, structural: true, entry: null });
   }
 
   // --- journal ---------------------------------------------------------------------------------------

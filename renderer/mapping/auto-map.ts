@@ -17,8 +17,16 @@ export function normalizeHeader(header: string): string {
 
 type Candidate = { source: number; field: FieldDef; confidence: number; reason: ProposalReason };
 
+const names = new WeakMap<FieldDef, string[]>();
+
+/** Every name a field goes by, normalised once per field. */
 function namesOf(field: FieldDef): string[] {
-  return [field.header, field.label.en, field.label.nb, ...field.synonyms].map(normalizeHeader);
+  let list = names.get(field);
+  if (!list) {
+    list = [field.header, field.label.en, field.label.nb, ...field.synonyms].map(normalizeHeader);
+    names.set(field, list);
+  }
+  return list;
 }
 
 function nameScore(header: string, field: FieldDef): { confidence: number; reason: ProposalReason } | null {
@@ -26,11 +34,11 @@ function nameScore(header: string, field: FieldDef): { confidence: number; reaso
     return { confidence: 1, reason: 'exactHeader' };
   const norm = normalizeHeader(header);
   if (norm === '') return null;
-  const names = namesOf(field);
-  if (names.includes(norm) || names.includes(norm.replace(/ /g, '')))
+  const known = namesOf(field);
+  if (known.includes(norm) || known.includes(norm.replace(/ /g, '')))
     return { confidence: 0.9, reason: 'synonym' };
   const words = ` ${norm} `;
-  for (const name of names) {
+  for (const name of known) {
     if (name.length >= 4 && (words.includes(` ${name} `) || ` ${name} `.includes(words))) {
       return { confidence: 0.6, reason: 'similarName' };
     }

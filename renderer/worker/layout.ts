@@ -7,7 +7,7 @@ import { IntList } from './int-list';
 
 function filledCells(table: CellTable, row: number): number {
   let count = 0;
-  for (let c = 0; c < table.width; c++) if (table.get(row, c).trim() !== '') count++;
+  for (const cell of table.row(row)) if (cell.trim() !== '') count++;
   return count;
 }
 
@@ -32,17 +32,9 @@ export function detectHeaderRow(table: CellTable): number {
  */
 export function dataRows(table: CellTable, headerRow: number): IntList {
   const rows = new IntList(Math.max(16, table.rowCount - headerRow));
-  const width = table.width;
   let lastBlank = -1;
   for (let r = headerRow + 1; r < table.rowCount; r++) {
-    let blank = true;
-    for (let c = 0; c < width; c++) {
-      if (table.get(r, c).trim() !== '') {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) lastBlank = r;
+    if (table.isBlank(r)) lastBlank = r;
     else rows.push(r);
   }
   if (lastBlank >= 0) {

@@ -9,7 +9,7 @@ import type { CellPosition, FindQuery } from './find-replace';
 import type { FixExample, FixScope, FixSettings } from './fixes';
 import type { Op, OpLabel } from './ops';
 import type { ViewSpec } from './row-view';
-import type { DocColumnKind } from './sheet-document';
+import type { DocColumnKind } from '../mapping/column-plan';
 import type { ReadOptions, SourceFormat } from './source-reader';
 
 // The messages between the UI thread and the worker. Everything is structured-clone data; the worker

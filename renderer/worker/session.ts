@@ -7,6 +7,7 @@ import { listDuplicateGroups, planKeep, planMerge, planNotDuplicate } from './du
 import { exportCsv, exportErrorReport, exportWorkbook } from './export-files';
 import { countMatches, emptyRunBelow, findNext, planFillDown, planReplace } from './find-replace';
 import { planFix, suggestionFor } from './fixes';
+import { columnInfo } from './column-info';
 import { History } from './history';
 import { IntList } from './int-list';
 import { dataRows, detectHeaderRow } from './layout';
@@ -345,18 +346,7 @@ export class Session {
 
   private docState(): Omit<DocState, 'entry'> {
     const doc = this.requireDoc();
-    const columns: ColumnInfo[] = doc.columns.map((c) => ({
-      index: c.index,
-      kind: c.kind,
-      header: c.header,
-      sourceHeader: c.sourceHeader,
-      label: c.field?.label ?? null,
-      hint: c.field?.hint ?? null,
-      fieldKind: c.field?.kind ?? null,
-      required: c.field?.required ?? false,
-      lookup: c.field?.lookup ?? null,
-      choices: c.field?.choices?.map((ch) => ({ value: ch.value, label: ch.label })) ?? null,
-    }));
+    const columns: ColumnInfo[] = doc.columns.map((c) => columnInfo(c, c.index));
     return { columns, status: this.status() };
   }
 

@@ -1,11 +1,10 @@
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import type { FieldDef, Lookups, Template } from '../../shared/template';
 import { type Finding, type IssueCode, SheetValidator, type ValidationSummary } from '../../shared/validate';
+import { type DocColumnKind, planColumns } from '../mapping/column-plan';
 import type { ColumnTarget } from '../mapping/column-target';
 import type { CellTable } from './cell-table';
 import { IntList } from './int-list';
-
-export type DocColumnKind = 'field' | 'custom' | 'note';
 
 /** A column of the document as the grid shows it. */
 export type DocColumn = Readonly<{
@@ -138,9 +137,9 @@ export class SheetDocument {
 
   /** A fresh copy of a row's values in column order. */
   rowValues(key: number): string[] {
-    const raw = this.rawOf.get(key);
+    const cells = this.table.row(this.rawOf.get(key));
     const out = new Array<string>(this.columns.length);
-    for (let c = 0; c < out.length; c++) out[c] = this.table.get(raw, this.tableCols[c]);
+    for (let c = 0; c < out.length; c++) out[c] = cells[this.tableCols[c]] ?? '';
     return out;
   }
 
@@ -206,10 +205,12 @@ export class SheetDocument {
       const raw = this.rawOf.get(key);
       // Consecutive changes of one row revalidate it once.
       let j = i;
+      const cells = this.table.row(raw);
       while (j < n && keys[j] === key) {
-        this.table.set(raw, this.tableCols[cols[j]], values[j]);
+        cells[this.tableCols[cols[j]]] = values[j];
         j++;
       }
+      this.table.set(raw, cells);
       const vid = this.vidOf.get(key);
       if (vid >= 0) {
         const row = this.valuesInto(raw);
@@ -308,7 +309,8 @@ export class SheetDocument {
   /** The row's values in a reused array: the validator reads them and keeps none. */
   private valuesInto(raw: number): string[] {
     const out = this.scratch;
-    for (let c = 0; c < out.length; c++) out[c] = this.table.get(raw, this.tableCols[c]);
+    const cells = this.table.row(raw);
+    for (let c = 0; c < out.length; c++) out[c] = cells[this.tableCols[c]] ?? '';
     return out;
   }
 
@@ -350,10 +352,7 @@ export class SheetDocument {
   }
 }
 
-/**
- * The document's columns: mapped template fields in template order (required ones even when the file
- * lacks them, so they can be filled in), then custom fields, then `[import]` notes in file order.
- */
+/** The document's columns over the table: the plan, with each column's place in the table. */
 export function layColumns(
   template: Template,
   table: CellTable,
@@ -361,46 +360,21 @@ export function layColumns(
   targets: readonly ColumnTarget[],
   previous: readonly DocColumn[] = [],
 ): DocColumn[] {
-  const header = (col: number) => table.get(headerRow, col).trim() || `Column ${col + 1}`;
-  const columns: Omit<DocColumn, 'index'>[] = [];
-  for (const field of template.fields) {
-    const source = targets.findIndex((t) => t.kind === 'field' && t.header === field.header);
-    if (source >= 0) {
-      columns.push({
-        kind: 'field',
-        header: field.header,
-        sourceHeader: header(source),
-        field,
-        tableCol: source,
-      });
-    } else if (field.required) {
+  const headers = table.row(headerRow);
+  return planColumns(template, headers, targets).map((planned, index) => {
+    let tableCol = planned.source;
+    if (tableCol === null) {
       // A column added earlier for this field keeps what the user typed into it.
-      const added = previous.find((c) => c.header === field.header && c.sourceHeader === null);
-      const tableCol = added ? added.tableCol : table.addColumn();
-      columns.push({ kind: 'field', header: field.header, sourceHeader: null, field, tableCol });
+      const added = previous.find((c) => c.header === planned.header && c.sourceHeader === null);
+      tableCol = added ? added.tableCol : table.addColumn();
     }
-  }
-  targets.forEach((t, source) => {
-    if (t.kind === 'custom') {
-      columns.push({
-        kind: 'custom',
-        header: t.name,
-        sourceHeader: header(source),
-        field: null,
-        tableCol: source,
-      });
-    }
+    return {
+      index,
+      kind: planned.kind,
+      header: planned.header,
+      sourceHeader: planned.sourceHeader,
+      field: planned.field,
+      tableCol,
+    };
   });
-  targets.forEach((t, source) => {
-    if (t.kind === 'note') {
-      columns.push({
-        kind: 'note',
-        header: header(source),
-        sourceHeader: header(source),
-        field: null,
-        tableCol: source,
-      });
-    }
-  });
-  return columns.map((c, index) => ({ ...c, index }));
 }

@@ -81,12 +81,15 @@ async function readCsv(
   let parser: CsvParser | undefined;
   let delimiter = options.delimiter;
   let pending = '';
+  // While no decoded text has held U+001F, no cell can: rows go into the table without a per-cell check.
+  let clean = true;
   const feed = (text: string, final: boolean) => {
+    if (clean && text.indexOf('\u001f') >= 0) clean = false;
     if (!parser) {
       pending += text;
       if (pending.length < sampleChars && !final) return;
       delimiter ??= detectDelimiter(pending.slice(0, sampleChars));
-      parser = new CsvParser({ delimiter }, (fields) => table.appendRow(fields));
+      parser = new CsvParser({ delimiter }, (fields) => table.appendRow(fields, clean));
       text = pending;
       pending = '';
     }

@@ -31,6 +31,8 @@ export async function launchBrowser(
     acceptDownloads: true,
     viewport: { width: 1440, height: 900 },
   });
+  // tsx (esbuild with keepNames) wraps functions in page.evaluate callbacks with __name(); give the page one.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
   return {
     context,
     profileDir,

@@ -1,11 +1,11 @@
 import {
   AllCommunityModule,
   type CellFocusedEvent,
-  type GridReadyEvent,
+  createGrid,
+  type GridApi,
   ModuleRegistry,
   themeQuartz,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
@@ -69,9 +69,11 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
     firstLocale.current = locale;
   }, [locale, grid]);
 
-  const onGridReady = useCallback(
-    async (event: GridReadyEvent<RowData>) => {
-      grid.api = event.api;
+  const resume = useCallback(
+    async (api: GridApi<RowData>) => {
+      // React's development double-mount destroys the first grid at once; only the living one resumes.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (api.isDestroyed()) return;
       const resume = controller.consumeResume();
       if (!resume?.focus) return;
       // After a restore: back to the cell the user was on, with the text they were typing.
@@ -79,7 +81,7 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
       if (resume.draft === undefined) return;
       const at = grid.focused();
       if (!at) return;
-      event.api.startEditingCell({ rowIndex: at.index, colKey: colId(at.col) });
+      api.startEditingCell({ rowIndex: at.index, colKey: colId(at.col) });
       // The editor is rendered by React a moment later; put the draft in once it is there.
       for (let tries = 0; tries < 50; tries++) {
         const input = wrapper.current?.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
@@ -125,38 +127,54 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
     return () => element.removeEventListener('input', onInput);
   }, [controller]);
 
-  return (
-    <div className="lp-grid" ref={wrapper} data-testid="grid">
-      <AgGridReact<RowData>
-        theme={theme}
-        styleNonce={styleNonce}
-        rowModelType="infinite"
-        datasource={grid.datasource}
-        cacheBlockSize={200}
-        maxBlocksInCache={40}
-        maxConcurrentDatasourceRequests={2}
-        blockLoadDebounceMillis={0}
-        rowBuffer={10}
-        getRowId={(p) => String(p.data.key)}
-        columnDefs={columnDefs}
-        defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
-        tooltipShowDelay={400}
-        stopEditingWhenCellsLoseFocus
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        suppressColumnMoveAnimation
-        onGridReady={onGridReady}
-        onCellFocused={onCellFocused}
-        onCellEditingStopped={() => {
-          if (focusedKey.current) controller.noteUi({ screen: 'fix', focus: focusedKey.current });
-        }}
-        onFirstDataRendered={() => {
-          // Screen readers announce the grid by this name.
-          wrapper.current
-            ?.querySelector('[role="grid"], [role="treegrid"]')
-            ?.setAttribute('aria-label', words.gridLabel);
-        }}
-      />
-    </div>
-  );
+  // The grid itself is AG Grid's plain DOM build, not its React wrapper: cells and edits repaint directly,
+  // which keeps an edit's round trip inside a frame. React owns the panels around it.
+  const handlers = useRef({ onCellFocused, columnDefs, words, controller });
+  handlers.current = { onCellFocused, columnDefs, words, controller };
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    const api = createGrid<RowData>(element, {
+      theme,
+      styleNonce,
+      rowModelType: 'infinite',
+      datasource: grid.datasource,
+      cacheBlockSize: 200,
+      maxBlocksInCache: 40,
+      maxConcurrentDatasourceRequests: 2,
+      blockLoadDebounceMillis: 0,
+      rowBuffer: 10,
+      getRowId: (p) => String(p.data.key),
+      columnDefs: handlers.current.columnDefs,
+      defaultColDef: { resizable: true },
+      tooltipShowDelay: 400,
+      stopEditingWhenCellsLoseFocus: true,
+      enterNavigatesVertically: true,
+      enterNavigatesVerticallyAfterEdit: true,
+      suppressColumnMoveAnimation: true,
+      onCellFocused: (event) => handlers.current.onCellFocused(event),
+      onCellEditingStopped: () => {
+        if (focusedKey.current)
+          handlers.current.controller.noteUi({ screen: 'fix', focus: focusedKey.current });
+      },
+      onFirstDataRendered: () => {
+        // Screen readers announce the grid by this name.
+        element
+          .querySelector('[role="grid"], [role="treegrid"]')
+          ?.setAttribute('aria-label', handlers.current.words.gridLabel);
+      },
+    });
+    grid.api = api;
+    void resume(api);
+    return () => {
+      grid.api = null;
+      api.destroy();
+    };
+  }, [grid, resume]);
+
+  useEffect(() => {
+    grid.api?.setGridOption('columnDefs', columnDefs);
+  }, [grid, columnDefs]);
+
+  return <div className="lp-grid" ref={wrapper} data-testid="grid" />;
 });

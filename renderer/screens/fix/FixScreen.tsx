@@ -100,12 +100,12 @@ export function FixScreen() {
     fillDown: openFillDown,
   });
 
-  if (!status) return null;
-  const duplicateRows = status.summary.byColumn
+  // While the worker validates (status not there yet), the grid is already being set up underneath.
+  const duplicateRows = (status?.summary.byColumn ?? [])
     .filter((c) => duplicateCodes.has(c.code))
     .reduce((n, c) => n + c.count, 0);
-  const undoText = status.undoLabel ? words.undoWhat(words[`op_${status.undoLabel}`]) : words.undo;
-  const redoText = status.redoLabel ? words.redoWhat(words[`op_${status.redoLabel}`]) : words.redo;
+  const undoText = status?.undoLabel ? words.undoWhat(words[`op_${status.undoLabel}`]) : words.undo;
+  const redoText = status?.redoLabel ? words.redoWhat(words[`op_${status.redoLabel}`]) : words.redo;
 
   return (
     <div className="lp-screen lp-fix">
@@ -114,7 +114,7 @@ export function FixScreen() {
         <button
           type="button"
           onClick={() => void controller.undo()}
-          disabled={!status.undoLabel}
+          disabled={!status?.undoLabel}
           aria-keyshortcuts="Control+Z"
           title={`${undoText} (Ctrl+Z)`}
         >
@@ -123,7 +123,7 @@ export function FixScreen() {
         <button
           type="button"
           onClick={() => void controller.redo()}
-          disabled={!status.redoLabel}
+          disabled={!status?.redoLabel}
           aria-keyshortcuts="Control+Shift+Z"
           title={`${redoText} (Ctrl+Shift+Z)`}
         >
@@ -187,7 +187,7 @@ export function FixScreen() {
           {words.loadLookups}
         </button>
         <span className="lp-toolbar-end">
-          <span data-testid="row-total">{words.rowsCount(status.rowCount)}</span>
+          <span data-testid="row-total">{words.rowsCount(status?.rowCount ?? 0)}</span>
           <button type="button" className="lp-primary" onClick={() => controller.goTo('review')}>
             {words.toReview}
           </button>

@@ -1,0 +1,289 @@
+import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { CsvParser } from '../../shared/codec';
+import { clientTether } from '../../shared/template';
+import { columnsFromHeaders, SheetValidator } from '../../shared/validate';
+import { Session } from '../../renderer/worker/session';
+import { buildApp, serveApp } from '../e2e/app-server';
+import { launchBrowser } from '../e2e/browser';
+import { generateContacts, toCsvLine } from '../fixtures/generate-contacts';
+import { type BenchContext, type BenchModule, fmt, medianMs, verdict } from './context';
+
+// The app in Chromium against the same code in Node. Timings are printed, never asserted.
+
+/** Writes `rows` generated contacts in chunks (a million rows never sit in memory at once). */
+async function writeContacts(path: string, rows: number): Promise<void> {
+  if (existsSync(path)) return;
+  const out = createWriteStream(path);
+  const write = (text: string) =>
+    new Promise<void>((resolve, reject) => out.write(text, (error) => (error ? reject(error) : resolve())));
+  const headers = clientTether.fields.map((f) => f.header);
+  const emailCol = headers.indexOf('email');
+  const phoneCols = [headers.indexOf('phone'), headers.indexOf('second_Phone')];
+  const externalCol = headers.indexOf('external_id');
+  await write(`${toCsvLine(headers)}\r\n`);
+  const chunk = 50_000;
+  for (let start = 0; start < rows; start += chunk) {
+    const { rows: generated } = generateContacts(Math.min(chunk, rows - start), { seed: 42 + start });
+    let text = '';
+    generated.forEach((row, i) => {
+      // The generator numbers rows per call; renumber keys that must stay unique across chunks.
+      const r = start + i;
+      if (/^contact\d+@example\.com$/.test(row[emailCol])) row[emailCol] = `contact${r}@example.com`;
+      for (const c of phoneCols)
+        if (/^\d{10}$/.test(row[c])) row[c] = `${2 + (r % 8)}${String(r).padStart(9, '0')}`;
+      if (row[externalCol].startsWith('EXT-')) row[externalCol] = `EXT-${r}`;
+      text += `${toCsvLine(row)}\r\n`;
+    });
+    await write(text);
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+/** The worker's own code (decode, parse, store, map, validate) run in Node. */
+async function nodeSessionMs(bytes: Uint8Array): Promise<number> {
+  return medianMs(3, async () => {
+    const session = new Session(clientTether);
+    const none = async () => {};
+    await session.handlers.open({ bytes: bytes.slice(), options: {} }, none);
+    const proposals = await session.handlers.proposeMapping({}, none);
+    await session.handlers.applyMapping({ targets: proposals.map((p) => p.target) }, none);
+  });
+}
+
+/** The shared parser and validator alone, row arrays in memory: the floor any app could reach. */
+async function nodeSharedMs(bytes: Uint8Array): Promise<number> {
+  return medianMs(3, () => {
+    const text = new TextDecoder().decode(bytes);
+    let validator: SheetValidator | null = null;
+    const parser = new CsvParser({ delimiter: ',' }, (fields) => {
+      if (!validator) {
+        validator = new SheetValidator({
+          template: clientTether,
+          columns: columnsFromHeaders(clientTether, fields),
+        });
+      } else validator.addRow(fields);
+    });
+    parser.push(text);
+    parser.end();
+  });
+}
+
+type OpenTiming = { appMs: number; wallMs: number; readMs: number; validateMs: number; progress: string[] };
+
+/** Chooses the file, clicks through Open and Map as a person would, and reads the app's own marks. */
+async function openInBrowser(page: Page, url: string, file: string, timeout: number): Promise<OpenTiming> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Choose file…' }).waitFor();
+  const progress: string[] = [];
+  const sample = setInterval(() => {
+    void page
+      .getByTestId('busy-label')
+      .textContent({ timeout: 100 })
+      .then((t) => t && progress.at(-1) !== t && progress.push(t))
+      .catch(() => {});
+  }, 250);
+  const started = Date.now();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose file…' }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('button', { name: 'Continue to mapping' }).click({ timeout });
+  await page.getByRole('button', { name: 'Continue to fixing' }).click({ timeout });
+  await page.locator('.ag-row[row-id="0"] .ag-cell[col-id="c0"]').waitFor({ timeout });
+  await page.getByTestId('error-count').waitFor({ timeout });
+  await page.waitForFunction(() => performance.getEntriesByName('listprep:rows-painted').length > 0, null, {
+    timeout,
+  });
+  const wallMs = Date.now() - started;
+  clearInterval(sample);
+  const marks = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN;
+    return {
+      picked: at('listprep:file-picked'),
+      read: at('listprep:file-read'),
+      confirmed: at('listprep:map-confirmed'),
+      painted: at('listprep:rows-painted'),
+    };
+  });
+  const readMs = marks.read - marks.picked;
+  const validateMs = marks.painted - marks.confirmed;
+  return { appMs: readMs + validateMs, wallMs, readMs, validateMs, progress };
+}
+
+/** Records long tasks on the page's main thread from the first script on (survives navigations). */
+async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The long tasks recorded since the last call. */
+async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    return w.__longTasks.splice(0);
+  });
+}
+
+/**
+ * Edits cells through the grid (the same valueSetter a typed edit goes through) and times each one until
+ * the cell's highlight and the error count on screen have both changed.
+ */
+async function editLatencies(page: Page, edits: number, rowsOnScreen: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ edits, rowsOnScreen }) => {
+      type Api = {
+        getDisplayedRowAtIndex(i: number): {
+          setDataValue(col: string, v: string): void;
+          data?: { key: number };
+        };
+      };
+      const grid = (window as unknown as { __listprepGrid: { api: Api } }).__listprepGrid;
+      const header = [...document.querySelectorAll('.ag-header-cell[col-id]')].find(
+        (h) => h.querySelector('.ag-header-cell-text')?.textContent === 'Mobile phone',
+      );
+      const col = header?.getAttribute('col-id') ?? 'c2';
+      const count = document.querySelector('[data-testid="error-count"]')!;
+      const times: number[] = [];
+      for (let i = 0; i < edits; i++) {
+        const index = i % rowsOnScreen;
+        const node = grid.api.getDisplayedRowAtIndex(index);
+        const cell = document.querySelector(`.ag-row[row-index="${index}"] .ag-cell[col-id="${col}"]`)!;
+        const wasError = cell.classList.contains('lp-cell-error');
+        // Alternate between a bad value and a unique good one, so every edit changes the highlight and count.
+        const value = wasError ? `5${String(900000000 + i)}` : `bad ${i}`;
+        const countBefore = count.textContent;
+        const start = performance.now();
+        const done = new Promise<void>((resolve) => {
+          const check = () => {
+            const c = document.querySelector(`.ag-row[row-index="${index}"] .ag-cell[col-id="${col}"]`);
+            return (
+              c && c.classList.contains('lp-cell-error') !== wasError && count.textContent !== countBefore
+            );
+          };
+          const observer = new MutationObserver(() => {
+            if (check()) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          });
+        });
+        node.setDataValue(col, value);
+        await done;
+        times.push(performance.now() - start);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return times;
+    },
+    { edits, rowsOnScreen },
+  );
+}
+
+async function scrollThrough(page: Page, steps: number): Promise<void> {
+  await page.evaluate(async (steps) => {
+    // AG Grid 36 scrolls rows in the vertical scrollbar's viewport.
+    const viewport = document.querySelector('.ag-body-vertical-scroll-viewport') as HTMLElement;
+    const max = viewport.scrollHeight - viewport.clientHeight;
+    for (let i = 1; i <= steps; i++) {
+      viewport.scrollTop = (max * i) / steps;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+    }
+    viewport.scrollTop = 0;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }, steps);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function run(context: BenchContext): Promise<void> {
+  const rows = context.quick ? 20_000 : 100_000;
+  const bigRows = context.quick ? 200_000 : 1_000_000;
+  const file = join(context.dataDir, `app-${rows}.csv`);
+  const bigFile = join(context.dataDir, `app-${bigRows}.csv`);
+  await writeContacts(file, rows);
+  const bytes = new Uint8Array(readFileSync(file));
+  context.report(
+    `file: ${fmt(rows)} rows x ${clientTether.fields.length} columns, ${fmt(bytes.length / 1e6, 1)} MB`,
+  );
+
+  const sessionMs = await nodeSessionMs(bytes);
+  const sharedMs = await nodeSharedMs(bytes);
+  context.report(
+    `Node, the worker's code (decode, parse, map, validate): ${fmt(sessionMs)} ms (median of 3)`,
+  );
+  context.report(`Node, shared parser + validator alone: ${fmt(sharedMs)} ms (median of 3)`);
+
+  const server = await serveApp(await buildApp());
+  const browser = await launchBrowser();
+  try {
+    const opens: OpenTiming[] = [];
+    let page: Page | null = null;
+    for (let i = 0; i < 3; i++) {
+      await page?.close();
+      page = await browser.context.newPage();
+      await observeLongTasks(page);
+      opens.push(await openInBrowser(page, server.url, file, 120_000));
+    }
+    const median = [...opens].sort((a, b) => a.appMs - b.appMs)[1];
+    context.report(
+      `Chromium, file chosen -> validated grid: ${fmt(median.appMs)} ms app time (read ${fmt(median.readMs)} + map/validate/paint ${fmt(median.validateMs)}), ${fmt(median.wallMs)} ms wall incl. two clicks (median of 3)`,
+    );
+    const ratio = median.appMs / sessionMs;
+    context.report(`ratio vs the same code in Node: ${verdict(ratio, '≤ 1.5×', ratio <= 1.5)}`);
+    context.report(`ratio vs shared parser + validator alone: ${(median.appMs / sharedMs).toFixed(2)}×`);
+
+    const p = page!;
+    await p.locator('.ag-row[row-index="25"]').waitFor();
+    const latencies = await editLatencies(p, 200, 20);
+    const p95 = percentile(latencies, 95);
+    context.report(
+      `edit -> highlight and count updated, 200 edits: median ${fmt(percentile(latencies, 50), 1)} ms, p95 ${fmt(p95, 1)} ms, max ${fmt(Math.max(...latencies), 1)} ms; p95 ${verdict(p95 / 16, '≤ 1× of 16 ms', p95 <= 16)}`,
+    );
+    await takeLongTasks(p);
+    await scrollThrough(p, 60);
+    const scrollLong = await takeLongTasks(p);
+    const worst = Math.max(0, ...scrollLong);
+    context.report(
+      `scrolling top to bottom in 60 jumps: ${scrollLong.length} long tasks, longest ${fmt(worst)} ms (target: none over 50 ms: ${worst <= 50 ? 'met' : 'NOT met'})`,
+    );
+    await p.close();
+
+    await writeContacts(bigFile, bigRows);
+    context.report(`large file: ${fmt(bigRows)} rows, ${fmt(statSync(bigFile).size / 1e6)} MB`);
+    const big = await browser.context.newPage();
+    await observeLongTasks(big);
+    const opened = await openInBrowser(big, server.url, bigFile, 900_000);
+    const openLong = await takeLongTasks(big);
+    context.report(
+      `large file opened: read ${fmt(opened.readMs / 1000, 1)} s + map/validate/paint ${fmt(opened.validateMs / 1000, 1)} s; progress shown: ${opened.progress.slice(0, 3).join(' | ')} … ${opened.progress.at(-1) ?? ''}`,
+    );
+    context.report(
+      `long tasks on the UI thread while opening: ${openLong.length}, longest ${fmt(Math.max(0, ...openLong))} ms`,
+    );
+    await big.locator('.ag-row[row-index="25"]').waitFor();
+    const bigLatencies = await editLatencies(big, 50, 20);
+    const bigP95 = percentile(bigLatencies, 95);
+    context.report(
+      `large file edits, 50 edits: median ${fmt(percentile(bigLatencies, 50), 1)} ms, p95 ${fmt(bigP95, 1)} ms, max ${fmt(Math.max(...bigLatencies), 1)} ms (target < 50 ms: ${Math.max(...bigLatencies) < 50 ? 'met' : 'NOT met'})`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export default { title: 'The app in Chromium: open, validate, edit, scroll', run } satisfies BenchModule;
