@@ -331,7 +331,11 @@ export class UploadController {
     const accountId = this.state.accountId;
     if (!accountId) return;
     this.set({ error: null, pending: { what: 'dryRun', retry: null } });
-    const refreshed = await withRetry(() => this.cache().refresh(accountId), this.retryEnv('lookups'));
+    const refreshed = await withRetry(() => this.cache().refresh(accountId), this.retryEnv('dryRun'));
+    if (this.cancelled) {
+      this.set({ pending: null });
+      return;
+    }
     if (refreshed.ok) await this.applyLookups(refreshed.value);
     const snapshot = await this.takeSnapshot();
     if (!snapshot) {
@@ -339,10 +343,8 @@ export class UploadController {
       return;
     }
     const choices = { ...this.state.choices, locale: this.app.getState().locale };
-    const answer = await withRetry(
-      () => this.client.dryRun(accountId, importRequestOf(snapshot.toSend, choices)),
-      this.retryEnv('dryRun'),
-    );
+    const request = importRequestOf(snapshot.toSend, choices);
+    const answer = await withRetry(() => this.client.dryRun(accountId, request), this.retryEnv('dryRun'));
     this.set({ pending: null });
     if (!answer.ok) {
       this.set({ error: this.words.dryRunFailed(answer.failure) });
