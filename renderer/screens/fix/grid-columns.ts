@@ -104,7 +104,8 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<RowData>[] {
           'lp-cell-error': (p) => p.data?.p?.[col]?.severity === 'error',
           'lp-cell-warning': (p) => p.data?.p?.[col]?.severity === 'warning',
         },
-        tooltipValueGetter: (p) => p.data?.p?.[col]?.message,
+        // The message on hover is the problem cell's own title (see ProblemCellRenderer): a grid tooltip
+        // would put listeners on every cell, and cells without a problem have nothing to say.
         cellRendererSelector: (p) =>
           p.data?.p?.[col] ? { component: ProblemCellRenderer, params: rendererParams } : undefined,
         ...(options ? { cellEditor: SelectCellEditor, cellEditorParams: { options, emptyLabel: '—' } } : {}),

@@ -74,5 +74,8 @@ export class ProblemCellRenderer implements ICellRendererComp<RowData> {
     this.spoken.textContent = mark
       ? ` (${mark.severity === 'error' ? params.labels.error : params.labels.warning}: ${mark.message})`
       : '';
+    // The message on hover. The spoken text above already carries it for screen readers.
+    if (mark) this.gui.title = mark.message;
+    else this.gui.removeAttribute('title');
   }
 }
