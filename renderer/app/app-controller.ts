@@ -510,10 +510,10 @@ export class AppController {
           ? `${base}-clienttether.xlsx`
           : kind === 'csv'
             ? `${base}-clienttether.csv`
-            : `${base}-errors.csv`;
+            : `${base}-errors.xlsx`;
       const saved = await this.bridge.saveFile({
         suggestedName,
-        kind: kind === 'workbook' ? 'xlsx' : 'csv',
+        kind: kind === 'csv' ? 'csv' : 'xlsx',
         bytes: result.bytes,
       });
       if (!saved.ok) throw new Error(saved.error.message);

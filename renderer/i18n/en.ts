@@ -186,7 +186,7 @@ export const en = {
     `${plural(rows, 'row', 'rows')} × ${plural(columns, 'column', 'columns')}`,
   exportWorkbook: 'Download template workbook (.xlsx)',
   exportCsv: 'Download CSV',
-  exportReport: 'Download error report',
+  exportReport: 'Download error report (.xlsx)',
   exportBlocked: (errors: number) =>
     `Fix the ${plural(errors, 'error', 'errors')} first: the CRM imports nothing when any row has an error. The error report is available.`,
   exportReady: 'No errors: ready to export.',

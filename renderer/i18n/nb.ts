@@ -193,7 +193,7 @@ export const nb: Words = {
     `${plural(rows, 'rad', 'rader')} × ${plural(columns, 'kolonne', 'kolonner')}`,
   exportWorkbook: 'Last ned malarbeidsbok (.xlsx)',
   exportCsv: 'Last ned CSV',
-  exportReport: 'Last ned feilrapport',
+  exportReport: 'Last ned feilrapport (.xlsx)',
   exportBlocked: (errors) =>
     `Rett ${plural(errors, 'feilen', 'feilene')} først: CRM-et importerer ingenting når en rad har feil. Feilrapporten er tilgjengelig.`,
   exportReady: 'Ingen feil: klar til eksport.',

@@ -1,12 +1,19 @@
-import { formatCsvRow } from '../../shared/export';
+import {
+  concatChunks,
+  errorReportChunks,
+  formatCsvRow,
+  type ReportRow,
+  reportRowNumbers,
+  templateWorkbookChunks,
+} from '../../shared/export';
 import type { Locale } from '../../shared/validate';
 import { describeFinding } from '../../shared/validate';
 import type { FixSettings } from './fixes';
 import type { SheetDocument } from './sheet-document';
 
-// What leaves the app. Thin adapters until shared/export (issue 4) lands with the streaming template
-// workbook and the error report; the shape of the exported rows (template columns, notes folded into the
-// whiteboard as `[import]` lines) is the app's decision and stays here.
+// What leaves the app. The files are written by shared/export (the same writers as the CLI); the shape of
+// the exported rows (template columns, custom fields after them, notes folded into the whiteboard as
+// `[import]` lines) is decided here.
 
 /** The exported sheet: every template header in template order, then custom fields. */
 export type ExportSheet = Readonly<{ headers: readonly string[]; rows: () => Iterable<string[]> }>;
@@ -71,92 +78,82 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** The template workbook (exceljs): data on "Header File" as text cells, hints as header notes, lists after. */
-export async function exportWorkbook(doc: SheetDocument, locale: Locale): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  const [dataName, ...otherNames] = doc.template.sheets;
-  const data = workbook.addWorksheet(dataName);
+/** The CRM's template workbook (shared/export): data sheet with hints and dropdowns, then the lists. */
+export function exportWorkbook(doc: SheetDocument, locale: Locale): Uint8Array {
   const sheet = exportSheet(doc);
-  const header = data.addRow([...sheet.headers]);
-  doc.template.fields.forEach((field, i) => {
-    header.getCell(i + 1).note = field.hint[locale];
-  });
-  header.font = { bold: true };
-  // Text format keeps leading zeros and long IDs as the user typed them.
-  for (let c = 1; c <= sheet.headers.length; c++) data.getColumn(c).numFmt = '@';
-  for (const row of sheet.rows()) data.addRow(row);
-  const lists: Record<string, [string, string][]> = {
-    'State Abbreviations': doc.template.regions.map((r) => [r.code, r.name]),
-    'Action Plan IDs': (doc.lookups?.actionPlans ?? []).map((i) => [i.id, i.name]),
-    'Sales Cycle IDs': (doc.lookups?.salesCycles ?? []).map((i) => [i.id, i.name]),
-    'Lead Source IDs': (doc.lookups?.leadSources ?? []).map((i) => [i.id, i.name]),
-  };
-  for (const name of otherNames) {
-    const ws = workbook.addWorksheet(name);
-    if (name === 'Instructions') {
-      for (const field of doc.template.fields) ws.addRow([field.header, field.hint[locale]]);
-    } else if (name === 'Postal Code Format') {
-      ws.addRows([['12345'], ['12345-6789'], ['12345-6789-01'], ['A1A 1A1']]);
-    } else if (name === 'Date Format') {
-      ws.addRow(['YYYY-MM-DD']);
-    } else {
-      ws.addRow(['id', 'name']);
-      ws.addRows(lists[name] ?? []);
-    }
-  }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const customs = doc.columns.filter((c) => c.kind === 'custom');
+  return concatChunks(
+    templateWorkbookChunks(
+      {
+        template: doc.template,
+        lookups: doc.lookups,
+        locale,
+        extraColumns: customs.map((c) => ({ header: c.header })),
+      },
+      sheet.rows(),
+    ),
+  );
 }
 
-/** Every problem as a CSV a customer can fix and send back: row, column, value, problem, suggested fix. */
+/**
+ * The error report (shared/export): the rows with problems under the template's headers, each problem cell
+ * painted with its message, a Problems column, and a summary. Messages that name other rows use the rows'
+ * numbers in the report, so they match what Excel shows.
+ */
 export function exportErrorReport(doc: SheetDocument, locale: Locale, settings: FixSettings): Uint8Array {
+  const sheet = exportSheet(doc);
+  const customs = doc.columns.filter((c) => c.kind === 'custom');
   const columns = doc.columns.map((c) => c.field);
-  const head =
-    locale === 'nb'
-      ? ['Rad', 'Kolonne', 'Verdi', 'Problem', 'Forslag']
-      : ['Row', 'Column', 'Value', 'Problem', 'Suggested fix'];
-  let text = `\ufeff${formatCsvRow(head)}`;
-  const parts: Uint8Array[] = [];
-  for (let i = 0; i < doc.order.length; i++) {
-    const key = doc.order.get(i);
-    if (!doc.hasProblems(key)) continue;
-    const values = doc.rowValues(key);
-    for (const problem of doc.problems(key)) {
-      const issue = describeFinding(
-        {
-          rowId: key,
-          col: problem.col,
+  const keys = doc.order.toInt32Array();
+  const numbers = reportRowNumbers(keys.length, (i) => doc.hasProblems(keys[i]), false);
+  const numberOfKey = new Map<number, number>();
+  keys.forEach((key, i) => {
+    if (numbers[i]) numberOfKey.set(key, numbers[i]);
+  });
+  const fixContext = {
+    template: doc.template,
+    lookups: doc.lookups,
+    dateOrderByField: { ...settings.dateOrderByField, ...doc.dateOrderByField },
+  };
+  function* rows(): Iterable<ReportRow> {
+    const exported = sheet.rows()[Symbol.iterator]();
+    for (let i = 0; i < keys.length; i++) {
+      const values = exported.next().value as string[];
+      const key = keys[i];
+      if (!numbers[i]) continue;
+      const rowValues = doc.rowValues(key);
+      const problems = doc.problems(key).map((problem) => {
+        const issue = describeFinding(
+          {
+            rowId: key,
+            col: problem.col,
+            code: problem.code,
+            severity: problem.severity,
+            related: problem.related,
+          },
+          { locale, columns, rowNumber: (k) => numberOfKey.get(k) ?? k + 1, values: rowValues, fixContext },
+        );
+        return {
+          field: doc.columns[problem.col].field?.header ?? doc.columns[problem.col].header,
           code: problem.code,
           severity: problem.severity,
-          related: problem.related,
-        },
-        {
-          locale,
-          columns,
-          rowNumber: (k) => k + 1,
-          values,
-          fixContext: {
-            template: doc.template,
-            lookups: doc.lookups,
-            dateOrderByField: { ...settings.dateOrderByField, ...doc.dateOrderByField },
-          },
-        },
-      );
-      const column = doc.columns[problem.col];
-      text += formatCsvRow([
-        String(key + 1),
-        column.header,
-        issue.value,
-        issue.message,
-        issue.fix?.value ?? '',
-      ]);
-    }
-    if (text.length > 1 << 20) {
-      parts.push(encoder.encode(text));
-      text = '';
+          message: issue.message,
+          ...(issue.fix ? { fix: { value: issue.fix.value } } : {}),
+        };
+      });
+      yield { values, problems };
     }
   }
-  parts.push(encoder.encode(text));
-  return concat(parts);
+  return concatChunks(
+    errorReportChunks(
+      {
+        template: doc.template,
+        lookups: doc.lookups,
+        locale,
+        sourceRows: keys.length,
+        extraColumns: customs.map((c) => ({ header: c.header })),
+      },
+      rows(),
+    ),
+  );
 }

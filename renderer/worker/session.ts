@@ -260,7 +260,7 @@ export class Session {
         kind === 'csv'
           ? exportCsv(doc)
           : kind === 'workbook'
-            ? await exportWorkbook(doc, locale)
+            ? exportWorkbook(doc, locale)
             : exportErrorReport(doc, locale, settings);
       return { ok: true, bytes };
     },
