@@ -147,7 +147,7 @@ export class AppController {
   }
 
   /** Reads a file in the worker (the bytes move there, not copied) with progress. */
-  async openFile(file: OpenedFile, options: ReadOptions = {}, headerRow?: number): Promise<boolean> {
+  async openFile(file: OpenedFile, options: ReadOptions = {}): Promise<boolean> {
     performance.mark('listprep:file-chosen');
     this.writer = null;
     this.set({
@@ -168,7 +168,7 @@ export class AppController {
     try {
       const opened = await this.worker.call(
         'open',
-        { bytes: file.bytes, options, ...(headerRow === undefined ? {} : { headerRow }) },
+        { bytes: file.bytes, options: { ...options, fileName: file.name } },
         { onProgress: this.progress('read'), transfer: [file.bytes.buffer] },
       );
       this.set({ opened, busy: null });
@@ -200,8 +200,14 @@ export class AppController {
 
   async setHeaderRow(row: number): Promise<void> {
     try {
-      const opened = await this.worker.call('setHeaderRow', { row });
-      this.set({ opened, proposals: null, targets: null });
+      const opened = await this.worker.call('setHeaderRow', { row }, { onProgress: this.progress('read') });
+      this.set({
+        opened,
+        busy: null,
+        proposals: null,
+        targets: null,
+        readOptions: { ...this.state.readOptions, headerRow: row },
+      });
     } catch (error) {
       this.fail(error);
     }
@@ -358,7 +364,7 @@ export class AppController {
       } else {
         throw new Error('the file is not kept');
       }
-      if (!(await this.openFile(file, open.options, open.headerRow))) return;
+      if (!(await this.openFile(file, { ...open.options, headerRow: open.headerRow }))) return;
       this.set({ busy: { task: 'restore', done: 0, fraction: 0 } });
       const proposals = await this.worker.call('proposeMapping', {});
       const state = await this.worker.call(

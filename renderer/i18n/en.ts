@@ -34,6 +34,17 @@ export const en = {
   reading: (rows: number) => `Reading… ${plural(rows, 'row', 'rows')}`,
   validating: (rows: number) => `Checking… ${plural(rows, 'row', 'rows')}`,
   fileSummary: (rows: number) => `${plural(rows, 'contact row', 'contact rows')} found.`,
+  leftOut: (p: { titles: number; blank: number; footer: number; ragged: number }) => {
+    const parts = [
+      p.titles ? plural(p.titles, 'title line', 'title lines') : '',
+      p.blank ? plural(p.blank, 'blank row', 'blank rows') : '',
+      p.footer ? `a footer of ${plural(p.footer, 'line', 'lines')}` : '',
+    ].filter(Boolean);
+    const ragged = p.ragged
+      ? ` ${plural(p.ragged, 'row has', 'rows have')} more or fewer cells than the header.`
+      : '';
+    return (parts.length ? `Left out, not contacts: ${parts.join(', ')}.` : '') + ragged;
+  },
   encoding: 'Encoding',
   delimiter: 'Delimiter',
   sheet: 'Sheet',

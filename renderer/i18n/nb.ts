@@ -41,6 +41,17 @@ export const nb: Words = {
   reading: (rows) => `Leser… ${plural(rows, 'rad', 'rader')}`,
   validating: (rows) => `Kontrollerer… ${plural(rows, 'rad', 'rader')}`,
   fileSummary: (rows) => `${plural(rows, 'kontaktrad', 'kontaktrader')} funnet.`,
+  leftOut: (p) => {
+    const parts = [
+      p.titles ? plural(p.titles, 'tittellinje', 'tittellinjer') : '',
+      p.blank ? plural(p.blank, 'tom rad', 'tomme rader') : '',
+      p.footer ? `en bunntekst på ${plural(p.footer, 'linje', 'linjer')}` : '',
+    ].filter(Boolean);
+    const ragged = p.ragged
+      ? ` ${plural(p.ragged, 'rad har', 'rader har')} flere eller færre celler enn overskriften.`
+      : '';
+    return (parts.length ? `Utelatt, ikke kontakter: ${parts.join(', ')}.` : '') + ragged;
+  },
   encoding: 'Tegnkoding',
   delimiter: 'Skilletegn',
   sheet: 'Ark',

@@ -74,10 +74,12 @@ export type Change = Readonly<{
 
 export type OpenResult = Readonly<{
   format: SourceFormat;
+  /** The header's 1-based line (CSV) or row (Excel). */
   headerRow: number;
-  /** The first 100 physical rows, title lines included: the header-row choice is a click on one. */
+  /** The first 100 rows as they are in the file, title lines included: the header is chosen with a click. */
   preview: readonly (readonly string[])[];
-  fileRows: number;
+  /** The line of each preview row. */
+  lines: readonly number[];
   dataRows: number;
 }>;
 
@@ -111,7 +113,7 @@ export type ViewRef = Readonly<{ spec: ViewSpec; revision: number }>;
 
 /** Every request: its parameters and its answer. */
 export type WorkerApi = {
-  open: { req: { bytes: Uint8Array; options: ReadOptions; headerRow?: number }; res: OpenResult };
+  open: { req: { bytes: Uint8Array; options: ReadOptions }; res: OpenResult };
   reread: { req: { options: ReadOptions }; res: OpenResult };
   setHeaderRow: { req: { row: number }; res: OpenResult };
   proposeMapping: { req: Record<string, never>; res: readonly ColumnProposal[] };

@@ -10,7 +10,6 @@ import { planFix, suggestionFor } from './fixes';
 import { columnInfo } from './column-info';
 import { History } from './history';
 import { IntList } from './int-list';
-import { dataRows, detectHeaderRow } from './layout';
 import type { Effect, Op } from './ops';
 import type {
   CellIssue,
@@ -30,7 +29,7 @@ import { ServerMarks } from '../upload/server-marks';
 import { uploadSheetOf } from '../upload/upload-sheet';
 import { type RowView, ViewCache } from './row-view';
 import { SheetDocument } from './sheet-document';
-import { type ReadOptions, readSource, type SourceFormat } from './source-reader';
+import { previewSource, type ReadOptions, readSource, type SourceFormat } from './source-reader';
 
 /** Posts progress and lets the worker take other messages; resolves false when the work was cancelled. */
 export type ProgressSink = (phase: 'read' | 'validate', done: number, fraction: number) => Promise<void>;
@@ -73,7 +72,10 @@ export class Session {
   private bytes: Uint8Array | null = null;
   private table: CellTable | null = null;
   private format: SourceFormat | null = null;
+  /** The table row holding the headers (always 0: the codec hands the header over first). */
   private headerRow = 0;
+  private options: ReadOptions = {};
+  private preview: { rows: string[][]; lines: number[] } = { rows: [], lines: [] };
   private rows: IntList = new IntList();
   private targets: readonly ColumnTarget[] = [];
   private lookups: Lookups | undefined;
@@ -88,18 +90,12 @@ export class Session {
   constructor(private readonly template: Template) {}
 
   readonly handlers: Handlers = {
-    open: async ({ bytes, options, headerRow }, progress) => {
+    open: async ({ bytes, options }, progress) => {
       this.bytes = bytes;
-      return this.read(options, progress, headerRow);
+      return this.read(options, progress);
     },
     reread: async ({ options }, progress) => this.read(options, progress),
-    setHeaderRow: async ({ row }) => {
-      const table = this.requireTable();
-      this.headerRow = Math.max(0, Math.min(row, table.rowCount - 1));
-      this.rows = dataRows(table, this.headerRow);
-      this.resetDocument();
-      return this.openResult();
-    },
+    setHeaderRow: async ({ row }, progress) => this.read({ ...this.options, headerRow: row }, progress),
     proposeMapping: async () => {
       const table = this.requireTable();
       const headers = table.row(this.headerRow);
@@ -283,29 +279,32 @@ export class Session {
 
   // --- reading ---------------------------------------------------------------------------------------
 
-  private async read(options: ReadOptions, progress: ProgressSink, headerRow?: number): Promise<OpenResult> {
+  /** Reads the whole file (table row 0: the headers; rows 1…: the data) and the preview of its first lines. */
+  private async read(options: ReadOptions, progress: ProgressSink): Promise<OpenResult> {
     if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
     const { table, format } = await readSource(this.bytes, options, (rows, fraction) =>
       progress('read', rows, fraction),
     );
+    const { headerRow: _, ...asRead } = options;
+    this.preview = await previewSource(this.bytes, asRead, previewRows);
+    this.options = options;
     this.table = table;
     this.format = format;
-    this.headerRow = headerRow ?? detectHeaderRow(table);
-    this.rows = dataRows(table, this.headerRow);
+    this.headerRow = 0;
+    this.rows = IntList.range(table.rowCount);
+    this.rows.removeAt(0);
     this.lookups = undefined;
     this.resetDocument();
     return this.openResult();
   }
 
   private openResult(): OpenResult {
-    const table = this.requireTable();
-    const preview: string[][] = [];
-    for (let r = 0; r < Math.min(previewRows, table.rowCount); r++) preview.push(table.row(r));
+    const format = this.format!;
     return {
-      format: this.format!,
-      headerRow: this.headerRow,
-      preview,
-      fileRows: table.rowCount,
+      format,
+      headerRow: format.headerRow,
+      preview: this.preview.rows,
+      lines: this.preview.lines,
       dataRows: this.rows.length,
     };
   }

@@ -1,20 +1,26 @@
 import {
   type CsvDelimiter,
-  CsvParser,
-  detectDelimiter,
-  detectEncoding,
+  previewSheet,
+  readSheet,
+  type SheetHeader,
   type TextEncoding,
 } from '../../shared/codec';
 import { CellTable } from './cell-table';
-import { readXlsx } from './xlsx-reader';
 
-// Thin adapter until shared/codec's chunk reader (issue 3) lands: the same decode -> parse loop as the CLI,
-// writing into a CellTable and reporting progress per chunk so the worker can post it and take messages.
+// Reading a file is shared/codec's job (encodings, header row below titles, footers, XLSX, hostile files);
+// this module feeds it the bytes in chunks, stores what it reads in a CellTable, and reports progress.
 
 export type SourceKind = 'csv' | 'xlsx';
 
 /** What the user may override on the Open screen; anything left out is detected. */
-export type ReadOptions = Readonly<{ encoding?: TextEncoding; delimiter?: CsvDelimiter; sheet?: string }>;
+export type ReadOptions = Readonly<{
+  encoding?: TextEncoding;
+  delimiter?: CsvDelimiter;
+  sheet?: string;
+  /** The header's 1-based line (CSV) or row (Excel), chosen with a click on the preview. */
+  headerRow?: number;
+  fileName?: string;
+}>;
 
 /** How the file was read: shown on the Open screen, each one changeable. */
 export type SourceFormat = Readonly<{
@@ -23,6 +29,13 @@ export type SourceFormat = Readonly<{
   delimiter: CsvDelimiter | null;
   sheets: readonly string[];
   sheet: string | null;
+  /** The header's 1-based line or row. */
+  headerRow: number;
+  /** What was read but is not data, so the Open screen can say what was left out. */
+  titles: number;
+  blankRows: number;
+  footer: readonly string[];
+  raggedRows: number;
 }>;
 
 /** Called after each chunk with the rows read so far; awaiting it lets the worker post and listen. */
@@ -30,7 +43,7 @@ export type ReadProgress = (rows: number, fraction: number) => Promise<void>;
 
 export class SourceError extends Error {
   constructor(
-    readonly code: 'file.empty' | 'file.unreadable' | 'file.hostile',
+    readonly code: string,
     message: string,
   ) {
     super(message);
@@ -38,90 +51,74 @@ export class SourceError extends Error {
 }
 
 const chunkBytes = 1 << 20;
-const sampleChars = 64 * 1024;
 
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+/** The bytes in 1 MB chunks, counting how far the reading got. */
+function chunked(bytes: Uint8Array, at: { offset: number }): Iterable<Uint8Array> {
+  return {
+    *[Symbol.iterator]() {
+      for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+        at.offset = Math.min(bytes.length, offset + chunkBytes);
+        yield bytes.subarray(offset, offset + chunkBytes);
+      }
+    },
+  };
 }
 
+/**
+ * Reads the whole file: table row 0 holds the headers, rows 1… the data rows (titles, blank rows and a
+ * footer are left out by the codec and counted in the format).
+ */
 export async function readSource(
   bytes: Uint8Array,
   options: ReadOptions,
   progress: ReadProgress,
 ): Promise<{ table: CellTable; format: SourceFormat }> {
-  if (bytes.length === 0) throw new SourceError('file.empty', 'The file is empty.');
-  if (isZip(bytes)) return readXlsx(bytes, options.sheet, progress);
-  let encoding: TextEncoding;
-  try {
-    encoding = options.encoding ?? detectEncoding(bytes.subarray(0, 64 * 1024)).encoding;
-  } catch (error) {
-    throw new SourceError('file.unreadable', (error as Error).message);
-  }
-  try {
-    return await readCsv(bytes, encoding, options, progress);
-  } catch (error) {
-    if (error instanceof Utf8TurnedOutInvalid && !options.encoding) {
-      return readCsv(bytes, 'windows-1252', options, progress);
-    }
-    throw error;
-  }
-}
-
-class Utf8TurnedOutInvalid extends Error {}
-
-async function readCsv(
-  bytes: Uint8Array,
-  encoding: TextEncoding,
-  options: ReadOptions,
-  progress: ReadProgress,
-): Promise<{ table: CellTable; format: SourceFormat }> {
-  // A user-chosen UTF-8 reads leniently (U+FFFD) instead of failing: they asked for it.
-  const decoder = new TextDecoder(encoding, { fatal: !options.encoding && encoding === 'utf-8' });
   const table = new CellTable();
-  let parser: CsvParser | undefined;
-  let delimiter = options.delimiter;
-  let pending = '';
-  // While no decoded text has held U+001F, no cell can: rows go into the table without a per-cell check.
-  let clean = true;
-  const feed = (text: string, final: boolean) => {
-    if (clean && text.indexOf('\u001f') >= 0) clean = false;
-    if (!parser) {
-      pending += text;
-      if (pending.length < sampleChars && !final) return;
-      delimiter ??= detectDelimiter(pending.slice(0, sampleChars));
-      parser = new CsvParser({ delimiter }, (fields) => table.appendRow(fields, clean));
-      text = pending;
-      pending = '';
-    }
-    parser.push(text);
-    if (final) parser.end();
-  };
-  try {
-    for (let at = 0; at < bytes.length; at += chunkBytes) {
-      let text: string;
-      try {
-        text = decoder.decode(bytes.subarray(at, at + chunkBytes), { stream: true });
-      } catch {
-        throw new Utf8TurnedOutInvalid();
-      }
-      feed(text, false);
-      await progress(table.rowCount, Math.min(1, (at + chunkBytes) / bytes.length));
-    }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new Utf8TurnedOutInvalid();
-    }
-    feed(tail, true);
-  } catch (error) {
-    if (error instanceof Utf8TurnedOutInvalid || error instanceof SourceError) throw error;
-    // The parser refuses rows that never end and quotes that never close: not a contact list.
-    throw new SourceError('file.hostile', (error as Error).message);
-  }
-  await progress(table.rowCount, 1);
+  // No 0x1F byte anywhere means no U+001F character in any encoding: rows skip the per-cell check.
+  const clean = bytes.indexOf(0x1f) < 0;
+  const at = { offset: 0 };
+  let header: SheetHeader | undefined;
+  const outcome = await readSheet(chunked(bytes, at), options, {
+    onHeader: (found) => {
+      header = found;
+      table.appendRow(found.headers, clean);
+    },
+    onRow: (fields) => {
+      table.appendRow(fields, clean);
+    },
+    onChunk: () => progress(Math.max(0, table.rowCount - 1), bytes.length ? at.offset / bytes.length : 1),
+  });
+  if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
+  const summary = outcome.value;
+  await progress(Math.max(0, table.rowCount - 1), 1);
+  if (!header) throw new SourceError('sheet.noRows', 'The file has no rows.');
   return {
     table,
-    format: { kind: 'csv', encoding, delimiter: delimiter ?? ',', sheets: [], sheet: null },
+    format: {
+      kind: summary.kind,
+      encoding: summary.encoding,
+      delimiter: summary.delimiter as CsvDelimiter | null,
+      sheets: summary.sheets.filter((s) => !s.hidden).map((s) => s.name),
+      sheet: summary.sheet,
+      headerRow: summary.headerRow,
+      titles: summary.titles.length,
+      blankRows: summary.blankRows,
+      footer: summary.footer,
+      raggedRows: summary.raggedCount,
+    },
   };
+}
+
+/**
+ * The first rows as they are in the file, title lines included, each with its line: the Open screen shows
+ * them so the header row can be chosen with a click.
+ */
+export async function previewSource(
+  bytes: Uint8Array,
+  options: ReadOptions,
+  limit: number,
+): Promise<{ rows: string[][]; lines: number[] }> {
+  const outcome = await previewSheet(chunked(bytes, { offset: 0 }), { ...options, headerRow: 0, limit });
+  if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
+  return { rows: outcome.value.rows, lines: outcome.value.lines };
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = await serveApp(await buildApp());
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   app = new AppPage(page);
   open = new OpenPage(page);

@@ -50,7 +50,7 @@ describe('restoring after the page was killed mid-edit', () => {
 
   it('journals a session of edits, fixes, added and deleted rows and undo', async () => {
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const app = new AppPage(page);
     const fix = new FixPage(page);
     await app.goto(server.url);
@@ -96,7 +96,7 @@ describe('restoring after the page was killed mid-edit', () => {
 
   it('offers the unsaved list on the next start and restores every change and the cell being edited', async () => {
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const app = new AppPage(page);
     const fix = new FixPage(page);
     await app.goto(server.url);

@@ -85,6 +85,14 @@ export function OpenScreen() {
         <section className="lp-card" aria-labelledby="format-title">
           <h3 id="format-title">{file.name}</h3>
           <p data-testid="row-count">{words.fileSummary(opened.dataRows)}</p>
+          <p className="lp-help" data-testid="left-out">
+            {words.leftOut({
+              titles: opened.format.titles,
+              blank: opened.format.blankRows,
+              footer: opened.format.footer.length,
+              ragged: opened.format.raggedRows,
+            })}
+          </p>
           <div className="lp-format">
             {opened.format.kind === 'csv' ? (
               <>
@@ -138,7 +146,7 @@ export function OpenScreen() {
             )}
             <span>
               {words.headerRow}:{' '}
-              <strong data-testid="header-row">{words.headerRowIs(opened.headerRow + 1)}</strong>
+              <strong data-testid="header-row">{words.headerRowIs(opened.headerRow)}</strong>
             </span>
           </div>
           <p className="lp-help">{words.headerRowHelp}</p>

@@ -24,23 +24,22 @@ export function PreviewTable({ opened }: { opened: OpenResult }) {
         <caption>{words.previewTitle}</caption>
         <tbody>
           {opened.preview.map((row, r) => {
-            const isHeader = r === opened.headerRow;
+            const line = opened.lines[r];
+            const isHeader = line === opened.headerRow;
             return (
               <tr
-                // Rows never reorder; the index is their identity.
-                // biome-ignore lint/suspicious/noArrayIndexKey: physical row number
-                key={r}
+                key={line}
                 tabIndex={0}
                 className={
-                  isHeader ? 'lp-preview-header' : r < opened.headerRow ? 'lp-preview-title' : undefined
+                  isHeader ? 'lp-preview-header' : line < opened.headerRow ? 'lp-preview-title' : undefined
                 }
-                aria-label={words.previewRowLabel(r + 1, isHeader)}
+                aria-label={words.previewRowLabel(line, isHeader)}
                 aria-selected={isHeader}
-                data-row={r}
-                onClick={() => choose(r)}
-                onKeyDown={(e) => onKey(e, r)}
+                data-line={line}
+                onClick={() => choose(line)}
+                onKeyDown={(e) => onKey(e, line)}
               >
-                <th scope="row">{r + 1}</th>
+                <th scope="row">{line}</th>
                 {Array.from({ length: width }, (_, c) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: column position
                   <td key={c}>{row[c] ?? ''}</td>

@@ -42,14 +42,12 @@ export class OpenPage {
   }
 
   previewRow(row: number) {
-    return this.page.locator(`[data-testid="preview"] tr[data-row="${row - 1}"]`);
+    return this.page.locator(`[data-testid="preview"] tr[data-line="${row}"]`);
   }
 
   async chooseHeaderRow(row: number): Promise<void> {
     await this.previewRow(row).click();
-    await this.page
-      .locator(`[data-testid="preview"] tr[data-row="${row - 1}"][aria-selected="true"]`)
-      .waitFor();
+    await this.page.locator(`[data-testid="preview"] tr[data-line="${row}"][aria-selected="true"]`).waitFor();
   }
 
   recentFile(name: string) {
