@@ -13,6 +13,8 @@ export type PlannedColumn = Readonly<{
   field: FieldDef | null;
   /** The source column, or null for a required field the file does not have (an empty column to fill). */
   source: number | null;
+  /** For a full name split into two fields: which part of the source column's value this column holds. */
+  part?: 'first' | 'last';
 }>;
 
 export function sourceHeaderName(headers: readonly string[], source: number): string {
@@ -32,6 +34,7 @@ export function planColumns(
   const columns: PlannedColumn[] = [];
   for (const field of template.fields) {
     const source = targets.findIndex((t) => t.kind === 'field' && t.header === field.header);
+    const split = targets.findIndex((t) => t.kind === 'split' && t.fields.includes(field.header));
     if (source >= 0) {
       columns.push({
         kind: 'field',
@@ -39,6 +42,16 @@ export function planColumns(
         sourceHeader: sourceHeaderName(headers, source),
         field,
         source,
+      });
+    } else if (split >= 0) {
+      const target = targets[split] as Extract<ColumnTarget, { kind: 'split' }>;
+      columns.push({
+        kind: 'field',
+        header: field.header,
+        sourceHeader: sourceHeaderName(headers, split),
+        field,
+        source: split,
+        part: target.fields[0] === field.header ? 'first' : 'last',
       });
     } else if (field.required) {
       columns.push({ kind: 'field', header: field.header, sourceHeader: null, field, source: null });

@@ -1,12 +1,24 @@
-/** Where a source column goes: a template field, a new custom field, an `[import]` note, or nowhere. */
+/**
+ * Where a source column goes: a template field, a full name split into two fields, a new custom field, an
+ * `[import]` note, or nowhere.
+ */
 export type ColumnTarget =
   | Readonly<{ kind: 'field'; header: string }>
+  | Readonly<{ kind: 'split'; fields: readonly [string, string] }>
   | Readonly<{ kind: 'custom'; name: string }>
   | Readonly<{ kind: 'note' }>
   | Readonly<{ kind: 'skip' }>;
 
-/** Why a target was proposed; worded for people on the Map screen. */
-export type ProposalReason = 'exactHeader' | 'synonym' | 'similarName' | 'content' | 'profile' | 'none';
+/** Why a target was proposed (shared/mapping's reasons); worded for people on the Map screen. */
+export type ProposalReason =
+  | 'header'
+  | 'label'
+  | 'synonym'
+  | 'content'
+  | 'fullName'
+  | 'profile'
+  | 'user'
+  | 'none';
 
 /** One source column on the Map screen: its samples and the proposed target with a confidence 0..1. */
 export type ColumnProposal = Readonly<{
@@ -16,11 +28,10 @@ export type ColumnProposal = Readonly<{
   target: ColumnTarget;
   confidence: number;
   reason: ProposalReason;
+  /** What matched, for people (English, from shared/mapping). */
+  detail: string;
 }>;
 
 export function sameTarget(a: ColumnTarget, b: ColumnTarget): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'field' && b.kind === 'field') return a.header === b.header;
-  if (a.kind === 'custom' && b.kind === 'custom') return a.name === b.name;
-  return true;
+  return JSON.stringify(a) === JSON.stringify(b);
 }

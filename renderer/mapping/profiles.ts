@@ -1,5 +1,5 @@
 import type { ColumnTarget } from './column-target';
-import { normalizeHeader } from './auto-map';
+import { foldKey } from '../../shared/fix';
 
 // Saved mappings ("profiles"): a customer's export always has the same columns, so the mapping chosen once
 // is offered again when the headers match. Kept in localStorage, which both the browser and Electron have.
@@ -10,7 +10,7 @@ const storageKey = 'listprep.mappingProfiles';
 
 /** The headers, normalised, in order: two files match when their columns are the same. */
 export function headerSignature(headers: readonly string[]): string {
-  return headers.map(normalizeHeader).join('\u0001');
+  return headers.map(foldKey).join('\u0001');
 }
 
 export function loadProfiles(storage: Storage = localStorage): MappingProfile[] {

@@ -176,4 +176,39 @@ describe('a session on a messy Windows-1252 file with title lines and semicolons
     expect(await allRows(fresh)).toEqual(expected);
     expect(expected.map((r) => r.n)).toEqual([1, 5, 2, 3, 4]);
   });
+
+  it('splits a full-name column into first and last name when the file has no name columns', async () => {
+    const session = new Session(clientTether);
+    const bytes = new TextEncoder().encode(
+      'Navn,E-post\r\nAnn Lee,ann@example.com\r\n"Smith, Bob",bob@example.com\r\n',
+    );
+    await session.handlers.open({ bytes, options: {} }, noProgress);
+    const proposals = await session.handlers.proposeMapping({}, noProgress);
+    expect(proposals[0].target).toEqual({ kind: 'split', fields: ['firstName', 'lastName'] });
+    const state = await session.handlers.applyMapping(
+      { targets: proposals.map((p) => p.target) },
+      noProgress,
+    );
+    const rows = await allRows(session);
+    const first = col(state, 'firstName');
+    const last = col(state, 'lastName');
+    expect(rows.map((r) => [r.v[first], r.v[last]])).toEqual([
+      ['Ann', 'Lee'],
+      ['Bob', 'Smith'],
+    ]);
+    expect(state.status.summary.errors).toBe(0);
+  });
+
+  it('keeps edits to a column it made when the mapping changes again', async () => {
+    const { session, state } = await openMessy();
+    await session.handlers.edit(
+      { key: 0, col: col(state, 'phone'), value: '5550000000', locale: 'en' },
+      noProgress,
+    );
+    const proposals = await session.handlers.proposeMapping({}, noProgress);
+    const targets = proposals.map((p) => (p.header === 'Sko' ? { kind: 'skip' as const } : p.target));
+    const remapped = await session.handlers.applyMapping({ targets }, noProgress);
+    expect(remapped.columns.map((c) => c.header)).not.toContain('Sko');
+    expect((await allRows(session))[0].v[col(remapped, 'phone')]).toBe('5550000000');
+  });
 });

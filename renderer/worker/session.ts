@@ -1,7 +1,7 @@
 import type { Lookups, Template } from '../../shared/template';
 import { describeFinding, type IssueCode, type Locale } from '../../shared/validate';
 import type { ColumnTarget } from '../mapping/column-target';
-import { proposeMapping } from '../mapping/auto-map';
+import { proposeMapping } from '../mapping/propose';
 import type { CellTable } from './cell-table';
 import { listDuplicateGroups, planKeep, planMerge, planNotDuplicate } from './duplicates';
 import { exportCsv, exportErrorReport, exportWorkbook } from './export-files';
@@ -54,7 +54,7 @@ function toBase64(bytes: Uint8Array): string {
 /** Rows sent back with a change; beyond this the UI reloads what it shows instead. */
 const maxRowsPerChange = 300;
 const previewRows = 100;
-const sampleCount = 5;
+const mappingSampleRows = 1000;
 
 type Handlers = {
   [K in keyof WorkerApi]: (
@@ -99,15 +99,11 @@ export class Session {
     proposeMapping: async () => {
       const table = this.requireTable();
       const headers = table.row(this.headerRow);
-      const samples = headers.map((_, col) => {
-        const out: string[] = [];
-        for (let i = 0; i < this.rows.length && out.length < sampleCount; i++) {
-          const value = table.get(this.rows.get(i), col);
-          if (value.trim() !== '') out.push(value);
-        }
-        return out;
-      });
-      return proposeMapping(this.template, headers, samples);
+      // shared/mapping reads the first rows for content and fill; a thousand tell the shape of any file.
+      const sample: string[][] = [];
+      for (let i = 0; i < Math.min(this.rows.length, mappingSampleRows); i++)
+        sample.push(table.row(this.rows.get(i)));
+      return proposeMapping(this.template, headers, sample);
     },
     applyMapping: async ({ targets }, progress) => {
       this.targets = targets;

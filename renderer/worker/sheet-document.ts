@@ -1,4 +1,5 @@
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
+import { splitFullName } from '../../shared/mapping';
 import type { FieldDef, Lookups, Template } from '../../shared/template';
 import { type Finding, type IssueCode, SheetValidator, type ValidationSummary } from '../../shared/validate';
 import { type DocColumnKind, planColumns } from '../mapping/column-plan';
@@ -17,6 +18,8 @@ export type DocColumn = Readonly<{
   field: FieldDef | null;
   /** Where the cells live in the table. */
   tableCol: number;
+  /** The table column was made by the app (an empty required field, a split name), not read from the file. */
+  made: boolean;
 }>;
 
 export type BuildProgress = (rowsDone: number, rowsTotal: number) => Promise<void>;
@@ -101,7 +104,7 @@ export class SheetDocument {
     progress?: BuildProgress;
   }): Promise<SheetDocument> {
     const { template, table, headerRow, targets } = options;
-    const columns = layColumns(template, table, headerRow, targets, options.previous ?? []);
+    const columns = layColumns(template, table, headerRow, targets, options.previous ?? [], options.rawOf);
     const doc = new SheetDocument(template, table, columns, options.rawOf, options.order, options.lookups);
     const total = doc.order.length;
     const analyzer = new ColumnAnalyzer(columns.map((c) => c.field));
@@ -352,21 +355,29 @@ export class SheetDocument {
   }
 }
 
-/** The document's columns over the table: the plan, with each column's place in the table. */
+/**
+ * The document's columns over the table: the plan, with each column's place in the table. A split full name
+ * gets two new table columns, filled once here from the source column (the source stays as it was).
+ */
 export function layColumns(
   template: Template,
   table: CellTable,
   headerRow: number,
   targets: readonly ColumnTarget[],
   previous: readonly DocColumn[] = [],
+  rows: IntList = new IntList(),
 ): DocColumn[] {
   const headers = table.row(headerRow);
   return planColumns(template, headers, targets).map((planned, index) => {
     let tableCol = planned.source;
-    if (tableCol === null) {
-      // A column added earlier for this field keeps what the user typed into it.
-      const added = previous.find((c) => c.header === planned.header && c.sourceHeader === null);
-      tableCol = added ? added.tableCol : table.addColumn();
+    if (planned.part || tableCol === null) {
+      // A column made earlier for this field (and split) keeps what the user typed into it.
+      const made = previous.find(
+        (c) => c.header === planned.header && c.made && c.sourceHeader === planned.sourceHeader,
+      );
+      tableCol = made ? made.tableCol : table.addColumn();
+      if (!made && planned.part && planned.source !== null)
+        fillSplit(table, rows, planned.source, tableCol, planned.part);
     }
     return {
       index,
@@ -375,6 +386,23 @@ export function layColumns(
       sourceHeader: planned.sourceHeader,
       field: planned.field,
       tableCol,
+      made: planned.part !== undefined || planned.source === null,
     };
   });
+}
+
+function fillSplit(
+  table: CellTable,
+  rows: IntList,
+  source: number,
+  target: number,
+  part: 'first' | 'last',
+): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows.get(i);
+    const cells = table.row(row);
+    const name = splitFullName(cells[source] ?? '');
+    cells[target] = part === 'first' ? name.first : name.last;
+    table.set(row, cells);
+  }
 }

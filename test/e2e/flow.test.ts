@@ -64,11 +64,13 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
     expect(await open.headerRow().textContent()).toBe('Row 4');
   });
 
-  it('fixes the mapping: the customer number goes to External ID, shoe size stays an [import] note', async () => {
+  it('fixes the mapping: job title and customer number go to their fields, shoe size stays an [import] note', async () => {
     await open.continue();
     expect(await map.confidence('Fornavn').textContent()).toMatch(/^High/);
     expect(await map.target('Kundenr').inputValue()).toBe('note');
+    expect(await map.target('Stilling hos kunde').inputValue()).toBe('note');
     await map.mapTo('Kundenr', 'External ID (external_id)');
+    await map.mapTo('Stilling hos kunde', 'Job title (job_title)');
     await map.mapTo('Etternavn', 'Skip this column');
     expect(await map.requiredMessage().textContent()).toContain('Last name');
     await map.mapTo('Etternavn', 'Last name (lastName) *');
@@ -187,6 +189,7 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
     expect(text(rows[2], 'email')).toBe('carla@example.com');
     expect(text(rows[3], 'lastName')).toBe('Hansen');
     expect(text(rows[3], 'external_id')).toBe('K-1004');
+    expect(text(rows[0], 'job_title')).toBe('Daglig leder');
     expect(text(rows[5], 'compName')).toBe('Café “Le Coin”');
     expect(text(rows[0], 'whiteboard')).toBe('[import] Skostørrelse: 41');
   });

@@ -11,6 +11,8 @@ function targetValue(target: ColumnTarget): string {
   return target.kind === 'field' ? `field:${target.header}` : target.kind;
 }
 
+const splitFields = ['firstName', 'lastName'] as const;
+
 function confidenceText(words: Words, proposal: ColumnProposal, target: ColumnTarget): string {
   if (targetValue(target) !== targetValue(proposal.target) || proposal.confidence === 0)
     return words.confidenceNone;
@@ -41,7 +43,9 @@ export function MapScreen() {
 
   if (!proposals || !targets) return null;
   const fields = clientTether.fields;
-  const chosen = targets.flatMap((t) => (t.kind === 'field' ? [t.header] : []));
+  const chosen = targets.flatMap((t) =>
+    t.kind === 'field' ? [t.header] : t.kind === 'split' ? [...t.fields] : [],
+  );
   const twice = fields.filter((f) => chosen.filter((h) => h === f.header).length > 1);
   const missing = fields.filter((f) => f.required && !chosen.includes(f.header));
 
@@ -49,11 +53,13 @@ export function MapScreen() {
     const proposal = proposals[source];
     const target: ColumnTarget = value.startsWith('field:')
       ? { kind: 'field', header: value.slice(6) }
-      : value === 'custom'
-        ? { kind: 'custom', name: proposal.header }
-        : value === 'note'
-          ? { kind: 'note' }
-          : { kind: 'skip' };
+      : value === 'split'
+        ? { kind: 'split', fields: splitFields }
+        : value === 'custom'
+          ? { kind: 'custom', name: proposal.header }
+          : value === 'note'
+            ? { kind: 'note' }
+            : { kind: 'skip' };
     controller.setTarget(source, target);
   };
 
@@ -119,6 +125,7 @@ export function MapScreen() {
                     </optgroup>
                     <optgroup label={words.otherChoices}>
                       <option value="skip">{words.skipColumn}</option>
+                      <option value="split">{words.splitName}</option>
                       <option value="note">{words.keepAsNote}</option>
                       <option value="custom">{words.customField}</option>
                     </optgroup>
@@ -134,7 +141,9 @@ export function MapScreen() {
                     />
                   )}
                 </td>
-                <td className="lp-confidence">{confidenceText(words, proposal, target)}</td>
+                <td className="lp-confidence" title={proposal.detail || undefined}>
+                  {confidenceText(words, proposal, target)}
+                </td>
               </tr>
             );
           })}
