@@ -146,7 +146,13 @@ export class Session {
         .map((p): CellIssue => {
           const issue = describeFinding(
             { rowId: key, col, code: p.code, severity: p.severity, related: p.related },
-            { locale, columns, rowNumber: (k) => k + 1, values },
+            {
+              locale,
+              columns,
+              rowNumber: (k) => k + 1,
+              values,
+              fixContext: { template: doc.template, lookups: doc.lookups },
+            },
           );
           return {
             code: p.code,
@@ -373,7 +379,16 @@ export class Session {
             severity: problem.severity,
             related: problem.related,
           },
-          { locale, columns, rowNumber: (k) => k + 1, values: v },
+          {
+            locale,
+            columns,
+            rowNumber: (k) => k + 1,
+            values: v,
+            // An unknown ID's message lists the account's IDs, which it finds in the fix context.
+            ...(problem.code === 'id.unknown'
+              ? { fixContext: { template: doc.template, lookups: doc.lookups } }
+              : {}),
+          },
         );
         p[problem.col] = { code: problem.code, severity: problem.severity, message: issue.message };
       }
