@@ -36,6 +36,15 @@ export type MappedSheetOptions = Readonly<{
 }>;
 
 /**
+ * True when a file already is the template: every column lands on the field of the same position and
+ * nothing is split, noted or kept aside. Rows then pass through as they are, without a copy each.
+ */
+function isIdentity(mapping: Mapping): boolean {
+  if (mapping.columns.length !== mapping.fields.length) return false;
+  return mapping.columns.every((c, i) => c.field === mapping.fields[i] && !c.split);
+}
+
+/**
  * Streams a file onto the template: the first rows are held back until the mapping is chosen (a `--mapping`
  * profile, a saved profile for these headers, or an automatic one that also looks at those rows), then every
  * row comes out mapped. Memory stays bounded: at most the sample and one chunk are held.
@@ -49,6 +58,7 @@ export async function readMappedSheet(
   let header: SheetHeader | undefined;
   let headers: string[] = [];
   let mapping: Mapping | undefined;
+  let identity = false;
   const held: { fields: string[]; line: number }[] = [];
 
   const decide = async () => {
@@ -62,6 +72,7 @@ export async function readMappedSheet(
       useSaved: options.useSavedProfiles !== false,
     });
     mapping = resolved.mapping;
+    identity = isIdentity(resolved.mapping);
     const mappedHeld = held.map((h) => applyMapping(resolved.mapping, h.fields).values);
     handlers.onReady({ header, headers, ...resolved, sample: mappedHeld });
     held.forEach((h, i) => {
@@ -76,7 +87,8 @@ export async function readMappedSheet(
       headers = found.headers.map(detachString);
     },
     onRow: (fields, line) => {
-      if (mapping) handlers.onRow(applyMapping(mapping, fields).values, fields, line);
+      if (identity) handlers.onRow(fields, fields, line);
+      else if (mapping) handlers.onRow(applyMapping(mapping, fields).values, fields, line);
       else held.push({ fields: fields.map(detachString), line });
     },
     onChunk: async () => {

@@ -7,13 +7,17 @@
  */
 export function detachString(value: string): string {
   // Flattening the concatenation allocates a new string; slicing it back drops the buffer reference.
+  // (Cheaper than a JSON round trip; `repeat(1)` and friends return the very same slice.)
   return value.length < 13 ? value : `${value} `.slice(0, -1);
 }
 
 /** Case-insensitive key of a unique column (email): trimmed and lower-cased, or undefined when empty. */
 export function uniqueKey(value: string): string | undefined {
-  const key = value.trim().toLowerCase();
-  return key === '' ? undefined : detachString(key);
+  const trimmed = value.trim();
+  const key = trimmed.toLowerCase();
+  if (key === '') return undefined;
+  // toLowerCase made a fresh string if it changed anything; only an unchanged value may still be a slice.
+  return key === trimmed ? detachString(key) : key;
 }
 
 /** Digits of a phone, without a North American leading 1; undefined when too short to identify anyone. */
