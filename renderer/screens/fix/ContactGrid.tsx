@@ -158,6 +158,10 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
       enterNavigatesVertically: true,
       enterNavigatesVerticallyAfterEdit: true,
       suppressColumnMoveAnimation: true,
+      // The grid is one stop in the Tab order (arrow keys move inside it, as in a spreadsheet), so the
+      // keyboard reaches the panels beside it instead of walking through every cell. While a cell is being
+      // edited, Tab still commits and moves on to the next cell.
+      tabToNextCell: (params) => (params.editing ? (params.nextCellPosition ?? true) : false),
       onCellFocused: (event) => handlers.current.onCellFocused(event),
       onCellEditingStopped: () => {
         if (focusedKey.current)
