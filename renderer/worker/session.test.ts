@@ -211,4 +211,66 @@ describe('a session on a messy Windows-1252 file with title lines and semicolons
     expect(remapped.columns.map((c) => c.header)).not.toContain('Sko');
     expect((await allRows(session))[0].v[col(remapped, 'phone')]).toBe('5550000000');
   });
+
+  it('keeps one row of a duplicate group and deletes the others, undoably', async () => {
+    const { session } = await openMessy();
+    const change = await session.handlers.resolveDuplicate(
+      { keys: [0, 2], action: 'keep', keep: 2, locale: 'en' },
+      noProgress,
+    );
+    expect(change.status.rowCount).toBe(3);
+    expect((await allRows(session)).map((r) => r.n)).toEqual([2, 3, 4]);
+    await session.handlers.undo({ locale: 'en' }, noProgress);
+    expect((await allRows(session)).map((r) => r.n)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('takes back a likely-duplicate warning when the rows are called different people', async () => {
+    const session = new Session(clientTether);
+    const text = 'firstName,lastName,phone\r\nBob,Smith,5559876543\r\nBob,Smith,555-987-6543\r\n';
+    await session.handlers.open({ bytes: new TextEncoder().encode(text), options: {} }, noProgress);
+    const proposals = await session.handlers.proposeMapping({}, noProgress);
+    const state = await session.handlers.applyMapping(
+      { targets: proposals.map((p) => p.target) },
+      noProgress,
+    );
+    expect(state.status.summary.warnings).toBe(2);
+    const groups = await session.handlers.duplicates({}, noProgress);
+    expect(groups.map((g) => g.kind)).toEqual(['likely']);
+    const dismissed = await session.handlers.resolveDuplicate(
+      { keys: [0, 1], action: 'notDuplicate', keep: 0, locale: 'en' },
+      noProgress,
+    );
+    expect(dismissed.status.summary.warnings).toBe(0);
+    expect(await session.handlers.duplicates({}, noProgress)).toEqual([]);
+    const undone = await session.handlers.undo({ locale: 'en' }, noProgress);
+    expect(undone.status.summary.warnings).toBe(2);
+  });
+
+  it('replaces text in every column as one undoable change', async () => {
+    const { session } = await openMessy();
+    const plan = await session.handlers.planReplace(
+      { query: { text: 'example.com', col: null, matchCase: false }, replacement: 'example.no' },
+      noProgress,
+    );
+    expect(plan.count).toBe(4);
+    await session.handlers.runPlan({ token: plan.token, locale: 'en' }, noProgress);
+    expect((await allRows(session)).filter((r) => r.v.some((v) => v.endsWith('@example.no')))).toHaveLength(
+      4,
+    );
+    await session.handlers.undo({ locale: 'en' }, noProgress);
+    expect((await allRows(session)).filter((r) => r.v.some((v) => v.endsWith('@example.no')))).toHaveLength(
+      0,
+    );
+  });
+
+  it('fixes every cell of one kind across the list in one change', async () => {
+    const { session, state } = await openMessy();
+    const plan = await session.handlers.planFix(
+      { scope: { kind: 'all', fix: 'region.code' }, settings: {} },
+      noProgress,
+    );
+    expect(plan.examples.map((e) => [e.before, e.after])).toEqual([['California', 'CA']]);
+    const change = await session.handlers.runPlan({ token: plan.token, locale: 'en' }, noProgress);
+    expect(change.rows?.find((r) => r.key === 1)?.v[col(state, 'state')]).toBe('CA');
+  });
 });
