@@ -5,6 +5,7 @@ import { AppProvider } from './app/AppContext';
 import { AppController } from './app/app-controller';
 import { WorkerClient } from './client/worker-client';
 import { pickBridge } from './platform/pick-bridge';
+import { warmUpGrid } from './screens/fix/ContactGrid';
 import './styles.css';
 
 declare global {
@@ -28,6 +29,8 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   await controller.start(new URLSearchParams(location.search).get('open'));
+  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+  idle(() => warmUpGrid());
 }
 
 void start();

@@ -1,0 +1,70 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, buildApp, serveApp } from './app-server';
+import { type Browser, launchBrowser } from './browser';
+import { messyCsvBytes } from './messy-file';
+import { AppPage, outputDir } from './pages/app-page';
+import { MapPage } from './pages/map-page';
+import { OpenPage } from './pages/open-page';
+
+// The Open and Map screens' choices: how the file is read, and a mapping saved once and offered again.
+
+let server: AppServer;
+let browser: Browser;
+let page: Page;
+let open: OpenPage;
+let map: MapPage;
+const file = join(outputDir, 'open-map-contacts.csv');
+
+beforeAll(async () => {
+  writeFileSync(file, messyCsvBytes());
+  server = await serveApp(await buildApp());
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  open = new OpenPage(page);
+  map = new MapPage(page);
+  await new AppPage(page).goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('reading the file and saving a mapping', () => {
+  it('reads the file again with another delimiter and back', async () => {
+    await open.chooseFile(file);
+    await open.delimiter().selectOption(',');
+    await expect.poll(() => open.previewRow(5).textContent()).toContain('Åse;Økland;ase@example.com');
+    await open.delimiter().selectOption(';');
+    await expect.poll(() => open.previewRow(5).locator('td').first().textContent()).toBe('Åse');
+    expect(await open.rowCount().textContent()).toBe('7 contact rows found.');
+  });
+
+  it('says which lines were left out as titles', async () => {
+    expect(await page.getByTestId('left-out').textContent()).toContain('2 title lines');
+  });
+
+  it('offers a saved mapping the next time the same columns come in', async () => {
+    await open.continue();
+    await map.mapTo('Kundenr', 'External ID (external_id)');
+    await map.customField('Skostørrelse', 'shoe_size');
+    await page.getByLabel('Mapping name').fill('Oslo trade show');
+    await page.getByRole('button', { name: 'Save this mapping' }).click();
+    await page.getByTestId('notice-info').waitFor();
+
+    await page.reload();
+    await open.chooseFile(file);
+    await open.continue();
+    expect(await map.target('Kundenr').inputValue()).toBe('note');
+    const offer = page.getByTestId('profile-offer');
+    expect(await offer.textContent()).toContain('Oslo trade show');
+    await offer.getByRole('button', { name: 'Use it' }).click();
+    expect(await map.target('Kundenr').inputValue()).toBe('field:external_id');
+    expect(await map.target('Skostørrelse').inputValue()).toBe('custom');
+    await new AppPage(page).screenshot('open-map-01-profile');
+  });
+});
