@@ -43,6 +43,8 @@ export class AppController {
   private writer: JournalWriter | null = null;
   private uiTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUi: UiEntry | null = null;
+  /** Who wants the progress of the background validation with the proposed mapping (see applyMapping). */
+  private prepareProgress: ((p: Progress) => void) | null = null;
 
   constructor(
     readonly bridge: AdoptingBridge,
@@ -147,7 +149,7 @@ export class AppController {
   }
 
   /** Reads a file in the worker (the bytes move there, not copied) with progress. */
-  async openFile(file: OpenedFile, options: ReadOptions = {}): Promise<boolean> {
+  async openFile(file: OpenedFile, options: ReadOptions = {}, validateAhead = true): Promise<boolean> {
     performance.mark('listprep:file-chosen');
     this.writer = null;
     this.set({
@@ -173,6 +175,7 @@ export class AppController {
       );
       this.set({ opened, busy: null });
       performance.mark('listprep:file-read');
+      if (validateAhead) await this.proposeAndPrepare();
       return true;
     } catch (error) {
       this.set({
@@ -193,6 +196,7 @@ export class AppController {
         { onProgress: this.progress('read') },
       );
       this.set({ opened, busy: null });
+      await this.proposeAndPrepare();
     } catch (error) {
       this.fail(error);
     }
@@ -208,12 +212,25 @@ export class AppController {
         targets: null,
         readOptions: { ...this.state.readOptions, headerRow: row },
       });
+      await this.proposeAndPrepare();
     } catch (error) {
       this.fail(error);
     }
   }
 
   // --- map -------------------------------------------------------------------------------------------
+
+  /**
+   * Proposes the mapping as soon as the file is read, then lets the worker validate with it in the
+   * background while the user looks at the preview and the mapping: confirming it unchanged then shows the
+   * grid without waiting. Whatever the user does next (another header row, another mapping) stops that work.
+   */
+  private async proposeAndPrepare(): Promise<void> {
+    const proposals = await this.worker.call('proposeMapping', {});
+    this.set({ proposals, targets: proposals.map((p) => p.target) });
+    // A failure here is not the user's: the confirmed mapping is validated again and reports it then.
+    void this.worker.call('prepare', {}, { onProgress: (p) => this.prepareProgress?.(p) }).catch(() => {});
+  }
 
   async goToMap(): Promise<void> {
     try {
@@ -256,6 +273,8 @@ export class AppController {
     if (!targets || !headers) return;
     performance.mark('listprep:map-confirmed');
     const hadList = this.state.status !== null;
+    // The answer waits for the background validation when one runs; its progress is this wait's progress.
+    this.prepareProgress = this.progress('validate');
     const validating = this.worker.call(
       'applyMapping',
       { targets },
@@ -270,6 +289,7 @@ export class AppController {
     });
     try {
       const state = await validating;
+      this.prepareProgress = null;
       performance.mark('listprep:list-validated');
       await this.startJournal();
       // A new grid asks for its rows itself; an existing one (a remap) must reload them.
@@ -364,7 +384,7 @@ export class AppController {
       } else {
         throw new Error('the file is not kept');
       }
-      if (!(await this.openFile(file, { ...open.options, headerRow: open.headerRow }))) return;
+      if (!(await this.openFile(file, { ...open.options, headerRow: open.headerRow }, false))) return;
       this.set({ busy: { task: 'restore', done: 0, fraction: 0 } });
       const proposals = await this.worker.call('proposeMapping', {});
       const state = await this.worker.call(

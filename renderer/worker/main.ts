@@ -60,5 +60,7 @@ async function handle(request: WorkerRequest): Promise<void> {
 
 scope.onmessage = (event) => {
   const request = event.data;
+  // Runs as the message arrives, even while an earlier request is still working.
+  session.interrupt(request.type, request.params);
   queue = queue.then(() => handle(request));
 };

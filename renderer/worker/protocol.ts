@@ -117,6 +117,8 @@ export type WorkerApi = {
   reread: { req: { options: ReadOptions }; res: OpenResult };
   setHeaderRow: { req: { row: number }; res: OpenResult };
   proposeMapping: { req: Record<string, never>; res: readonly ColumnProposal[] };
+  /** Validates ahead with the proposed mapping (see Session.prepare); answers when done or stopped. */
+  prepare: { req: Record<string, never>; res: null };
   applyMapping: { req: { targets: readonly ColumnTarget[] }; res: DocState };
   setLookups: {
     req: { lookups: Lookups };

@@ -273,4 +273,39 @@ describe('a session on a messy Windows-1252 file with title lines and semicolons
     const change = await session.handlers.runPlan({ token: plan.token, locale: 'en' }, noProgress);
     expect(change.rows?.find((r) => r.key === 1)?.v[col(state, 'state')]).toBe('CA');
   });
+
+  it('validates ahead with the proposed mapping and uses that work when the mapping is confirmed unchanged', async () => {
+    const session = new Session(clientTether);
+    await session.handlers.open({ bytes: messy, options: {} }, noProgress);
+    const proposals = await session.handlers.proposeMapping({}, noProgress);
+    const phases: string[] = [];
+    await session.handlers.prepare({}, async (phase) => {
+      phases.push(phase);
+    });
+    expect(phases).toContain('validate');
+    let validatedAgain = false;
+    const state = await session.handlers.applyMapping(
+      { targets: proposals.map((p) => p.target) },
+      async () => {
+        validatedAgain = true;
+      },
+    );
+    expect(validatedAgain).toBe(false);
+    expect(state.status.summary).toEqual((await openMessy()).state.status.summary);
+  });
+
+  it('validates again when the confirmed mapping differs from the one validated ahead', async () => {
+    const session = new Session(clientTether);
+    await session.handlers.open({ bytes: messy, options: {} }, noProgress);
+    const proposals = await session.handlers.proposeMapping({}, noProgress);
+    await session.handlers.prepare({}, noProgress);
+    const targets = proposals.map((p) => (p.header === 'E-post' ? { kind: 'skip' as const } : p.target));
+    const state = await session.handlers.applyMapping({ targets }, noProgress);
+    expect(state.columns.map((c) => c.header)).not.toContain('email');
+    const fresh = new Session(clientTether);
+    await fresh.handlers.open({ bytes: messy, options: {} }, noProgress);
+    expect(state.status.summary).toEqual(
+      (await fresh.handlers.applyMapping({ targets }, noProgress)).status.summary,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { Lookups, Template } from '../../shared/template';
 import { describeFinding, type IssueCode, type Locale } from '../../shared/validate';
-import type { ColumnTarget } from '../mapping/column-target';
+import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
 import { proposeMapping } from '../mapping/propose';
 import type { CellTable } from './cell-table';
 import { listDuplicateGroups, planKeep, planMerge, planNotDuplicate } from './duplicates';
@@ -33,6 +33,8 @@ import { previewSource, type ReadOptions, readSource, type SourceFormat } from '
 
 /** Posts progress and lets the worker take other messages; resolves false when the work was cancelled. */
 export type ProgressSink = (phase: 'read' | 'validate', done: number, fraction: number) => Promise<void>;
+
+class SpeculationStopped extends Error {}
 
 export class SessionError extends Error {
   constructor(
@@ -86,6 +88,11 @@ export class Session {
   private nextToken = 1;
   private version = 0;
   private readonly serverMarks = new ServerMarks();
+  /** The proposal for the file as read now (computed once per read). */
+  private proposals: readonly ColumnProposal[] | null = null;
+  /** A document validated ahead with the proposed mapping, and the validation running now. */
+  private speculative: { key: string; doc: SheetDocument } | null = null;
+  private speculation: { cancelled: boolean } | null = null;
 
   constructor(private readonly template: Template) {}
 
@@ -97,17 +104,31 @@ export class Session {
     reread: async ({ options }, progress) => this.read(options, progress),
     setHeaderRow: async ({ row }, progress) => this.read({ ...this.options, headerRow: row }, progress),
     proposeMapping: async () => {
+      if (this.proposals) return this.proposals;
       const table = this.requireTable();
       const headers = table.row(this.headerRow);
       // shared/mapping reads the first rows for content and fill; a thousand tell the shape of any file.
       const sample: string[][] = [];
       for (let i = 0; i < Math.min(this.rows.length, mappingSampleRows); i++)
         sample.push(table.row(this.rows.get(i)));
-      return proposeMapping(this.template, headers, sample);
+      this.proposals = proposeMapping(this.template, headers, sample);
+      return this.proposals;
+    },
+    prepare: async (_, progress) => {
+      await this.prepare(progress);
+      return null;
     },
     applyMapping: async ({ targets }, progress) => {
-      this.targets = targets;
-      await this.rebuild(progress, true);
+      const ready = this.speculative;
+      this.speculative = null;
+      if (!this.doc && ready && ready.key === JSON.stringify(targets)) {
+        // The user confirmed the mapping the worker had already validated while they looked at it.
+        this.targets = targets;
+        this.adopt(ready.doc, true);
+      } else {
+        this.targets = targets;
+        await this.rebuild(progress, true);
+      }
       return { ...this.docState(), entry: { t: 'map', targets } };
     },
     setLookups: async ({ lookups }, progress) => {
@@ -313,6 +334,8 @@ export class Session {
 
   private resetDocument(): void {
     this.doc = null;
+    this.proposals = null;
+    this.speculative = null;
     this.serverMarks.clear();
     this.history = new History();
     this.plans.clear();
@@ -321,12 +344,65 @@ export class Session {
 
   // --- the document --------------------------------------------------------------------------------
 
+  /**
+   * Validates the list with the proposed mapping while the user is still on the Open and Map screens, so
+   * that confirming an unchanged mapping shows the grid at once. Any request that makes the work moot
+   * (another file, another header row, another mapping) interrupts it: see `interrupt`.
+   */
+  private async prepare(progress: ProgressSink): Promise<void> {
+    if (this.doc || !this.table) return;
+    const targets = (await this.handlers.proposeMapping({}, progress)).map((p) => p.target);
+    const key = JSON.stringify(targets);
+    if (this.speculative?.key === key) return;
+    const attempt = { cancelled: false };
+    this.speculation = attempt;
+    try {
+      const doc = await SheetDocument.build({
+        template: this.template,
+        table: this.table,
+        headerRow: this.headerRow,
+        targets,
+        rawOf: IntList.from(this.rows.toInt32Array()),
+        order: IntList.range(this.rows.length),
+        lookups: this.lookups,
+        progress: async (done, total) => {
+          if (attempt.cancelled) throw new SpeculationStopped();
+          await progress('validate', done, total === 0 ? 1 : done / total);
+          if (attempt.cancelled) throw new SpeculationStopped();
+        },
+      });
+      this.speculative = { key, doc };
+    } catch (error) {
+      if (!(error instanceof SpeculationStopped)) throw error;
+    } finally {
+      if (this.speculation === attempt) this.speculation = null;
+    }
+  }
+
+  /**
+   * Called as each request arrives, before it waits its turn: stops a speculative validation the request
+   * makes useless. Confirming the very mapping being validated lets it finish instead.
+   */
+  interrupt(type: keyof WorkerApi, params: unknown): void {
+    if (!this.speculation) return;
+    if (type === 'applyMapping') {
+      const targets = (params as WorkerApi['applyMapping']['req']).targets;
+      if (this.speculationKey === JSON.stringify(targets)) return;
+    }
+    if (type === 'proposeMapping' || type === 'sourceBase64' || type === 'status') return;
+    this.speculation.cancelled = true;
+  }
+
+  private get speculationKey(): string | null {
+    return this.proposals ? JSON.stringify(this.proposals.map((p) => p.target)) : null;
+  }
+
   private async rebuild(progress: ProgressSink, newColumns: boolean): Promise<void> {
     const table = this.requireTable();
     const previous = this.doc;
     const rawOf = previous ? previous.rowMap : IntList.from(this.rows.toInt32Array());
     const order = previous ? previous.order : IntList.range(this.rows.length);
-    this.doc = await SheetDocument.build({
+    const doc = await SheetDocument.build({
       template: this.template,
       table,
       headerRow: this.headerRow,
@@ -337,6 +413,11 @@ export class Session {
       lookups: this.lookups,
       progress: (done, total) => progress('validate', done, total === 0 ? 1 : done / total),
     });
+    this.adopt(doc, newColumns);
+  }
+
+  private adopt(doc: SheetDocument, newColumns: boolean): void {
+    this.doc = doc;
     // Ops name columns by position; a new mapping moves them, new lookups do not.
     if (newColumns) this.history = new History();
     if (newColumns) this.serverMarks.clear();
