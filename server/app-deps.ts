@@ -1,3 +1,4 @@
+import type { ImportRequest } from '../shared/api';
 import type { Template } from '../shared/template';
 import type { Database } from './db/database';
 
@@ -5,6 +6,9 @@ import type { Database } from './db/database';
 export type AppDeps = Readonly<{
   db: Database;
   template: Template;
-  /** Told when a request queued a job, so a worker starts it at once instead of at its next poll. */
-  onJobQueued: () => void;
+  /**
+   * Told when a request queued a job, so a worker of this process starts it at once instead of at its next
+   * poll, and takes the request already parsed instead of parsing the stored copy again.
+   */
+  onJobQueued: (job: { id: number; request: ImportRequest }) => void;
 }>;

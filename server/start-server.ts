@@ -62,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     app = await buildApp({
       db,
       template,
-      onJobQueued: () => worker.wake(),
+      onJobQueued: (job) => worker.accept(job.id, job.request),
       logger: options.logger,
       limits: options.limits,
     });

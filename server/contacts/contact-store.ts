@@ -89,7 +89,9 @@ export async function getContactDetail(
     status: 'pending';
     import_id: number | null;
   }>(
-    'SELECT kind, title, plan_id, due_at, status, import_id FROM pending_actions WHERE contact_id = $1 ORDER BY due_at, id',
+    `SELECT a.kind, s.title, a.plan_id, a.due_at, a.status, a.import_id
+       FROM pending_actions a JOIN action_plan_steps s ON s.plan_id = a.plan_id AND s.position = a.step_position
+      WHERE a.contact_id = $1 ORDER BY a.due_at, a.step_position`,
     [contactId],
   );
   return {

@@ -19,37 +19,40 @@ export type ApplyContext = Readonly<{
 const defaultBatchSize = 5_000;
 
 // Each batch is one statement: the rows travel as one JSON parameter and every table they touch is written
-// by a data-modifying CTE. One round trip and one JSON parse per few thousand rows is what keeps an import
+// by a data-modifying CTE (all see the same snapshot, and the new contacts reach the others through RETURNING). One round trip and one JSON parse per few thousand rows is what keeps an import
 // within a small factor of a bare bulk insert.
 const insertCreated = /* sql */ `
 WITH x AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-    id bigint, row_number int, fields jsonb, custom jsonb, email_key text, phone_key text, name_key text,
+    row_number int, fields jsonb, custom jsonb, email_key text, phone_key text, name_key text,
     external_id text, action_plan_id bigint, sales_cycle_id bigint, lead_source_id bigint,
     assigned_user_id bigint, duplicate_of bigint, matched_by text, import_note text, tag_ids jsonb)
 ), c AS (
-  INSERT INTO contacts (id, account_id, fields, custom, email_key, phone_key, name_key, external_id,
+  INSERT INTO contacts (account_id, fields, custom, email_key, phone_key, name_key, external_id,
     action_plan_id, sales_cycle_id, lead_source_id, assigned_user_id, duplicate_of, created_import_id,
     source_row, last_import_id, created_at, updated_at)
-  SELECT id, $2, fields, custom, email_key, phone_key, name_key, external_id, action_plan_id, sales_cycle_id,
-    lead_source_id, assigned_user_id, duplicate_of, $3, row_number, $3, $4, $4 FROM x
-  RETURNING id
+  SELECT $2, jsonb_strip_nulls(fields), custom, email_key, phone_key, name_key, external_id, action_plan_id,
+    sales_cycle_id, lead_source_id, assigned_user_id, duplicate_of, $3, row_number, $3, $4, $4 FROM x
+  RETURNING id, source_row
+), y AS (
+  -- Each new contact's id beside its row: the contact keeps the row number it came from.
+  SELECT c.id, x.* FROM c JOIN x ON x.row_number = c.source_row
 ), n AS (
   INSERT INTO contact_notes (contact_id, import_id, kind, body, created_at)
-  SELECT id, $3, 'history', replace($5, '{row}', row_number::text), $4 FROM x
+  SELECT id, $3, 'history', replace($5, '{row}', row_number::text), $4 FROM y
   UNION ALL
-  SELECT id, $3, 'import', import_note, $4 FROM x WHERE import_note IS NOT NULL
+  SELECT id, $3, 'import', import_note, $4 FROM y WHERE import_note IS NOT NULL
 ), t AS (
   INSERT INTO contact_tags (contact_id, tag_id, import_id)
-  SELECT x.id, tag.value::bigint, $3 FROM x CROSS JOIN LATERAL jsonb_array_elements_text(x.tag_ids) AS tag(value)
-  WHERE x.tag_ids IS NOT NULL
+  SELECT y.id, tag.value::bigint, $3 FROM y CROSS JOIN LATERAL jsonb_array_elements_text(y.tag_ids) AS tag(value)
+  WHERE y.tag_ids IS NOT NULL
 ), a AS (
-  INSERT INTO pending_actions (contact_id, import_id, plan_id, step_position, kind, title, due_at)
-  SELECT x.id, $3, s.plan_id, s.position, s.kind, s.title, $4::timestamptz + s.delay_minutes * interval '1 minute'
-  FROM x JOIN action_plan_steps s ON s.plan_id = x.action_plan_id
+  INSERT INTO pending_actions (contact_id, import_id, plan_id, step_position, kind, due_at)
+  SELECT y.id, $3, s.plan_id, s.position, s.kind, $4::timestamptz + s.delay_minutes * interval '1 minute'
+  FROM y JOIN action_plan_steps s ON s.plan_id = y.action_plan_id
 ), r AS (
   INSERT INTO import_rows (import_id, row_number, action, contact_id, matched_by, linked_to, action_plan_id)
-  SELECT $3, row_number, 'create', id, matched_by, duplicate_of, action_plan_id FROM x
+  SELECT $3, row_number, 'create', id, matched_by, duplicate_of, action_plan_id FROM y
 )
 SELECT count(*)::int AS written FROM c`;
 
@@ -61,7 +64,7 @@ WITH x AS (
     assigned_user_id bigint, matched_by text, changes jsonb, before jsonb, changed text, start_plan_id bigint,
     import_note text, tag_ids jsonb)
 ), u AS (
-  UPDATE contacts c SET fields = x.fields, custom = x.custom, email_key = x.email_key, phone_key = x.phone_key,
+  UPDATE contacts c SET fields = jsonb_strip_nulls(x.fields), custom = x.custom, email_key = x.email_key, phone_key = x.phone_key,
     name_key = x.name_key, external_id = x.external_id, action_plan_id = x.action_plan_id,
     sales_cycle_id = x.sales_cycle_id, lead_source_id = x.lead_source_id, assigned_user_id = x.assigned_user_id,
     last_import_id = $3, updated_at = $4
@@ -77,8 +80,8 @@ WITH x AS (
   SELECT x.id, tag.value::bigint, $3 FROM x CROSS JOIN LATERAL jsonb_array_elements_text(x.tag_ids) AS tag(value)
   WHERE x.tag_ids IS NOT NULL
 ), a AS (
-  INSERT INTO pending_actions (contact_id, import_id, plan_id, step_position, kind, title, due_at)
-  SELECT x.id, $3, s.plan_id, s.position, s.kind, s.title, $4::timestamptz + s.delay_minutes * interval '1 minute'
+  INSERT INTO pending_actions (contact_id, import_id, plan_id, step_position, kind, due_at)
+  SELECT x.id, $3, s.plan_id, s.position, s.kind, $4::timestamptz + s.delay_minutes * interval '1 minute'
   FROM x JOIN action_plan_steps s ON s.plan_id = x.start_plan_id
 ), r AS (
   INSERT INTO import_rows (import_id, row_number, action, contact_id, matched_by, action_plan_id, changes, before)
@@ -123,11 +126,7 @@ function tagIds(names: readonly string[], ids: Map<string, number>): number[] | 
  * Writes a plan that has no errors: contacts, tags, notes, pending actions and the per-row audit. Runs inside
  * the import's transaction; a throw anywhere leaves nothing behind.
  */
-export async function applyPlan(
-  tx: Sql,
-  plan: ImportPlan,
-  ctx: ApplyContext,
-): Promise<{ createdIds: Map<number, number> }> {
+export async function applyPlan(tx: Sql, plan: ImportPlan, ctx: ApplyContext): Promise<void> {
   const words = serverMessages[ctx.locale];
   const batchSize = ctx.batchSize ?? defaultBatchSize;
   const creates: PlannedCreate[] = [];
@@ -146,16 +145,6 @@ export async function applyPlan(
     await ctx.onBatch?.(done, total);
   };
 
-  // Ids are taken up front so that notes, tags and actions can name their contact in the same statement.
-  const createdIds = new Map<number, number>();
-  if (creates.length) {
-    const { rows } = await tx.query<{ id: number }>(
-      `SELECT nextval(pg_get_serial_sequence('contacts', 'id')) AS id FROM generate_series(1, $1)`,
-      [creates.length],
-    );
-    const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-    for (const [i, p] of creates.entries()) createdIds.set(p.row, ids[i]);
-  }
   const tagNames = [...creates.flatMap((p) => p.tags), ...updates.flatMap((p) => p.newTags)];
   const tags = await ensureTags(tx, ctx.accountId, ctx.importId, tagNames);
   const who = { importId: ctx.importId, source: ctx.sourceName, user: ctx.userName };
@@ -163,7 +152,6 @@ export async function applyPlan(
   const createdNote = words.createdNote(who);
   for (let at = 0; at < creates.length; at += batchSize) {
     const batch = creates.slice(at, at + batchSize).map((p) => ({
-      id: createdIds.get(p.row),
       row_number: p.row + 1,
       fields: p.state.fields,
       custom: p.state.custom,
@@ -235,5 +223,4 @@ export async function applyPlan(
     await tx.query(insertKept, [ctx.importId, JSON.stringify(batch)]);
     await step(batch.length);
   }
-  return { createdIds };
 }

@@ -46,6 +46,7 @@ export type NewJob = Readonly<{
   uploadId: number | null;
   rowCount: number;
   columnCount: number;
+  /** The request body, gzip-compressed, in base64. */
   payload: string;
 }>;
 
@@ -154,7 +155,6 @@ export type ClaimedJob = Readonly<{
   id: number;
   accountId: number;
   userName: string;
-  payload: string;
   attempts: number;
   token: string;
 }>;
@@ -164,33 +164,29 @@ export type ClaimedJob = Readonly<{
  * LOCKED`), so any number of servers share one queue without taking the same job twice.
  */
 export async function claimNextJob(sql: Sql, token: string, leaseMs: number): Promise<ClaimedJob | null> {
-  const { rows } = await sql.query<{
-    id: number;
-    account_id: number;
-    user_name: string;
-    payload: string;
-    attempts: number;
-  }>(
+  const { rows } = await sql.query<{ id: number; account_id: number; user_name: string; attempts: number }>(
     `UPDATE import_jobs j SET status = 'processing', claim_token = $1,
         lease_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1,
         started_at = coalesce(started_at, now()), progress_phase = 'validating', progress_done = 0
        FROM users u
       WHERE u.id = j.user_id AND j.id = (
         SELECT id FROM import_jobs WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING j.id, j.account_id, u.name AS user_name, j.payload, j.attempts`,
+      RETURNING j.id, j.account_id, u.name AS user_name, j.attempts`,
     [token, leaseMs],
   );
   const row = rows[0];
   return row
-    ? {
-        id: row.id,
-        accountId: row.account_id,
-        userName: row.user_name,
-        payload: row.payload,
-        attempts: row.attempts,
-        token,
-      }
+    ? { id: row.id, accountId: row.account_id, userName: row.user_name, attempts: row.attempts, token }
     : null;
+}
+
+/** The stored request of a job (gzip-compressed JSON in base64), or null once the job has ended. */
+export async function loadPayload(sql: Sql, id: number): Promise<string | null> {
+  const { rows } = await sql.query<{ payload: string | null }>(
+    'SELECT payload FROM import_jobs WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.payload ?? null;
 }
 
 /** Keeps the claim alive while the work goes on; false when the job is no longer ours. */
@@ -242,14 +238,14 @@ export async function completeJob(
   token: string,
   counts: ImportCounts,
   warnings: readonly RowIssue[],
-  finishedAt: Date,
 ): Promise<boolean> {
+  // clock_timestamp(), not now(): the finish time is when the writing ended, not when its transaction began.
   const result = await tx.query(
     `UPDATE import_jobs SET status = 'completed', counts = $3::jsonb, issues = $4::jsonb, issue_count = $5,
-        finished_at = $6, payload = NULL, claim_token = NULL, lease_until = NULL,
+        finished_at = clock_timestamp(), payload = NULL, claim_token = NULL, lease_until = NULL,
         progress_phase = 'done', progress_done = row_count
       WHERE id = $1 AND claim_token = $2 AND status = 'processing'`,
-    [id, token, JSON.stringify(counts), JSON.stringify(warnings), warnings.length, finishedAt.toISOString()],
+    [id, token, JSON.stringify(counts), JSON.stringify(warnings), warnings.length],
   );
   return result.rowCount > 0;
 }

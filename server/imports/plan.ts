@@ -25,7 +25,7 @@ import {
   keysOf,
   mergeState,
   noRefs,
-  readRow,
+  rowReader,
   type RowValues,
   rolesOf,
 } from './contact-state';
@@ -137,7 +137,8 @@ export async function planImport(
   const { template, options, lookups, columns, source } = input;
   const words = serverMessages[options.locale];
   const roles = rolesOf(template);
-  const values: RowValues[] = source.rows.map((row) => readRow(columns, row));
+  const read = rowReader(columns);
+  const values: RowValues[] = source.rows.map(read);
   const keys = values.map((v) => keysOf(roles, v.fields));
   const matchKeys: MatchKey[] = [options.duplicateKey.primary, options.duplicateKey.secondary].filter(
     (k) => k !== 'none',

@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -24,6 +26,8 @@ import { createJob, getJob, type JobRow, jobIssues, listJobs, replayJob, toJob }
 import { planImport, toDryRun, validateSource } from './plan';
 import { prepareImport } from './prepare';
 import { rollbackImport } from './rollback';
+
+const gzipAsync = promisify(gzip);
 
 type AccountParams = { Params: { accountId: string } };
 type ImportParams = { Params: { accountId: string; importId: string } };
@@ -77,9 +81,10 @@ export function importRoutes(app: FastifyInstance, { db, template, onJobQueued }
       uploadId: body.source.kind === 'upload' ? Number(body.source.uploadId) : null,
       rowCount: prepared.source.rows.length,
       columnCount: prepared.source.headers.length,
-      payload: raw.text,
+      // Level 1: nearly all of the size gain for a fraction of the time, off the event loop.
+      payload: (await gzipAsync(raw.text, { level: 1 })).toString('base64'),
     });
-    if (!replayed) onJobQueued();
+    if (!replayed) onJobQueued({ id: job.id, request: body });
     void reply.header('location', apiPaths.importJob(String(account.id), String(job.id)));
     return sendJob(reply, job, 202, replayed);
   });

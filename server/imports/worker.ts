@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { importRequestSchema } from '../../shared/api';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { type ImportRequest, importRequestSchema } from '../../shared/api';
 import type { Template } from '../../shared/template';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
@@ -10,6 +12,7 @@ import {
   completeJob,
   extendLease,
   failJob,
+  loadPayload,
   recoverJobs,
   setProgress,
 } from './job-store';
@@ -39,10 +42,30 @@ export type WorkerOptions = Readonly<{
   batchSize?: number;
 }>;
 
+/** A real turn of the event loop (PGlite's awaits are microtasks and never give one). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Milliseconds per phase of a job, for the log. */
+class PhaseTimer {
+  readonly laps: Record<string, number> = {};
+  private last = performance.now();
+  lap(name: string): void {
+    const now = performance.now();
+    this.laps[name] = Math.round(now - this.last);
+    this.last = now;
+  }
+}
+
 /** Thrown when the job stopped being ours (a lease ran out and another server took it over). */
 class LostClaim extends Error {}
 /** The fault `failAfterBatches` injects. */
 export class InjectedFault extends Error {}
+
+const gunzipAsync = promisify(gunzip);
+// Requests queued by this process, already parsed, waiting for a worker: a few at most (each may be 100,000
+// rows), the oldest dropped first. A job another process takes, or one this process takes after a restart,
+// reads the stored copy instead.
+const maxHandedOver = 4;
 
 const silent: WorkerLog = { info: () => {}, error: () => {} };
 
@@ -61,6 +84,7 @@ export class ImportWorker {
   private readonly maxAttempts: number;
   private readonly concurrency: number;
   private readonly wakers = new Set<() => void>();
+  private readonly handedOver = new Map<number, ImportRequest>();
   private loops: Promise<void>[] = [];
   private sweeper: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -96,7 +120,17 @@ export class ImportWorker {
     }
   }
 
-  /** A job was queued by this process: look now instead of at the next poll. */
+  /** A job was queued by this process: keep its parsed request for the worker and look now. */
+  accept(jobId: number, request: ImportRequest): void {
+    this.handedOver.set(jobId, request);
+    for (const id of this.handedOver.keys()) {
+      if (this.handedOver.size <= maxHandedOver) break;
+      this.handedOver.delete(id);
+    }
+    this.wake();
+  }
+
+  /** Look for queued jobs now instead of at the next poll. */
   wake(): void {
     for (const wake of [...this.wakers]) wake();
   }
@@ -165,9 +199,21 @@ export class ImportWorker {
     }
   }
 
+  private async storedRequest(jobId: number): Promise<ImportRequest> {
+    const payload = await loadPayload(this.db, jobId);
+    if (!payload) throw new Error('the job has no stored request');
+    const text = (await gunzipAsync(Buffer.from(payload, 'base64'))).toString('utf8');
+    return importRequestSchema.parse(JSON.parse(text));
+  }
+
   private async process(job: ClaimedJob): Promise<void> {
     const { db, log, options } = this;
-    const request = importRequestSchema.parse(JSON.parse(job.payload));
+    const timings = new PhaseTimer();
+    // Let the answer to the request that queued this job leave before the heavy work starts.
+    await yieldToEventLoop();
+    const request = this.handedOver.get(job.id) ?? (await this.storedRequest(job.id));
+    this.handedOver.delete(job.id);
+    timings.lap('parse');
     const words = serverMessages[request.options.locale];
     let prepared: Awaited<ReturnType<typeof prepareImport>>;
     try {
@@ -180,7 +226,10 @@ export class ImportWorker {
       await failJob(db, job.id, job.token, error.message, [], null);
       return;
     }
+    timings.lap('prepare');
+    await yieldToEventLoop();
     const validation = validateSource(prepared);
+    timings.lap('validate');
     if (validation.errorRows.size) {
       const reason = words.rowsHaveErrors({ count: validation.errorRows.size });
       await failJob(db, job.id, job.token, reason, validation.issues, null);
@@ -196,7 +245,9 @@ export class ImportWorker {
       // One import at a time per account: matching reads the contacts, writing changes them, and nothing
       // else may change them in between. Imports into different accounts still run side by side.
       await tx.query('SELECT id FROM accounts WHERE id = $1 FOR UPDATE', [job.accountId]);
+      timings.lap('lock');
       const plan = await planImport(tx, prepared, validation);
+      timings.lap('match');
       if (plan.errorRows.size) return { plan, written: false };
       const now = new Date();
       await applyPlan(tx, plan, {
@@ -217,19 +268,21 @@ export class ImportWorker {
           if (db.concurrent) await setProgress(db, job.id, job.token, 'writing', done);
           // PGlite runs in this thread and its awaits resolve as microtasks: without a real turn of the event
           // loop here, logs, timers and sockets would all wait for the whole import.
-          else await new Promise((resolve) => setImmediate(resolve));
+          else await yieldToEventLoop();
         },
       });
       const warnings = plan.issues.filter((i) => i.severity === 'warning');
-      if (!(await completeJob(tx, job.id, job.token, plan.counts, warnings, now))) throw new LostClaim();
+      if (!(await completeJob(tx, job.id, job.token, plan.counts, warnings))) throw new LostClaim();
+      timings.lap('write');
       return { plan, written: true };
     });
+    timings.lap('commit');
     if (!outcome.written) {
       const reason = words.rowsHaveErrors({ count: outcome.plan.errorRows.size });
       await failJob(db, job.id, job.token, reason, outcome.plan.issues, outcome.plan.counts);
       log.info({ importId: job.id }, 'import refused: rows conflict with existing contacts');
       return;
     }
-    log.info({ importId: job.id, counts: outcome.plan.counts }, 'import completed');
+    log.info({ importId: job.id, counts: outcome.plan.counts, ms: timings.laps }, 'import completed');
   }
 }
