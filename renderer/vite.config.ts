@@ -5,6 +5,7 @@ const here = (path: string) => new URL(path, import.meta.url).pathname;
 
 // `npm run dev` serves the app; `vite build --config renderer/vite.config.ts` writes dist/renderer, which
 // Electron loads. Relative asset paths (`base: './'`) so the build works from any origin or folder.
+// Build with NODE_ENV unset or `production`: Vite and React choose their development builds from it.
 export default defineConfig({
   root: here('.'),
   base: './',

@@ -28,7 +28,7 @@ import type {
 import { ServerMarks } from '../upload/server-marks';
 import { uploadSheetOf } from '../upload/upload-sheet';
 import { type RowView, ViewCache } from './row-view';
-import { SheetDocument } from './sheet-document';
+import { SheetDocument, type StreamingBuild } from './sheet-document';
 import { previewSource, type ReadOptions, readSource, type SourceFormat } from './source-reader';
 
 /** Posts progress and lets the worker take other messages; resolves false when the work was cancelled. */
@@ -103,17 +103,7 @@ export class Session {
     },
     reread: async ({ options }, progress) => this.read(options, progress),
     setHeaderRow: async ({ row }, progress) => this.read({ ...this.options, headerRow: row }, progress),
-    proposeMapping: async () => {
-      if (this.proposals) return this.proposals;
-      const table = this.requireTable();
-      const headers = table.row(this.headerRow);
-      // shared/mapping reads the first rows for content and fill; a thousand tell the shape of any file.
-      const sample: string[][] = [];
-      for (let i = 0; i < Math.min(this.rows.length, mappingSampleRows); i++)
-        sample.push(table.row(this.rows.get(i)));
-      this.proposals = proposeMapping(this.template, headers, sample);
-      return this.proposals;
-    },
+    proposeMapping: async () => this.proposeFor(this.requireTable()),
     prepare: async (_, progress) => {
       await this.prepare(progress);
       return null;
@@ -302,12 +292,50 @@ export class Session {
 
   // --- reading ---------------------------------------------------------------------------------------
 
-  /** Reads the whole file (table row 0: the headers; rows 1…: the data) and the preview of its first lines. */
+  /**
+   * Reads the whole file (table row 0: the headers; rows 1…: the data) and the preview of its first lines.
+   * Once the first rows are in, the mapping is proposed and every further row is validated with it as it is
+   * read: confirming the proposed mapping then needs no second pass (see `prepare` for the other cases).
+   */
   private async read(options: ReadOptions, progress: ProgressSink): Promise<OpenResult> {
     if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
-    const { table, format } = await readSource(this.bytes, options, (rows, fraction) =>
-      progress('read', rows, fraction),
+    this.resetDocument();
+    this.lookups = undefined;
+    let stream: StreamingBuild | null = null;
+    let streaming: 'waiting' | 'on' | 'off' = 'waiting';
+    const start = (table: CellTable, upTo: number) => {
+      this.table = table;
+      this.rows = IntList.range(upTo);
+      this.rows.removeAt(0);
+      const proposals = this.proposeFor(table);
+      // A full name split into two columns is filled in the table first: that one is validated afterwards.
+      if (proposals.some((p) => p.target.kind === 'split')) {
+        streaming = 'off';
+        return;
+      }
+      stream = SheetDocument.stream({
+        template: this.template,
+        table,
+        headerRow: 0,
+        targets: proposals.map((p) => p.target),
+      });
+      for (let row = 1; row < upTo; row++) stream.add(row, table.row(row));
+      streaming = 'on';
+    };
+    const { table, format } = await readSource(
+      this.bytes,
+      options,
+      (rows, fraction) => progress('read', rows, fraction),
+      (table, row, cells) => {
+        if (row === 0 || streaming === 'off') return;
+        if (streaming === 'waiting') {
+          if (row <= mappingSampleRows) return;
+          start(table, row);
+        }
+        stream?.add(row, cells);
+      },
     );
+    if (streaming === 'waiting') start(table, table.rowCount);
     const { headerRow: _, ...asRead } = options;
     this.preview = await previewSource(this.bytes, asRead, previewRows);
     this.options = options;
@@ -316,9 +344,23 @@ export class Session {
     this.headerRow = 0;
     this.rows = IntList.range(table.rowCount);
     this.rows.removeAt(0);
-    this.lookups = undefined;
-    this.resetDocument();
+    const built = stream as StreamingBuild | null;
+    if (built && this.proposals) {
+      this.speculative = { key: JSON.stringify(this.proposals.map((p) => p.target)), doc: built.finish() };
+    }
     return this.openResult();
+  }
+
+  /** The mapping proposal from the headers and the first rows (computed once per read). */
+  private proposeFor(table: CellTable): readonly ColumnProposal[] {
+    if (this.proposals) return this.proposals;
+    const headers = table.row(this.headerRow);
+    // shared/mapping reads the first rows for content and fill; a thousand tell the shape of any file.
+    const sample: string[][] = [];
+    for (let row = 1; row < Math.min(table.rowCount, mappingSampleRows + 1); row++)
+      sample.push(table.row(row));
+    this.proposals = proposeMapping(this.template, headers, sample);
+    return this.proposals;
   }
 
   private openResult(): OpenResult {

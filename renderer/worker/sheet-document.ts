@@ -117,6 +117,41 @@ export class SheetDocument {
     return doc;
   }
 
+  /**
+   * Starts a document over no rows yet, for rows that arrive while the file is read (`StreamingBuild`):
+   * validating a row as it is parsed costs no second pass and no re-split of stored rows.
+   */
+  static stream(options: {
+    template: Template;
+    table: CellTable;
+    headerRow: number;
+    targets: readonly ColumnTarget[];
+    lookups?: Lookups;
+  }): StreamingBuild {
+    const columns = layColumns(options.template, options.table, options.headerRow, options.targets, []);
+    const doc = new SheetDocument(
+      options.template,
+      options.table,
+      columns,
+      new IntList(),
+      new IntList(),
+      options.lookups,
+    );
+    return new StreamingBuild(doc, columns);
+  }
+
+  /** Adds a table row at the end of the order and validates it; `values` are in column order. */
+  appendValidated(raw: number, values: readonly string[]): void {
+    const key = this.rawOf.length;
+    this.rawOf.push(raw);
+    this.vidOf.push(-1);
+    this.order.push(key);
+    const vid = this.validator.addRow(values);
+    this.vidOf.set(key, vid);
+    while (this.keyOf.length <= vid) this.keyOf.push(-1);
+    this.keyOf.set(vid, key);
+  }
+
   /** Row keys to table rows, to carry into a remap. */
   get rowMap(): IntList {
     return this.rawOf;
@@ -404,5 +439,35 @@ function fillSplit(
     const name = splitFullName(cells[source] ?? '');
     cells[target] = part === 'first' ? name.first : name.last;
     table.set(row, cells);
+  }
+}
+
+/** A document validated row by row as the file is read (see `SheetDocument.stream`). */
+export class StreamingBuild {
+  private readonly analyzer: ColumnAnalyzer;
+  private readonly tableCols: Int32Array;
+  private readonly values: string[];
+
+  constructor(
+    private readonly doc: SheetDocument,
+    columns: readonly DocColumn[],
+  ) {
+    this.analyzer = new ColumnAnalyzer(columns.map((c) => c.field));
+    this.tableCols = Int32Array.from(columns.map((c) => c.tableCol));
+    this.values = new Array<string>(columns.length).fill('');
+  }
+
+  /** Validates one row from the parser's cells (not yet stored cells: no need to split them again). */
+  add(raw: number, cells: readonly string[]): void {
+    const values = this.values;
+    for (let c = 0; c < values.length; c++) values[c] = cells[this.tableCols[c]] ?? '';
+    this.doc.appendValidated(raw, values);
+    this.analyzer.add(values);
+  }
+
+  finish(): SheetDocument {
+    this.doc.dateOrderByField = this.analyzer.result().dateOrderByField;
+    this.doc.structureVersion++;
+    return this.doc;
   }
 }

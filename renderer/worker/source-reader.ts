@@ -72,6 +72,8 @@ export async function readSource(
   bytes: Uint8Array,
   options: ReadOptions,
   progress: ReadProgress,
+  /** Each stored row's table index and cells, as soon as it is read (the header is row 0). */
+  onStored: (table: CellTable, row: number, cells: readonly string[]) => void = () => {},
 ): Promise<{ table: CellTable; format: SourceFormat }> {
   const table = new CellTable();
   // No 0x1F byte anywhere means no U+001F character in any encoding: rows skip the per-cell check.
@@ -81,10 +83,10 @@ export async function readSource(
   const outcome = await readSheet(chunked(bytes, at), options, {
     onHeader: (found) => {
       header = found;
-      table.appendRow(found.headers, clean);
+      onStored(table, table.appendRow(found.headers, clean), found.headers);
     },
     onRow: (fields) => {
-      table.appendRow(fields, clean);
+      onStored(table, table.appendRow(fields, clean), fields);
     },
     onChunk: () => progress(Math.max(0, table.rowCount - 1), bytes.length ? at.offset / bytes.length : 1),
   });

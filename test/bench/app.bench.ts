@@ -8,6 +8,7 @@ import { columnsFromHeaders, SheetValidator } from '../../shared/validate';
 import { Session } from '../../renderer/worker/session';
 import { buildApp, serveApp } from '../e2e/app-server';
 import { launchBrowser } from '../e2e/browser';
+import { chooseFileWith } from '../e2e/pages/app-page';
 import { generateContacts, toCsvLine } from '../fixtures/generate-contacts';
 import { type BenchContext, type BenchModule, fmt, medianMs, verdict } from './context';
 
@@ -90,12 +91,17 @@ async function nodeSharedMs(bytes: Uint8Array): Promise<number> {
   });
 }
 
-type OpenTiming = { appMs: number; wallMs: number; readMs: number; validateMs: number; progress: string[] };
+/**
+ * `totalMs`: file chosen -> validated grid painted, clicking through Open and Map as soon as they allow (the
+ * app validates while those screens show, so only the whole span is fair). `readMs` is the file read;
+ * `afterConfirmMs` the wait after confirming the mapping.
+ */
+type OpenTiming = { totalMs: number; readMs: number; afterConfirmMs: number; progress: string[] };
 
 /** Chooses the file, clicks through Open and Map as a person would, and reads the app's own marks. */
 async function openInBrowser(page: Page, url: string, file: string, timeout: number): Promise<OpenTiming> {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Choose file…' }).waitFor();
+  await page.locator('button:has-text("Choose file")').waitFor();
   // Long tasks of the page's start (parsing the bundle) are not part of opening a file.
   await page.waitForTimeout(500);
   await page.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks?.splice(0));
@@ -107,18 +113,14 @@ async function openInBrowser(page: Page, url: string, file: string, timeout: num
       .then((t) => t && progress.at(-1) !== t && progress.push(t))
       .catch(() => {});
   }, 250);
-  const started = Date.now();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose file…' }).click();
-  await (await chooser).setFiles(file);
-  await page.getByRole('button', { name: 'Continue to mapping' }).click({ timeout });
-  await page.getByRole('button', { name: 'Continue to fixing' }).click({ timeout });
+  await chooseFileWith(page, file, () => page.locator('button:has-text("Choose file")').click());
+  await page.locator('button:has-text("Continue to mapping")').click({ timeout });
+  await page.locator('button:has-text("Continue to fixing")').click({ timeout });
   await page.locator('.ag-row[row-id="0"] .ag-cell[col-id="c0"]').waitFor({ timeout });
   await page.getByTestId('error-count').waitFor({ timeout });
   await page.waitForFunction(() => performance.getEntriesByName('listprep:rows-painted').length > 0, null, {
     timeout,
   });
-  const wallMs = Date.now() - started;
   clearInterval(sample);
   const marks = await page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN;
@@ -129,9 +131,12 @@ async function openInBrowser(page: Page, url: string, file: string, timeout: num
       painted: at('listprep:rows-painted'),
     };
   });
-  const readMs = marks.read - marks.picked;
-  const validateMs = marks.painted - marks.confirmed;
-  return { appMs: readMs + validateMs, wallMs, readMs, validateMs, progress };
+  return {
+    totalMs: marks.painted - marks.picked,
+    readMs: marks.read - marks.picked,
+    afterConfirmMs: marks.painted - marks.confirmed,
+    progress,
+  };
 }
 
 /** Records long tasks on the page's main thread from the first script on (survives navigations). */
@@ -267,15 +272,15 @@ async function run(context: BenchContext): Promise<void> {
       opens.push(await openInBrowser(page, server.url, file, 120_000));
       openLongTasks.push(...(await takeLongTasks(page)));
     }
-    const median = [...opens].sort((a, b) => a.appMs - b.appMs)[1];
+    const median = [...opens].sort((a, b) => a.totalMs - b.totalMs)[1];
     context.report(
-      `Chromium, file chosen -> validated grid: ${fmt(median.appMs)} ms app time (read ${fmt(median.readMs)} + map/validate/paint ${fmt(median.validateMs)}), ${fmt(median.wallMs)} ms wall incl. two clicks (median of 3)`,
+      `Chromium, file chosen -> validated grid painted: ${fmt(median.totalMs)} ms (the file read in ${fmt(median.readMs)}; ${fmt(median.afterConfirmMs)} ms from confirming the mapping to the grid), both screens clicked through at once, median of 3`,
     );
-    const ratio = median.appMs / sessionMs;
+    const ratio = median.totalMs / sessionMs;
     context.report(`ratio vs the same code in Node, warm: ${verdict(ratio, '≤ 1.5×', ratio <= 1.5)}`);
-    const coldRatio = median.appMs / coldMs;
+    const coldRatio = median.totalMs / coldMs;
     context.report(`ratio vs the same code in Node, cold: ${verdict(coldRatio, '≤ 1.5×', coldRatio <= 1.5)}`);
-    context.report(`ratio vs shared parser + validator alone: ${(median.appMs / sharedMs).toFixed(2)}×`);
+    context.report(`ratio vs shared parser + validator alone: ${(median.totalMs / sharedMs).toFixed(2)}×`);
     context.report(
       `long tasks on the UI thread while opening (3 opens): ${openLongTasks.length}, longest ${fmt(Math.max(0, ...openLongTasks))} ms`,
     );
@@ -303,7 +308,7 @@ async function run(context: BenchContext): Promise<void> {
     const opened = await openInBrowser(big, server.url, bigFile, 900_000);
     const openLong = await takeLongTasks(big);
     context.report(
-      `large file opened: read ${fmt(opened.readMs / 1000, 1)} s + map/validate/paint ${fmt(opened.validateMs / 1000, 1)} s; progress shown: ${opened.progress.slice(0, 3).join(' | ')} … ${opened.progress.at(-1) ?? ''}`,
+      `large file opened: grid after ${fmt(opened.totalMs / 1000, 1)} s (read ${fmt(opened.readMs / 1000, 1)} s, ${fmt(opened.afterConfirmMs / 1000, 1)} s after confirming); progress shown: ${opened.progress.slice(0, 3).join(' | ')} … ${opened.progress.at(-1) ?? ''}`,
     );
     context.report(
       `long tasks on the UI thread while opening: ${openLong.length}, longest ${fmt(Math.max(0, ...openLong))} ms`,

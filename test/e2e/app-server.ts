@@ -54,11 +54,20 @@ export async function buildApp(): Promise<string> {
     const hash = sourceHash();
     const stamp = join(appDir, '.source-hash');
     if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return appDir;
-    await build({
-      configFile: join(root, 'renderer/vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: appDir, emptyOutDir: true, sourcemap: false },
-    });
+    // vitest sets NODE_ENV to `test`, which would give React's development build (slower, and StrictMode
+    // running every effect twice): the tests must run what users run.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        configFile: join(root, 'renderer/vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+        build: { outDir: appDir, emptyOutDir: true, sourcemap: false },
+      });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
     writeFileSync(stamp, hash);
     return appDir;
   } finally {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, buildApp, serveApp } from './app-server';
 import { type Browser, launchBrowser } from './browser';
-import { AppPage, outputDir } from './pages/app-page';
+import { AppPage, chooseFileWith, outputDir } from './pages/app-page';
 import { FixPage } from './pages/fix-page';
 import { MapPage } from './pages/map-page';
 import { OpenPage } from './pages/open-page';
@@ -127,9 +127,7 @@ describe('the Fix screen tools', () => {
         ],
       }),
     );
-    const chooser = page.waitForEvent('filechooser');
-    await fix.toolbarButton('Load lookups file…').click();
-    await (await chooser).setFiles(lookups);
+    await chooseFileWith(page, lookups, () => fix.toolbarButton('Load lookups file…').click());
     await expect(new AppPage(page).notice('info').textContent()).resolves.toContain(
       'Lookups loaded (3 entries)',
     );

@@ -2,6 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
+/**
+ * Answers the next file chooser with `path`, then runs `open` (the click or key that opens it). Playwright
+ * starts intercepting choosers when a listener is added; the round trip makes sure that happened before the
+ * app asks for one, or the chooser would open unseen.
+ */
+export async function chooseFileWith(page: Page, path: string, open: () => Promise<void>): Promise<void> {
+  const chosen = new Promise<void>((resolve, reject) => {
+    page.once('filechooser', (chooser) => chooser.setFiles(path).then(resolve, reject));
+  });
+  await page.evaluate(() => 0);
+  await open();
+  await chosen;
+}
+
 export const outputDir = join(new URL('../../..', import.meta.url).pathname, 'test/output');
 
 /** The whole app: header, notices, saving state; screenshots of each step go to test/output/. */

@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
+import { chooseFileWith } from './app-page';
 
 /** The Open screen: choose or drop a file, check the preview, pick the header row. */
 export class OpenPage {
   constructor(readonly page: Page) {}
 
   async chooseFile(path: string): Promise<void> {
-    const chooser = this.page.waitForEvent('filechooser');
-    await this.page.getByRole('button', { name: /Choose file|Velg fil/ }).click();
-    await (await chooser).setFiles(path);
+    await chooseFileWith(this.page, path, () =>
+      this.page.getByRole('button', { name: /Choose file|Velg fil/ }).click(),
+    );
     await this.page.getByTestId('preview').waitFor();
   }
 
