@@ -36,7 +36,9 @@ describe.runIf(testDatabaseUrl)('the server on DATABASE_URL', () => {
     const url = new URL(testDatabaseUrl ?? '');
     url.pathname = `/${database}`;
     server = await spawnServer(['--demo', '--data-dir', dataDir], { DATABASE_URL: url.toString() });
-    expect(server.lines[0]).toMatch(/^ListPrep import server listening on http:\/\/127\.0\.0\.1:\d+ \(PostgreSQL \(DATABASE_URL\)\)$/);
+    expect(server.lines.find((line) => line.startsWith('ListPrep import server'))).toMatch(
+      /^ListPrep import server listening on http:\/\/127\.0\.0\.1:\d+ \(PostgreSQL \(DATABASE_URL\)\)$/,
+    );
     const key = server.lines.find((line) => line.includes(' enterprise '))?.split(': ')[1] ?? '';
     const me = meResponseSchema.parse((await apiClient(server.url, key).get(apiPaths.me())).body);
     expect(me.accounts).toHaveLength(3);
