@@ -176,6 +176,13 @@ describe.each(dbVariants())('tenancy on $name', (variant) => {
     }
     expect(answers).toEqual([]);
     expect((await stranger.get(apiPaths.health())).status).toBe(200);
+    const history = importListResponseSchema.parse(
+      (await b.north.get(apiPaths.imports(b.northId))).body,
+    ).imports;
+    expect(history.map((j) => j.id)).toEqual([victim.importId]);
+    expect(contactsResponseSchema.parse((await b.north.get(apiPaths.contacts(b.northId))).body).total).toBe(
+      2,
+    );
   });
 
   it('stops accepting a key once it is revoked', async () => {
