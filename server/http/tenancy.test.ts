@@ -3,6 +3,7 @@ import {
   apiPaths,
   contactsResponseSchema,
   importJobResponseSchema,
+  importListResponseSchema,
   uploadResponseSchema,
 } from '../../shared/api';
 import { apiClient } from '../testing/api-client';
