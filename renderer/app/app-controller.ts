@@ -9,7 +9,7 @@ import { planColumns } from '../mapping/column-plan';
 import type { ColumnTarget } from '../mapping/column-target';
 import { headerSignature, saveProfile } from '../mapping/profiles';
 import { columnInfo } from '../worker/column-info';
-import type { Change, DocState, ExportKind, RequestType, WorkerApi } from '../worker/protocol';
+import type { Change, DocState, ExportKind, OpenResult, RequestType, WorkerApi } from '../worker/protocol';
 import type { ReadOptions } from '../worker/source-reader';
 import { type AppState, type BusyState, initialState, type Screen } from './app-state';
 
@@ -23,6 +23,10 @@ function preferredLocale(): Locale {
   const saved = localStorage.getItem(localeKey);
   if (saved === 'en' || saved === 'nb') return saved;
   return /^(nb|no|nn)\b/i.test(navigator.language) ? 'nb' : 'en';
+}
+
+function isCancelledRead(error: unknown): boolean {
+  return error instanceof WorkerFailure && error.error.code === 'read.cancelled';
 }
 
 function baseName(name: string): string {
@@ -45,6 +49,8 @@ export class AppController {
   private lastUi: UiEntry | null = null;
   /** Who wants the progress of the background validation with the proposed mapping (see applyMapping). */
   private prepareProgress: ((p: Progress) => void) | null = null;
+  /** The user confirmed the mapping while the file was still being read: the read's progress is theirs. */
+  private waitingForRead = false;
 
   constructor(
     readonly bridge: AdoptingBridge,
@@ -171,13 +177,14 @@ export class AppController {
       const opened = await this.worker.call(
         'open',
         { bytes: file.bytes, options: { ...options, fileName: file.name } },
-        { onProgress: this.progress('read'), transfer: [file.bytes.buffer] },
+        { onProgress: this.readProgress(), transfer: [file.bytes.buffer] },
       );
-      this.set({ opened, busy: null });
+      this.readDone(opened);
       performance.mark('listprep:file-read');
       if (validateAhead) await this.proposeAndPrepare();
       return true;
     } catch (error) {
+      if (isCancelledRead(error)) return false;
       this.set({
         notice: { kind: 'error', text: this.words.openFailed((error as Error).message) },
         busy: null,
@@ -193,29 +200,68 @@ export class AppController {
       const opened = await this.worker.call(
         'reread',
         { options: readOptions },
-        { onProgress: this.progress('read') },
+        { onProgress: this.readProgress() },
       );
-      this.set({ opened, busy: null });
+      this.readDone(opened);
       await this.proposeAndPrepare();
     } catch (error) {
+      if (isCancelledRead(error)) return;
       this.fail(error);
     }
   }
 
   async setHeaderRow(row: number): Promise<void> {
     try {
-      const opened = await this.worker.call('setHeaderRow', { row }, { onProgress: this.progress('read') });
       this.set({
-        opened,
-        busy: null,
         proposals: null,
         targets: null,
         readOptions: { ...this.state.readOptions, headerRow: row },
       });
+      const opened = await this.worker.call('setHeaderRow', { row }, { onProgress: this.readProgress() });
+      this.readDone(opened);
       await this.proposeAndPrepare();
     } catch (error) {
+      if (isCancelledRead(error)) return;
       this.fail(error);
     }
+  }
+
+  /**
+   * Progress of a read. Its first report with `early` carries the header, the first rows and the proposed
+   * mapping: the Open and Map screens show them while the rest is read (and validated) in the worker.
+   */
+  private readProgress(): (p: Progress) => void {
+    return (p) => {
+      if (p.early) {
+        performance.mark('listprep:preview-ready');
+        const early = p.early;
+        this.set({
+          opened: {
+            format: early.format,
+            headerRow: early.headerRow,
+            preview: early.preview,
+            lines: early.lines,
+            dataRows: p.done,
+          },
+          proposals: early.proposals,
+          targets: early.proposals.map((proposal) => proposal.target),
+          reading: { done: p.done, fraction: p.fraction },
+          busy: this.waitingForRead ? this.state.busy : null,
+        });
+        return;
+      }
+      const busy = { task: 'read' as const, done: p.done, fraction: p.fraction };
+      if (!this.state.reading) this.set({ busy });
+      else
+        this.set({
+          reading: { done: p.done, fraction: p.fraction },
+          ...(this.waitingForRead ? { busy } : {}),
+        });
+    };
+  }
+
+  private readDone(opened: OpenResult): void {
+    this.set({ opened, reading: null, ...(this.waitingForRead ? {} : { busy: null }) });
   }
 
   // --- map -------------------------------------------------------------------------------------------
@@ -226,8 +272,10 @@ export class AppController {
    * grid without waiting. Whatever the user does next (another header row, another mapping) stops that work.
    */
   private async proposeAndPrepare(): Promise<void> {
-    const proposals = await this.worker.call('proposeMapping', {});
-    this.set({ proposals, targets: proposals.map((p) => p.target) });
+    if (!this.state.proposals) {
+      const proposals = await this.worker.call('proposeMapping', {});
+      this.set({ proposals, targets: proposals.map((p) => p.target) });
+    }
     // A failure here is not the user's: the confirmed mapping is validated again and reports it then.
     void this.worker.call('prepare', {}, { onProgress: (p) => this.prepareProgress?.(p) }).catch(() => {});
   }
@@ -275,6 +323,7 @@ export class AppController {
     const hadList = this.state.status !== null;
     // The answer waits for the background validation when one runs; its progress is this wait's progress.
     this.prepareProgress = this.progress('validate');
+    this.waitingForRead = this.state.reading !== null;
     const validating = this.worker.call(
       'applyMapping',
       { targets },
@@ -290,6 +339,7 @@ export class AppController {
     try {
       const state = await validating;
       this.prepareProgress = null;
+      this.waitingForRead = false;
       performance.mark('listprep:list-validated');
       await this.startJournal();
       // A new grid asks for its rows itself; an existing one (a remap) must reload them.
@@ -297,6 +347,8 @@ export class AppController {
       this.set({ busy: null });
       this.noteUi({ screen: 'fix' });
     } catch (error) {
+      this.prepareProgress = null;
+      this.waitingForRead = false;
       this.fail(error);
       this.set({ screen: 'map' });
     }

@@ -23,6 +23,8 @@ export type AppState = Readonly<{
   screen: Screen;
   locale: Locale;
   busy: BusyState | null;
+  /** The file is still being read while the Open and Map screens already show it. */
+  reading: Readonly<{ done: number; fraction: number }> | null;
   file: Readonly<{ name: string; size: number; handle?: string }> | null;
   readOptions: ReadOptions;
   opened: OpenResult | null;
@@ -46,6 +48,7 @@ export function initialState(locale: Locale): AppState {
     screen: 'open',
     locale,
     busy: null,
+    reading: null,
     file: null,
     readOptions: {},
     opened: null,

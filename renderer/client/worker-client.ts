@@ -1,6 +1,11 @@
-import type { RequestType, WorkerApi, WorkerError, WorkerMessage } from '../worker/protocol';
+import type { EarlyOpen, RequestType, WorkerApi, WorkerError, WorkerMessage } from '../worker/protocol';
 
-export type Progress = Readonly<{ phase: 'read' | 'validate'; done: number; fraction: number }>;
+export type Progress = Readonly<{
+  phase: 'read' | 'validate';
+  done: number;
+  fraction: number;
+  early?: EarlyOpen;
+}>;
 
 /** A request the worker refused, with its stable code and a sentence for people. */
 export class WorkerFailure extends Error {

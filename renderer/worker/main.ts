@@ -1,5 +1,5 @@
 import { clientTether } from '../../shared/template';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { EarlyOpen, WorkerMessage, WorkerRequest } from './protocol';
 import { Session, SessionError } from './session';
 import { SourceError } from './source-reader';
 
@@ -41,11 +41,18 @@ async function handle(request: WorkerRequest): Promise<void> {
     progress: Parameters<typeof session.handlers.open>[1],
   ) => Promise<unknown>;
   let lastPost = 0;
-  const progress = async (phase: 'read' | 'validate', done: number, fraction: number) => {
+  const progress = async (phase: 'read' | 'validate', done: number, fraction: number, early?: EarlyOpen) => {
     const now = performance.now();
-    if (now - lastPost < 50 && fraction < 1) return;
+    if (now - lastPost < 50 && fraction < 1 && !early) return;
     lastPost = now;
-    scope.postMessage({ kind: 'progress', id: request.id, phase, done, fraction });
+    scope.postMessage({
+      kind: 'progress',
+      id: request.id,
+      phase,
+      done,
+      fraction,
+      ...(early ? { early } : {}),
+    });
     await yieldToEvents();
   };
   try {

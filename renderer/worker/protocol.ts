@@ -83,6 +83,18 @@ export type OpenResult = Readonly<{
   dataRows: number;
 }>;
 
+/**
+ * What the Open and Map screens need before the whole file is read, sent once as soon as it is known (the
+ * header, the first rows, the proposed mapping): the user can look and map while the rest is read.
+ */
+export type EarlyOpen = Readonly<{
+  format: SourceFormat;
+  headerRow: number;
+  preview: readonly (readonly string[])[];
+  lines: readonly number[];
+  proposals: readonly ColumnProposal[];
+}>;
+
 export type CellIssue = Readonly<{
   code: IssueCode;
   value: string;
@@ -185,6 +197,13 @@ export type WorkerError = Readonly<{ code: string; message: string }>;
 export type WorkerMessage =
   | Readonly<{ kind: 'result'; id: number; ok: true; value: unknown }>
   | Readonly<{ kind: 'result'; id: number; ok: false; error: WorkerError }>
-  | Readonly<{ kind: 'progress'; id: number; phase: 'read' | 'validate'; done: number; fraction: number }>;
+  | Readonly<{
+      kind: 'progress';
+      id: number;
+      phase: 'read' | 'validate';
+      done: number;
+      fraction: number;
+      early?: EarlyOpen;
+    }>;
 
 export type { CsvDelimiter, TextEncoding };

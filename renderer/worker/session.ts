@@ -12,6 +12,7 @@ import { History } from './history';
 import { IntList } from './int-list';
 import type { Effect, Op } from './ops';
 import type {
+  EarlyOpen,
   CellIssue,
   CellMark,
   Change,
@@ -32,7 +33,13 @@ import { SheetDocument, type StreamingBuild } from './sheet-document';
 import { previewSource, type ReadOptions, readSource, type SourceFormat } from './source-reader';
 
 /** Posts progress and lets the worker take other messages; resolves false when the work was cancelled. */
-export type ProgressSink = (phase: 'read' | 'validate', done: number, fraction: number) => Promise<void>;
+export type ProgressSink = (
+  phase: 'read' | 'validate',
+  done: number,
+  fraction: number,
+  /** Sent once by a read, as soon as the Open and Map screens can be shown. */
+  early?: EarlyOpen,
+) => Promise<void>;
 
 class SpeculationStopped extends Error {}
 
@@ -93,6 +100,7 @@ export class Session {
   /** A document validated ahead with the proposed mapping, and the validation running now. */
   private speculative: { key: string; doc: SheetDocument } | null = null;
   private speculation: { cancelled: boolean } | null = null;
+  private reading: { cancelled: boolean } | null = null;
 
   constructor(private readonly template: Template) {}
 
@@ -301,6 +309,13 @@ export class Session {
     if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
     this.resetDocument();
     this.lookups = undefined;
+    const attempt = { cancelled: false };
+    this.reading = attempt;
+    const { headerRow: _, ...asRead } = options;
+    // The first rows as they are in the file (titles included), read on their own: a quick, small read.
+    const preview = await previewSource(this.bytes, asRead, previewRows);
+    let format: SourceFormat | null = null;
+    let early: EarlyOpen | null = null;
     let stream: StreamingBuild | null = null;
     let streaming: 'waiting' | 'on' | 'off' = 'waiting';
     const start = (table: CellTable, upTo: number) => {
@@ -322,10 +337,25 @@ export class Session {
       for (let row = 1; row < upTo; row++) stream.add(row, table.row(row));
       streaming = 'on';
     };
-    const { table, format } = await readSource(
+    const earlyOpen = (): EarlyOpen | undefined => {
+      if (early || !format || !this.proposals) return undefined;
+      const value: EarlyOpen = {
+        format,
+        headerRow: format.headerRow,
+        preview: preview.rows,
+        lines: preview.lines,
+        proposals: this.proposals,
+      };
+      early = value;
+      return value;
+    };
+    const read = await readSource(
       this.bytes,
       options,
-      (rows, fraction) => progress('read', rows, fraction),
+      async (rows, fraction) => {
+        if (attempt.cancelled) throw new SessionError('read.cancelled', 'Reading was stopped.');
+        await progress('read', rows, fraction, earlyOpen());
+      },
       (table, row, cells) => {
         if (row === 0 || streaming === 'off') return;
         if (streaming === 'waiting') {
@@ -334,13 +364,17 @@ export class Session {
         }
         stream?.add(row, cells);
       },
+      (found) => {
+        format = found;
+      },
     );
+    const table = read.table;
+    if (this.reading === attempt) this.reading = null;
     if (streaming === 'waiting') start(table, table.rowCount);
-    const { headerRow: _, ...asRead } = options;
-    this.preview = await previewSource(this.bytes, asRead, previewRows);
+    this.preview = preview;
     this.options = options;
     this.table = table;
-    this.format = format;
+    this.format = read.format;
     this.headerRow = 0;
     this.rows = IntList.range(table.rowCount);
     this.rows.removeAt(0);
@@ -426,6 +460,10 @@ export class Session {
    * makes useless. Confirming the very mapping being validated lets it finish instead.
    */
   interrupt(type: keyof WorkerApi, params: unknown): void {
+    // Another file or another way to read this one: the read in progress is of no use any more.
+    if (this.reading && (type === 'open' || type === 'reread' || type === 'setHeaderRow')) {
+      this.reading.cancelled = true;
+    }
     if (!this.speculation) return;
     if (type === 'applyMapping') {
       const targets = (params as WorkerApi['applyMapping']['req']).targets;

@@ -74,6 +74,8 @@ export async function readSource(
   progress: ReadProgress,
   /** Each stored row's table index and cells, as soon as it is read (the header is row 0). */
   onStored: (table: CellTable, row: number, cells: readonly string[]) => void = () => {},
+  /** How the file is being read, once the header is found (counts of what is left out come at the end). */
+  onFormat: (format: SourceFormat) => void = () => {},
 ): Promise<{ table: CellTable; format: SourceFormat }> {
   const table = new CellTable();
   // No 0x1F byte anywhere means no U+001F character in any encoding: rows skip the per-cell check.
@@ -83,6 +85,7 @@ export async function readSource(
   const outcome = await readSheet(chunked(bytes, at), options, {
     onHeader: (found) => {
       header = found;
+      onFormat(formatOf(found, { titles: found.titles.length, blankRows: 0, footer: [], raggedRows: 0 }));
       onStored(table, table.appendRow(found.headers, clean), found.headers);
     },
     onRow: (fields) => {
@@ -96,18 +99,27 @@ export async function readSource(
   if (!header) throw new SourceError('sheet.noRows', 'The file has no rows.');
   return {
     table,
-    format: {
-      kind: summary.kind,
-      encoding: summary.encoding,
-      delimiter: summary.delimiter as CsvDelimiter | null,
-      sheets: summary.sheets.filter((s) => !s.hidden).map((s) => s.name),
-      sheet: summary.sheet,
-      headerRow: summary.headerRow,
+    format: formatOf(summary, {
       titles: summary.titles.length,
       blankRows: summary.blankRows,
       footer: summary.footer,
       raggedRows: summary.raggedCount,
-    },
+    }),
+  };
+}
+
+function formatOf(
+  header: SheetHeader,
+  leftOut: Pick<SourceFormat, 'titles' | 'blankRows' | 'footer' | 'raggedRows'>,
+): SourceFormat {
+  return {
+    kind: header.kind,
+    encoding: header.encoding,
+    delimiter: header.delimiter as CsvDelimiter | null,
+    sheets: header.sheets.filter((s) => !s.hidden).map((s) => s.name),
+    sheet: header.sheet,
+    headerRow: header.headerRow,
+    ...leftOut,
   };
 }
 

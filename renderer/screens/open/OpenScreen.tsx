@@ -19,6 +19,7 @@ export function OpenScreen() {
   const opened = useAppState((s) => s.opened);
   const recent = useAppState((s) => s.recent);
   const file = useAppState((s) => s.file);
+  const reading = useAppState((s) => s.reading);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -84,7 +85,14 @@ export function OpenScreen() {
       {opened && file && (
         <section className="lp-card" aria-labelledby="format-title">
           <h3 id="format-title">{file.name}</h3>
-          <p data-testid="row-count">{words.fileSummary(opened.dataRows)}</p>
+          {reading ? (
+            <div className="lp-reading" role="status" data-testid="reading">
+              <progress max={1} value={reading.fraction} aria-label={words.reading(reading.done)} />
+              <span>{words.reading(reading.done)}</span>
+            </div>
+          ) : (
+            <p data-testid="row-count">{words.fileSummary(opened.dataRows)}</p>
+          )}
           <p className="lp-help" data-testid="left-out">
             {words.leftOut({
               titles: opened.format.titles,
