@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { missingRequired } from '../../shared/mapping';
-import { clientTether, type Lookups, lookupsSchema } from '../../shared/template';
+import { clientTether } from '../../shared/template';
 import { describeFinding, detachString, type Locale, SheetValidator } from '../../shared/validate';
 import { type CheckPrinter, jsonPrinter, textPrinter } from '../check-output';
 import { InputError, UsageError } from '../errors';
 import { readMappedSheet } from '../mapped-sheet';
 import { BufferedWriter } from '../output';
-import { readJsonFile } from '../read-json';
+import { readLookupsFile } from '../read-lookups';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 export const checkUsage =
@@ -15,14 +15,6 @@ export const checkUsage =
 
 // Rows read before the mapping is chosen; they are also the evidence for each date column's day/month order.
 const sampleRows = 5000;
-
-async function readLookups(path: string | undefined): Promise<Lookups | undefined> {
-  if (!path) return undefined;
-  const parsed = lookupsSchema.safeParse(await readJsonFile(path));
-  if (!parsed.success)
-    throw new InputError(`${path}: not a lookups file (${parsed.error.issues[0]?.message})`);
-  return parsed.data;
-}
 
 function parseLocale(value: string): Locale {
   if (value !== 'en' && value !== 'nb') throw new UsageError(`--lang must be en or nb, not "${value}"`);
@@ -51,7 +43,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const locale = parseLocale(values.lang);
   const dateOrder = dateOrderOption(values['date-order']);
   const read = sheetReadOptions(values);
-  const lookups = await readLookups(values.lookups);
+  const lookups = await readLookupsFile(values.lookups);
   const template = clientTether;
   const columns = template.fields;
   const emailCol = columns.findIndex((f) => f.role === 'email');

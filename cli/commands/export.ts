@@ -5,7 +5,7 @@ import type { SheetReadOptions } from '../../shared/codec';
 import { checkExportable, looksLikeFormula } from '../../shared/export';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { customFieldNames, type Mapping } from '../../shared/mapping';
-import { clientTether, type Lookups, lookupsSchema, type Template } from '../../shared/template';
+import { clientTether, type Lookups, type Template } from '../../shared/template';
 import {
   describeFinding,
   detachString,
@@ -15,7 +15,7 @@ import {
 } from '../../shared/validate';
 import { InputError, UsageError } from '../errors';
 import { readMappedSheet } from '../mapped-sheet';
-import { readJsonFile } from '../read-json';
+import { readLookupsFile } from '../read-lookups';
 import { outputFormat, writeOutputFile } from '../write-output';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
@@ -65,7 +65,7 @@ export async function parseSourceArgs<F extends string>(
     file,
     output,
     locale: lang,
-    lookups: typeof values.lookups === 'string' ? await readLookups(values.lookups) : undefined,
+    lookups: await readLookupsFile(values.lookups),
     read: sheetReadOptions(values),
     mappingFile: values.mapping,
     useSavedProfiles: !values['ignore-profiles'],
@@ -83,14 +83,6 @@ function sameFile(a: string, b: string): boolean {
     }
   };
   return real(a) === real(b);
-}
-
-/** Reads and checks a lookups file (the account's ID lists). */
-export async function readLookups(path: string): Promise<Lookups> {
-  const parsed = lookupsSchema.safeParse(await readJsonFile(path));
-  if (!parsed.success)
-    throw new InputError(`${path}: not a lookups file (${parsed.error.issues[0]?.message})`);
-  return parsed.data;
 }
 
 // Rows read before the mapping is chosen. Both passes must see the same sample to choose the same mapping.

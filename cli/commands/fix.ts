@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeColumns, type CellChange, createRowFixer, type DateOrder } from '../../shared/fix';
 import { applyMapping, customFieldNames, missingRequired } from '../../shared/mapping';
-import { clientTether, type Lookups, lookupsSchema } from '../../shared/template';
+import { clientTether } from '../../shared/template';
 import { detachString, SheetValidator } from '../../shared/validate';
-import { InputError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { resolveMapping } from '../mapping-profile';
-import { readJsonFile } from '../read-json';
+import { readLookupsFile } from '../read-lookups';
 import { readSheetFile } from '../read-sheet';
 import { outputFormat, writeOutputFile } from '../write-output';
 import {
@@ -26,14 +26,6 @@ type Change = { row: number } & Omit<CellChange, 'column'>;
 type FixTally = { field: string; fix: string; count: number; examples: { from: string; to: string }[] };
 
 const examplesShown = 3;
-
-async function readLookups(path: string | undefined): Promise<Lookups | undefined> {
-  if (!path) return undefined;
-  const parsed = lookupsSchema.safeParse(await readJsonFile(path));
-  if (!parsed.success)
-    throw new InputError(`${path}: not a lookups file (${parsed.error.issues[0]?.message})`);
-  return parsed.data;
-}
 
 function tally(changes: readonly Change[]): FixTally[] {
   const byKey = new Map<string, FixTally>();
@@ -85,7 +77,7 @@ export async function runFix(args: string[]): Promise<number> {
   if (resolve(output) === resolve(file))
     throw new UsageError('the output must be another file: the source is never written');
   const order = dateOrderOption(values['date-order']);
-  const lookups = await readLookups(values.lookups);
+  const lookups = await readLookupsFile(values.lookups);
   const template = clientTether;
 
   let headers: string[] = [];

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { clientTether } from '../../shared/template';
 import { UsageError } from '../errors';
 import { outputFormat, writeOutputFile } from '../write-output';
-import { readLookups } from './export';
+import { readLookupsFile } from '../read-lookups';
 
 export const templateUsage = 'listprep template -o OUT.xlsx [--lookups FILE.json] [--lang en|nb]';
 
@@ -23,7 +23,7 @@ export async function runTemplate(args: string[]): Promise<number> {
   if (values.lang !== 'en' && values.lang !== 'nb') {
     throw new UsageError(`--lang must be en or nb, not "${values.lang}"`);
   }
-  const lookups = values.lookups ? await readLookups(values.lookups) : undefined;
+  const lookups = await readLookupsFile(values.lookups);
   const template = clientTether;
   await writeOutputFile(
     values.output,
