@@ -10,6 +10,9 @@ import { BufferedWriter } from '../output';
 import { readLookupsFile } from '../read-lookups';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
+// Rows are added in file order and never removed here, so a row's id is its data row number minus one.
+const dataRowOf = (rowId: number) => rowId + 1;
+
 export const checkUsage =
   'listprep check FILE [--json] [--lang en|nb] [--date-order mdy|dmy] [--lookups FILE.json] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
@@ -51,7 +54,6 @@ export async function runCheck(args: string[]): Promise<number> {
   const out = new BufferedWriter(process.stdout);
   const printer: CheckPrinter = values.json ? jsonPrinter(out, file) : textPrinter(out);
   const validator = new SheetValidator({ template, columns, lookups });
-  const rowNumbers: number[] = [];
   // Duplicates are reported after the last row, when the row itself is gone: the validator keeps each
   // email's folded key, and the raw text is kept (detached from the read buffer) only where it differs.
   const rawEmails = new Map<number, string>();
@@ -64,8 +66,7 @@ export async function runCheck(args: string[]): Promise<number> {
       if (!printer.wantsIssues()) return;
       if (withFixes === Boolean(finding.related)) continue; // cell findings now, duplicates at the end
       const fixContext = withFixes ? { template, lookups, dateOrderByField } : undefined;
-      const rowNumber = (id: number) => rowNumbers[id];
-      const issue = describeFinding(finding, { locale, columns, rowNumber, values, fixContext });
+      const issue = describeFinding(finding, { locale, columns, rowNumber: dataRowOf, values, fixContext });
       printer.issue(issue, sourceHeaderOf(finding.col));
     }
   };
@@ -101,7 +102,6 @@ export async function runCheck(args: string[]): Promise<number> {
       },
       onRow: (mapped) => {
         const rowId = validator.addRow(mapped);
-        rowNumbers[rowId] = rowId + 1;
         if (emailCol >= 0) {
           const raw = mapped[emailCol];
           if (raw !== '' && raw !== validator.uniqueKeyOf(rowId, emailCol))
@@ -113,7 +113,7 @@ export async function runCheck(args: string[]): Promise<number> {
     },
   );
 
-  for (let rowId = 0; rowId < rowNumbers.length && printer.wantsIssues(); rowId++) {
+  for (let rowId = 0; rowId < validator.rowCount && printer.wantsIssues(); rowId++) {
     if (!validator.hasFindings(rowId)) continue;
     const values: string[] = [];
     if (emailCol >= 0)
