@@ -106,6 +106,11 @@ function withSiblings(template: Template, matches: Candidate[]): Candidate[] {
   return out;
 }
 
+/** A column whose values another column already carries, or that is no contact data: dropped, never a note. */
+function dropped(column: number, header: string, detail: string): ColumnMapping {
+  return { column, header, field: null, confidence: 1, reason: 'none', unmapped: 'drop', detail };
+}
+
 function isFullNameHeader(header: string): boolean {
   const words = foldWords(header);
   return fullNameHeaders.has(foldKey(words)) || fullNameHeaders.has(foldKey(withoutQualifiers(words) ?? ''));
@@ -204,38 +209,14 @@ export function suggestMapping(
       };
     }
     if (typeColumns.has(column)) {
-      return {
-        column,
-        header,
-        field: null,
-        confidence: 1,
-        reason: 'none',
-        unmapped: 'drop',
-        detail: 'read as the type of its value column',
-      };
+      return dropped(column, header, 'read as the type of its value column');
     }
     if (bothNamesMapped && isFullNameHeader(header)) {
-      return {
-        column,
-        header,
-        field: null,
-        confidence: 1,
-        reason: 'none',
-        unmapped: 'drop',
-        detail: 'the first and last name columns hold it',
-      };
+      return dropped(column, header, 'the first and last name columns hold it');
     }
     if (reportExtraHeaders.includes(header.trim())) {
       // A returned error report: its Problems column says what was wrong then; never a field or a note.
-      return {
-        column,
-        header,
-        field: null,
-        confidence: 1,
-        reason: 'none',
-        unmapped: 'drop',
-        detail: 'the error report’s Problems column',
-      };
+      return dropped(column, header, 'the error report’s Problems column');
     }
     const empty = samples[column].values.length === 0;
     return {

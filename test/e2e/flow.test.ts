@@ -7,11 +7,13 @@ import { clientTether } from '../../shared/template';
 import { type AppServer, buildApp, serveApp } from './app-server';
 import { type Browser, launchBrowser } from './browser';
 import { messyCsvBytes } from './messy-file';
-import { AppPage, outputDir } from './pages/app-page';
-import { FixPage } from './pages/fix-page';
-import { MapPage } from './pages/map-page';
-import { OpenPage } from './pages/open-page';
-import { ReviewPage } from './pages/review-page';
+import type { AppPage } from './pages/app-page';
+import { outputDir } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import type { FixPage } from './pages/fix-page';
+import type { MapPage } from './pages/map-page';
+import type { OpenPage } from './pages/open-page';
+import type { ReviewPage } from './pages/review-page';
 
 // One person's whole session, step by step, in order: each test continues where the last one stopped.
 
@@ -23,20 +25,12 @@ let open: OpenPage;
 let map: MapPage;
 let fix: FixPage;
 let review: ReviewPage;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   server = await serveApp(await buildApp());
   browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  app = new AppPage(page);
-  open = new OpenPage(page);
-  map = new MapPage(page);
-  fix = new FixPage(page);
-  review = new ReviewPage(page);
-  await app.goto(server.url);
+  ({ page, app, open, map, fix, review, pageErrors } = await openAppSession(browser, server.url));
 });
 
 afterAll(async () => {

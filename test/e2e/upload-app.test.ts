@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, type Contact, contactResponseSchema } from '../../shared/api';
 import { type AppServer, buildApp, serveApp } from './app-server';
 import { type Browser, launchBrowser } from './browser';
-import { AppPage, outputDir } from './pages/app-page';
-import { FixPage } from './pages/fix-page';
-import { MapPage } from './pages/map-page';
-import { OpenPage } from './pages/open-page';
-import { UploadPage } from './pages/upload-page';
+import type { AppPage } from './pages/app-page';
+import { outputDir } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import type { FixPage } from './pages/fix-page';
+import type { MapPage } from './pages/map-page';
+import type { OpenPage } from './pages/open-page';
+import type { UploadPage } from './pages/upload-page';
 import { startTestServer, type TestServer } from './upload-server';
 
 // A success manager takes a messy list into a sub-account from the app in Chromium, over real HTTP to the
@@ -25,7 +27,7 @@ let open: OpenPage;
 let map: MapPage;
 let fix: FixPage;
 let upload: UploadPage;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 // Semicolons, a title line above the header, phones with punctuation, a state written out, a column the
 // template does not have (kept as an [import] note), consent to text on one row.
@@ -62,15 +64,7 @@ async function contactsOfNorth(): Promise<Contact[]> {
 beforeAll(async () => {
   [server, appServer] = await Promise.all([startTestServer('App Upload'), buildApp().then(serveApp)]);
   browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  app = new AppPage(page);
-  open = new OpenPage(page);
-  map = new MapPage(page);
-  fix = new FixPage(page);
-  upload = new UploadPage(page);
-  await app.goto(appServer.url);
+  ({ page, app, open, map, fix, upload, pageErrors } = await openAppSession(browser, appServer.url));
 });
 
 afterAll(async () => {
