@@ -115,6 +115,7 @@ describe('listprep check', () => {
       [['check', 'x.csv', '--date-order', 'ymd'], /--date-order must be mdy or dmy/],
       [['check'], /usage/],
       [['frobnicate'], /unknown command/],
+      [['constructor'], /unknown command/],
     ] as const) {
       const run = listprep(...args);
       expect(run.code, args.join(' ')).toBe(2);
