@@ -1,5 +1,6 @@
 import type { FieldDef } from '../template';
 import type { IssueCode } from './codes';
+import type { FindingStore } from './finding-store';
 import { uniqueKey } from './keys';
 import { NumericKeyIndex } from './numeric-key-index';
 import { nameHash, pairHash, phoneHash, uniqueHash } from './pair-hash';
@@ -16,11 +17,12 @@ export const uniqueBit = (i: number) => 2 << i;
 function isValidFilled(
   values: readonly string[],
   col: number,
-  findings: readonly number[] | undefined,
+  findings: FindingStore,
+  rowId: number,
 ): boolean {
   if ((values[col] ?? '') === '') return false;
-  if (findings === undefined) return true;
-  for (const f of findings) if (Math.floor(f / 64) === col) return false;
+  for (let k = 0; k < findings.count(rowId); k++)
+    if (Math.floor(findings.at(rowId, k) / 64) === col) return false;
   return true;
 }
 
@@ -84,11 +86,11 @@ export class DuplicateIndex {
   }
 
   /** Adds the row's keys (`findings`: its packed cell findings); returns the rows now sharing a key with it (itself included), or null if none. */
-  add(rowId: number, values: readonly string[], findings: readonly number[] | undefined): Set<number> | null {
+  add(rowId: number, values: readonly string[], findings: FindingStore): Set<number> | null {
     let touched: Set<number> | null = null;
     for (let i = 0; i < this.uniqueCols.length; i++) {
       const col = this.uniqueCols[i];
-      if (!isValidFilled(values, col, findings)) continue;
+      if (!isValidFilled(values, col, findings, rowId)) continue;
       const hash = uniqueHash(values[col]);
       if (hash < 0) continue;
       this.uniqueKeys[i][rowId] = uniqueKey(values[col]);
@@ -180,11 +182,7 @@ export class DuplicateIndex {
    * (name+phone, email+phone, name+email), so two rows share a pair key exactly when they agree on two of
    * the three. Keys go into the row's slots of `pairKeys`, repeats within the row skipped; returns the base.
    */
-  private storePairKeys(
-    rowId: number,
-    values: readonly string[],
-    findings: readonly number[] | undefined,
-  ): number {
+  private storePairKeys(rowId: number, values: readonly string[], findings: FindingStore): number {
     const stride = this.pairStride;
     const base = rowId * stride;
     if (stride === 0) return base;
@@ -196,7 +194,7 @@ export class DuplicateIndex {
         ? nameHash(values[this.firstNameCol] ?? '', values[this.lastNameCol] ?? '')
         : -1;
     for (const emailCol of this.emailCols) {
-      const email = isValidFilled(values, emailCol, findings) ? uniqueHash(values[emailCol]) : -1;
+      const email = isValidFilled(values, emailCol, findings, rowId) ? uniqueHash(values[emailCol]) : -1;
       if (email < 0) continue;
       if (name >= 0) n = putKey(store, base, n, pairHash(3, name, email));
       for (const phoneCol of this.phoneCols) {

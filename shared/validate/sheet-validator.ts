@@ -2,6 +2,7 @@ import type { FieldDef, Lookups, Template } from '../template';
 import { type ColumnRule, checkValue, compileColumnRule } from './cell-checks';
 import { type IssueCode, issueCodes, type Severity, severityOf } from './codes';
 import { DuplicateIndex, likelyDuplicateBit, uniqueBit } from './duplicate-index';
+import { FindingStore } from './finding-store';
 
 export type ValidatorOptions = {
   template: Template;
@@ -54,7 +55,7 @@ export class SheetValidator {
   private readonly requiredCols: readonly number[];
   private readonly duplicates: DuplicateIndex;
 
-  private readonly cellFindings: (number[] | undefined)[] = [];
+  private readonly cellFindings = new FindingStore();
   private readonly scratch: number[] = [];
   /** Per row id: live or not, and the duplicate flags (bits of duplicate-index.ts). */
   private rowState = new Uint8Array(1024);
@@ -85,8 +86,8 @@ export class SheetValidator {
     if (rowId >= this.rowState.length) this.growRowState();
     this.rowState[rowId] = live;
     this.liveRows++;
-    this.replaceCellFindings(rowId, this.checkRow(values));
-    const touched = this.duplicates.add(rowId, values, this.cellFindings[rowId]);
+    this.replaceCellFindings(rowId, this.scratch, this.checkRow(values));
+    const touched = this.duplicates.add(rowId, values, this.cellFindings);
     if (touched) this.refreshFlags(touched);
     return rowId;
   }
@@ -94,14 +95,17 @@ export class SheetValidator {
   /** Revalidates one edited cell; `values` is the whole row after the edit. Returns the rows to redraw. */
   updateCell(rowId: number, col: number, values: readonly string[]): ReadonlySet<number> {
     this.assertLive(rowId);
-    const current = this.cellFindings[rowId];
-    const next = current ? current.filter((f) => colOf(f) !== col) : [];
+    const next: number[] = [];
+    for (let k = 0; k < this.cellFindings.count(rowId); k++) {
+      const f = this.cellFindings.at(rowId, k);
+      if (colOf(f) !== col) next.push(f);
+    }
     const code = this.checkCell(col, values[col] ?? '');
     if (code) {
       next.push(pack(col, code));
       next.sort((a, b) => a - b);
     }
-    this.replaceCellFindings(rowId, next.length ? next : undefined);
+    this.replaceCellFindings(rowId, next, next.length);
     if (!this.duplicates.keyCols.has(col)) return new Set([rowId]);
     return this.reindexRow(rowId, values);
   }
@@ -109,14 +113,14 @@ export class SheetValidator {
   /** Revalidates a whole row (after a fix, a paste, an undo of several cells). Returns the rows to redraw. */
   updateRow(rowId: number, values: readonly string[]): ReadonlySet<number> {
     this.assertLive(rowId);
-    this.replaceCellFindings(rowId, this.checkRow(values));
+    this.replaceCellFindings(rowId, this.scratch, this.checkRow(values));
     return this.reindexRow(rowId, values);
   }
 
   /** Takes a row out (deleted by the user). Returns the other rows whose findings changed. */
   removeRow(rowId: number): ReadonlySet<number> {
     this.assertLive(rowId);
-    this.replaceCellFindings(rowId, undefined);
+    this.replaceCellFindings(rowId, this.scratch, 0);
     const touched = this.duplicates.remove(rowId);
     this.setFlags(rowId, 0);
     this.rowState[rowId] = notLive;
@@ -138,7 +142,8 @@ export class SheetValidator {
   /** Every finding of a row, cell rules first, then duplicates. */
   findings(rowId: number): Finding[] {
     const out: Finding[] = [];
-    for (const f of this.cellFindings[rowId] ?? []) {
+    for (let k = 0; k < this.cellFindings.count(rowId); k++) {
+      const f = this.cellFindings.at(rowId, k);
       const code = codeOf(f);
       out.push({ rowId, col: colOf(f), code, severity: severityOf(code) });
     }
@@ -166,12 +171,15 @@ export class SheetValidator {
 
   /** True when the row has at least one finding (cheap: no allocation). */
   hasFindings(rowId: number): boolean {
-    return this.cellFindings[rowId] !== undefined || (this.rowFlags[rowId] ?? 0) !== 0;
+    return this.cellFindings.count(rowId) > 0 || (this.rowFlags[rowId] ?? 0) !== 0;
   }
 
   /** The code of the first finding on a cell, or null: what the grid needs to paint a cell. */
   cellCode(rowId: number, col: number): IssueCode | null {
-    for (const f of this.cellFindings[rowId] ?? []) if (colOf(f) === col) return codeOf(f);
+    for (let k = 0; k < this.cellFindings.count(rowId); k++) {
+      const f = this.cellFindings.at(rowId, k);
+      if (colOf(f) === col) return codeOf(f);
+    }
     const flags = this.rowFlags[rowId] ?? 0;
     if (flags === 0) return null;
     const unique = this.duplicates.uniqueCols.indexOf(col);
@@ -203,12 +211,8 @@ export class SheetValidator {
     return rule ? checkValue(rule, value) : null;
   }
 
-  /**
-   * Cell rules of a whole row, then the required columns: packed findings in column order, or undefined.
-   * Findings gather in a scratch array and are copied out at their exact length: a fresh `[]` that is
-   * pushed to reserves room for 17, which on a million rows is a hundred megabytes of nothing.
-   */
-  private checkRow(values: readonly string[]): number[] | undefined {
+  /** Cell rules of a whole row, then the required columns: packed findings in column order in `scratch`; returns how many. */
+  private checkRow(values: readonly string[]): number {
     const found = this.scratch;
     let n = 0;
     const rules = this.rules;
@@ -233,14 +237,14 @@ export class SheetValidator {
         n++;
       }
     }
-    return n === 0 ? undefined : found.slice(0, n);
+    return n;
   }
 
-  private replaceCellFindings(rowId: number, next: number[] | undefined): void {
-    const current = this.cellFindings[rowId];
-    if (current) for (const f of current) this.countPacked(f, -1);
-    if (next) for (const f of next) this.countPacked(f, 1);
-    this.cellFindings[rowId] = next;
+  private replaceCellFindings(rowId: number, next: ArrayLike<number>, n: number): void {
+    const store = this.cellFindings;
+    for (let k = 0; k < store.count(rowId); k++) this.countPacked(store.at(rowId, k), -1);
+    for (let k = 0; k < n; k++) this.countPacked(next[k], 1);
+    store.set(rowId, next, n);
   }
 
   private countPacked(packed: number, delta: number): void {
@@ -253,7 +257,7 @@ export class SheetValidator {
 
   private reindexRow(rowId: number, values: readonly string[]): Set<number> {
     const touched = this.duplicates.remove(rowId);
-    const now = this.duplicates.add(rowId, values, this.cellFindings[rowId]);
+    const now = this.duplicates.add(rowId, values, this.cellFindings);
     if (now) for (const r of now) touched.add(r);
     this.refreshFlags(touched);
     return touched;
