@@ -1,9 +1,17 @@
 import type { Bridge, OpenedFile } from '../../shared/bridge';
-import { clientTether, type Lookups, lookupsSchema } from '../../shared/template';
+import type { DateOrder } from '../../shared/fix';
+import { clientTether, type Lookups } from '../../shared/template';
+import { lookupsSchema } from '../../shared/template/lookups';
 import type { Locale } from '../../shared/validate';
 import { type Progress, type WorkerClient, WorkerFailure } from '../client/worker-client';
 import { wordsFor } from '../i18n/words';
-import { type OpenEntry, planRestore, type UiEntry, type UiScreen } from '../journal/entries';
+import {
+  type DateOrderEntry,
+  type OpenEntry,
+  planRestore,
+  type UiEntry,
+  type UiScreen,
+} from '../journal/entries';
 import { JournalWriter, newListId } from '../journal/journal-writer';
 import { planColumns } from '../mapping/column-plan';
 import type { ColumnTarget } from '../mapping/column-target';
@@ -383,6 +391,9 @@ export class AppController {
     );
     this.writer.append(entry);
     if (this.state.lookups) this.writer.append({ t: 'lookups', lookups: this.state.lookups });
+    for (const [header, order] of Object.entries(this.state.dateOrders)) {
+      this.writer.append({ t: 'dateOrder', header, order } satisfies DateOrderEntry);
+    }
   }
 
   /** Records where the user is (screen, cell, an edit in progress), a moment after it stops changing. */
@@ -421,7 +432,7 @@ export class AppController {
       if (!read.ok) throw new Error(read.error.message);
       const plan = planRestore(read.value);
       if (!plan) throw new Error('the journal is empty');
-      const { open, work, ui } = plan;
+      const { open, work, dateOrders, ui } = plan;
       let file: OpenedFile;
       if (open.handle) {
         const reopened = await this.bridge.reopenFile(open.handle);
@@ -452,6 +463,7 @@ export class AppController {
         proposals,
         targets: lastMap?.t === 'map' ? lastMap.targets : proposals.map((p) => p.target),
         lookups: lastLookups?.t === 'lookups' ? lastLookups.lookups : null,
+        dateOrders,
         columns: state.columns,
         status: state.status,
         busy: null,
@@ -520,8 +532,11 @@ export class AppController {
     return this.change('redo', { locale: this.state.locale });
   }
 
-  setDateOrder(header: string, order: 'mdy' | 'dmy'): void {
+  /** The user's day/month order for a date column the data leaves undecided; journaled like any change. */
+  setDateOrder(header: string, order: DateOrder): void {
+    if (this.state.dateOrders[header] === order) return;
     this.set({ dateOrders: { ...this.state.dateOrders, [header]: order } });
+    this.writer?.append({ t: 'dateOrder', header, order } satisfies DateOrderEntry);
   }
 
   // --- lookups ---------------------------------------------------------------------------------------

@@ -19,6 +19,22 @@ describe('planning a restore from a journal', () => {
     expect(plan?.ui).toEqual({ t: 'ui', screen: 'fix', focus: { key: 3, col: 0 }, draft: 'Acme' });
   });
 
+  it('keeps the last day/month order the user chose for each date column since the last open', () => {
+    const entries = [
+      { t: 'open', name: 'old.csv', size: 1, options: {}, headerRow: 1 },
+      { t: 'dateOrder', header: 'creation_date', order: 'mdy' },
+      { t: 'open', name: 'new.csv', size: 2, options: {}, headerRow: 1 },
+      { t: 'map', targets: [] },
+      { t: 'dateOrder', header: 'anniversary_1', order: 'mdy' },
+      { t: 'dateOrder', header: 'anniversary_2', order: 'dmy' },
+      { t: 'dateOrder', header: 'anniversary_1', order: 'dmy' },
+      { t: 'dateOrder', header: 'anniversary_2', order: 'ymd' },
+    ];
+    const plan = planRestore(entries);
+    expect(plan?.dateOrders).toEqual({ anniversary_1: 'dmy', anniversary_2: 'dmy' });
+    expect(plan?.work.map((e) => e.t)).toEqual(['map']);
+  });
+
   it('has nothing to restore without an open entry', () => {
     expect(planRestore([{ t: 'undo' }])).toBeNull();
   });

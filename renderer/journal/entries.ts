@@ -1,9 +1,11 @@
+import type { DateOrder } from '../../shared/fix';
 import type { WorkerJournalEntry } from '../worker/protocol';
 import type { ReadOptions } from '../worker/source-reader';
 
 // What the app writes to the autosave journal (through the Bridge, as JSON). A list's journal starts with
 // `open` (which file and how it was read), then the worker's entries (mapping, lookups, every change, undo,
-// redo) in order, and `ui` entries saying where the user was. Restoring replays them in order.
+// redo) in order, `dateOrder` entries (the user's day/month choices, which the UI thread keeps) and `ui`
+// entries saying where the user was. Restoring replays them in order.
 
 export type OpenEntry = Readonly<{
   t: 'open';
@@ -27,7 +29,13 @@ export type UiEntry = Readonly<{
   draft?: string;
 }>;
 
-export type JournalEntry = OpenEntry | UiEntry | WorkerJournalEntry;
+/**
+ * The user's day/month order for a date column the data could not decide, by template header. It lives on
+ * the UI thread (fixes receive it as a setting), so the app journals it itself; the last choice wins.
+ */
+export type DateOrderEntry = Readonly<{ t: 'dateOrder'; header: string; order: DateOrder }>;
+
+export type JournalEntry = OpenEntry | UiEntry | DateOrderEntry | WorkerJournalEntry;
 
 const workerKinds = new Set(['map', 'lookups', 'op', 'undo', 'redo']);
 
@@ -39,14 +47,24 @@ export function isUiEntry(entry: unknown): entry is UiEntry {
   return typeof entry === 'object' && entry !== null && (entry as { t?: unknown }).t === 'ui';
 }
 
+export function isDateOrderEntry(entry: unknown): entry is DateOrderEntry {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { t, header, order } = entry as { t?: unknown; header?: unknown; order?: unknown };
+  return t === 'dateOrder' && typeof header === 'string' && (order === 'mdy' || order === 'dmy');
+}
+
 export function isWorkerEntry(entry: unknown): entry is WorkerJournalEntry {
   return typeof entry === 'object' && entry !== null && workerKinds.has(String((entry as { t?: unknown }).t));
 }
 
-/** Splits a journal into what restoring needs: the open entry, the worker's entries, the last ui entry. */
+/**
+ * Splits a journal into what restoring needs: the open entry, the worker's entries, the date orders the
+ * user chose (the last choice per column) and the last ui entry.
+ */
 export function planRestore(entries: readonly unknown[]): {
   open: OpenEntry;
   work: WorkerJournalEntry[];
+  dateOrders: Record<string, DateOrder>;
   ui: UiEntry | null;
 } | null {
   const open = entries.find(isOpenEntry);
@@ -55,5 +73,7 @@ export function planRestore(entries: readonly unknown[]): {
   const from = entries.lastIndexOf(entries.filter(isOpenEntry).at(-1));
   const rest = entries.slice(from + 1);
   const last = rest.filter(isUiEntry).at(-1) ?? null;
-  return { open: entries[from] as OpenEntry, work: rest.filter(isWorkerEntry), ui: last };
+  const dateOrders: Record<string, DateOrder> = {};
+  for (const entry of rest.filter(isDateOrderEntry)) dateOrders[entry.header] = entry.order;
+  return { open: entries[from] as OpenEntry, work: rest.filter(isWorkerEntry), dateOrders, ui: last };
 }

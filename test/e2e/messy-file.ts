@@ -104,18 +104,23 @@ export const messyRows: readonly (readonly string[])[] = [
   ['Bob', 'Smith', 'bob.smith@example.com', '555-987-6543', 'CA', '10001', 'Acme', 'M', 'Buyer', '', '44'],
 ];
 
-export function messyCsvText(): string {
+/** A column added after the others, one value per data row (a test's own twist on the messy file). */
+export type ExtraColumn = Readonly<{ header: string; values: readonly string[] }>;
+
+export function messyCsvText(extra?: ExtraColumn): string {
+  const withExtra = (cells: readonly string[], value: string | undefined) =>
+    (extra ? [...cells, value ?? ''] : cells).join(';');
   const lines = [
     'Kontaktliste – messen i Oslo',
     'Eksportert 01.05.2024',
     '',
-    messyHeaders.join(';'),
-    ...messyRows.map((row) => row.join(';')),
+    withExtra(messyHeaders, extra?.header),
+    ...messyRows.map((row, i) => withExtra(row, extra?.values[i])),
     '',
   ];
   return lines.join('\r\n');
 }
 
-export function messyCsvBytes(): Uint8Array {
-  return encodeWindows1252(messyCsvText());
+export function messyCsvBytes(extra?: ExtraColumn): Uint8Array {
+  return encodeWindows1252(messyCsvText(extra));
 }

@@ -10,8 +10,23 @@ import { FixPage } from './pages/fix-page';
 import { MapPage } from './pages/map-page';
 import { OpenPage } from './pages/open-page';
 
-// Work is never lost: a page killed in the middle of an edit comes back, on restore, with every change and
-// with the cell editor open on the text that was being typed.
+// Work is never lost: a page killed in the middle of an edit comes back, on restore, with every change, the
+// day/month order the user chose for a date column, and the cell editor open on the text being typed.
+
+/** Birthdays whose first numbers are all 12 or less: the data cannot say day-first or month-first. */
+const undecidedBirthdays = {
+  header: 'Fødselsdato',
+  values: ['03/04/1980', '05/06/1975', '07/08/1990', '01/02/1985', '09/10/1970', '11/12/1988', '02/03/1979'],
+};
+const dayFirst = /^(Day first|Dag først)/;
+
+/** The day/month orders the app holds for fixes (and journals). */
+async function dateOrders(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    type Controller = { getState(): { dateOrders: Record<string, string> } };
+    return (window as unknown as { __listprep: Controller }).__listprep.getState().dateOrders;
+  });
+}
 
 type Snapshot = { rows: { n: number; v: string[] }[]; errors: number };
 
@@ -55,7 +70,7 @@ describe('restoring after the page was killed mid-edit', () => {
     const fix = new FixPage(page);
     await app.goto(server.url);
     const file = join(outputDir, 'restore-contacts.csv');
-    writeFileSync(file, messyCsvBytes());
+    writeFileSync(file, messyCsvBytes(undecidedBirthdays));
     await new OpenPage(page).chooseFile(file);
     await new OpenPage(page).continue();
     await new MapPage(page).continue();
@@ -75,6 +90,12 @@ describe('restoring after the page was killed mid-edit', () => {
     await fix.select(3, 'First name');
     await fix.toolbarButton('Delete row').click();
     await expect.poll(() => page.getByTestId('row-total').textContent()).toBe('7 rows');
+
+    // The birthdays cannot tell day from month: the user says day first, and 03/04/1980 can be fixed.
+    await fix.select(1, 'Anniversary 1');
+    await fix.cellPanel().getByRole('radio', { name: dayFirst }).check();
+    await expect.poll(() => fix.cellPanel().getByTestId('fix-after').textContent()).toBe('1980-04-03');
+    expect(await dateOrders(page)).toEqual({ anniversary_1: 'dmy' });
 
     // Mid-edit: the editor is open on a cell and the new text is typed but not committed.
     await fix.select(2, 'Company');
@@ -119,5 +140,12 @@ describe('restoring after the page was killed mid-edit', () => {
     expect(await fix.cellText(2, 'Company')).toBe('Acme Holdings');
     await page.keyboard.press('Control+z');
     await expect.poll(() => fix.cellText(2, 'Company')).toBe('Acme');
+
+    // The day-first choice came back: the birthday's fix reads 03/04 as 3 April, and the choice shows.
+    expect(await dateOrders(page)).toEqual({ anniversary_1: 'dmy' });
+    await fix.select(1, 'Anniversary 1');
+    await expect.poll(() => fix.cellPanel().getByTestId('fix-after').textContent()).toBe('1980-04-03');
+    expect(await fix.cellPanel().getByRole('radio', { name: dayFirst }).isChecked()).toBe(true);
+    await app.screenshot('restore-04-date-order');
   });
 });

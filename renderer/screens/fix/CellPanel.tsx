@@ -119,22 +119,25 @@ export function CellPanel({ cell, onPreview }: Props) {
                 ) : (
                   issue.severity === 'error' && <p className="lp-help">{words.noFix}</p>
                 )}
-                {column.fieldKind === 'date' && issue.code === 'date.format' && !issue.fix && (
-                  <fieldset className="lp-date-order">
-                    <legend>{words.dateOrderQuestion}</legend>
-                    {(['mdy', 'dmy'] as const).map((order) => (
-                      <label key={order}>
-                        <input
-                          type="radio"
-                          name="date-order"
-                          checked={dateOrders[column.header] === order}
-                          onChange={() => controller.setDateOrder(column.header, order)}
-                        />
-                        {order === 'mdy' ? words.dateOrderMdy : words.dateOrderDmy}
-                      </label>
-                    ))}
-                  </fieldset>
-                )}
+                {/* Asked while the order is undecided, and kept once the user chose it so they can change it. */}
+                {column.fieldKind === 'date' &&
+                  issue.code === 'date.format' &&
+                  (!issue.fix || dateOrders[column.header] !== undefined) && (
+                    <fieldset className="lp-date-order">
+                      <legend>{words.dateOrderQuestion}</legend>
+                      {(['mdy', 'dmy'] as const).map((order) => (
+                        <label key={order}>
+                          <input
+                            type="radio"
+                            name="date-order"
+                            checked={dateOrders[column.header] === order}
+                            onChange={() => controller.setDateOrder(column.header, order)}
+                          />
+                          {order === 'mdy' ? words.dateOrderMdy : words.dateOrderDmy}
+                        </label>
+                      ))}
+                    </fieldset>
+                  )}
               </div>
             ))}
           </div>

@@ -4,14 +4,37 @@ import type { Locator, Page } from 'playwright-core';
 export class FixPage {
   constructor(readonly page: Page) {}
 
-  /** The grid column id of a column, by its header text. */
+  /**
+   * The grid column id of a column, by its header text. The grid draws only the columns in view, so a
+   * column further right is first scrolled to, as a person would.
+   */
   async colId(title: string): Promise<string> {
     const header = this.page.locator('.ag-header-cell[col-id]', {
       has: this.page.locator('.ag-header-cell-text', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
     });
-    const id = await header.first().getAttribute('col-id');
+    if ((await header.count()) === 0) await this.scrollToColumn(title);
+    const id = await header
+      .first()
+      .getAttribute('col-id', { timeout: 1000 })
+      .catch(() => null);
     if (!id) throw new Error(`no column ${title}`);
     return id;
+  }
+
+  /** Scrolls the grid sideways, from the left, until a column's header is drawn. */
+  private async scrollToColumn(title: string): Promise<void> {
+    await this.page.evaluate(async (wanted) => {
+      const viewport = document.querySelector<HTMLElement>('.ag-body-horizontal-scroll-viewport');
+      const drawn = () =>
+        [...document.querySelectorAll('.ag-header-cell-text')].some((el) => el.textContent === wanted);
+      if (!viewport) return;
+      const step = Math.max(100, viewport.clientWidth / 2);
+      for (let left = 0; left <= viewport.scrollWidth; left += step) {
+        viewport.scrollLeft = left;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        if (drawn()) return;
+      }
+    }, title);
   }
 
   /** A cell by row number (as shown in the # column, which is the row key + 1) and column title. */
