@@ -15,7 +15,7 @@ import {
 import { JournalWriter, newListId } from '../journal/journal-writer';
 import { planColumns } from '../mapping/column-plan';
 import type { ColumnTarget } from '../mapping/column-target';
-import { headerSignature, saveProfile } from '../mapping/profiles';
+import { type SavedMapping, saveMappingProfile } from '../mapping/profiles';
 import { columnInfo } from '../worker/column-info';
 import type { Change, DocState, ExportKind, OpenResult, RequestType, WorkerApi } from '../worker/protocol';
 import type { ReadOptions } from '../worker/source-reader';
@@ -310,12 +310,20 @@ export class AppController {
     this.set({ targets });
   }
 
+  /** Saves the mapping (and the day/month orders chosen so far) as a profile in shared/mapping's format. */
   saveMappingProfile(name: string): void {
     const proposals = this.state.proposals;
     const targets = this.state.targets;
     if (!proposals || !targets) return;
-    saveProfile({ name, signature: headerSignature(proposals.map((p) => p.header)), targets });
+    const headers = proposals.map((p) => p.header);
+    saveMappingProfile(name, clientTether, headers, targets, { dateOrders: this.state.dateOrders });
     this.info(this.words.profileSaved);
+  }
+
+  /** Lays a saved mapping over the file's columns, with the day/month orders saved with it. */
+  applySavedMapping(saved: SavedMapping): void {
+    this.setTargets(saved.targets);
+    for (const [header, order] of Object.entries(saved.dateOrders)) this.setDateOrder(header, order);
   }
 
   /**

@@ -1,16 +1,9 @@
-import { type ColumnMapping, suggestMapping } from '../../shared/mapping';
+import { suggestMapping } from '../../shared/mapping';
 import type { Template } from '../../shared/template';
-import type { ColumnProposal, ColumnTarget } from './column-target';
+import { targetOfColumn } from './column-mapping';
+import type { ColumnProposal } from './column-target';
 
 const sampleCount = 5;
-
-function targetOf(column: ColumnMapping): ColumnTarget {
-  if (column.field) return { kind: 'field', header: column.field };
-  if (column.split) return { kind: 'split', fields: column.split };
-  if (column.unmapped === 'note') return { kind: 'note' };
-  if (column.unmapped === 'custom') return { kind: 'custom', name: column.customName ?? column.header };
-  return { kind: 'skip' };
-}
 
 /**
  * The Map screen's proposal for every source column, from shared/mapping's suggestion (names, synonyms,
@@ -33,7 +26,7 @@ export function proposeMapping(
       source: column.column,
       header: column.header,
       samples,
-      target: targetOf(column),
+      target: targetOfColumn(column),
       confidence: column.confidence,
       reason: column.reason,
       detail: column.detail ?? '',

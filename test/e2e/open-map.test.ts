@@ -4,12 +4,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, buildApp, serveApp } from './app-server';
 import { type Browser, launchBrowser } from './browser';
-import { messyCsvBytes } from './messy-file';
+import { headersSignature } from '../../shared/mapping';
+import { encodeWindows1252, messyCsvBytes, messyHeaders, messyRows } from './messy-file';
 import { AppPage, outputDir } from './pages/app-page';
+import { FixPage } from './pages/fix-page';
 import { MapPage } from './pages/map-page';
 import { OpenPage } from './pages/open-page';
 
-// The Open and Map screens' choices: how the file is read, and a mapping saved once and offered again.
+// The Open and Map screens' choices: how the file is read, and a mapping saved once and offered again, also
+// when the same export comes back with its columns in another order.
 
 let server: AppServer;
 let browser: Browser;
@@ -17,9 +20,18 @@ let page: Page;
 let open: OpenPage;
 let map: MapPage;
 const file = join(outputDir, 'open-map-contacts.csv');
+const reorderedFile = join(outputDir, 'open-map-reordered.csv');
+
+/** The messy file's columns, last first and without its title lines: the same export, rearranged. */
+function reorderedCsvBytes(): Uint8Array {
+  const order = messyHeaders.map((_, i) => messyHeaders.length - 1 - i);
+  const lines = [messyHeaders, ...messyRows].map((row) => order.map((i) => row[i]).join(';'));
+  return encodeWindows1252(`${lines.join('\r\n')}\r\n`);
+}
 
 beforeAll(async () => {
   writeFileSync(file, messyCsvBytes());
+  writeFileSync(reorderedFile, reorderedCsvBytes());
   server = await serveApp(await buildApp());
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -66,5 +78,40 @@ describe('reading the file and saving a mapping', () => {
     expect(await map.target('Kundenr').inputValue()).toBe('field:external_id');
     expect(await map.target('Skostørrelse').inputValue()).toBe('custom');
     await new AppPage(page).screenshot('open-map-01-profile');
+  });
+
+  it('keeps the mapping in shared/mapping’s profile format, the one `listprep map --save` writes', async () => {
+    const stored = await page.evaluate(() => localStorage.getItem('listprep.mappingProfiles'));
+    const [profile] = JSON.parse(stored ?? '[]') as Record<string, unknown>[];
+    expect(profile).toMatchObject({
+      format: 'listprep-mapping-profile',
+      version: 1,
+      name: 'Oslo trade show',
+      signature: headersSignature(messyHeaders),
+    });
+    expect(profile.columns).toContainEqual({ header: 'Kundenr', field: 'external_id' });
+  });
+
+  it('offers it for the same columns in another order and applies it to the right columns', async () => {
+    await page.reload();
+    await open.chooseFile(reorderedFile);
+    await open.continue();
+    expect(await map.target('Kundenr').inputValue()).toBe('note');
+    const offer = page.getByTestId('profile-offer');
+    expect(await offer.textContent()).toContain('Oslo trade show');
+    await offer.getByRole('button', { name: 'Use it' }).click();
+    expect(await map.target('Kundenr').inputValue()).toBe('field:external_id');
+    expect(await map.target('Skostørrelse').inputValue()).toBe('custom');
+    expect(await map.target('Fornavn').inputValue()).toBe('field:firstName');
+    expect(await map.target('E-post').inputValue()).toBe('field:email');
+    await new AppPage(page).screenshot('open-map-02-profile-reordered');
+
+    await map.continue();
+    const fix = new FixPage(page);
+    expect(await fix.cellText(1, 'First name')).toBe('Åse');
+    expect(await fix.cellText(1, 'Email')).toBe('ase@example.com');
+    expect(await fix.cellText(1, 'External ID')).toBe('K-1001');
+    expect(await fix.cellText(2, 'shoe_size')).toBe('44');
+    await new AppPage(page).screenshot('open-map-03-reordered-grid');
   });
 });

@@ -5,7 +5,7 @@ import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import type { Words } from '../../i18n/words';
 import type { ColumnProposal, ColumnTarget } from '../../mapping/column-target';
-import { matchingProfile } from '../../mapping/profiles';
+import { findSavedMapping } from '../../mapping/profiles';
 
 function targetValue(target: ColumnTarget): string {
   return target.kind === 'field' ? `field:${target.header}` : target.kind;
@@ -32,10 +32,11 @@ export function MapScreen() {
   const proposals = useAppState((s) => s.proposals);
   const targets = useAppState((s) => s.targets);
   const [profileName, setProfileName] = useState('');
-  const profile = useMemo(
-    () => (proposals ? matchingProfile(proposals.map((p) => p.header)) : null),
-    [proposals],
-  );
+  // A saved mapping for these headers in any order, offered above the table.
+  const profile = useMemo(() => {
+    const headers = proposals?.map((p) => p.header);
+    return headers ? findSavedMapping(clientTether, headers) : null;
+  }, [proposals]);
 
   useEffect(() => {
     document.title = `${words.stepMap} – ${words.appName}`;
@@ -70,7 +71,7 @@ export function MapScreen() {
       {profile && (
         <div className="lp-card lp-profile-offer" data-testid="profile-offer">
           <span>{words.profileOffer(profile.name)}</span>
-          <button type="button" className="lp-primary" onClick={() => controller.setTargets(profile.targets)}>
+          <button type="button" className="lp-primary" onClick={() => controller.applySavedMapping(profile)}>
             {words.useProfile}
           </button>
         </div>
