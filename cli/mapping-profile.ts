@@ -6,7 +6,6 @@ import {
   type Mapping,
   type MappingProfile,
   mappingFromProfile,
-  mappingProfileSchema,
   profileFromMapping,
   suggestMapping,
 } from '../shared/mapping';
@@ -16,6 +15,12 @@ import { InputError, UsageError } from './errors';
 import { readJsonFile } from './read-json';
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+// The profile schema loads zod (about 90 ms of start-up), so it is loaded only when there is a profile file
+// to check: `listprep check` with no saved profiles and no `--mapping` never needs it.
+async function profileSchema() {
+  return (await import('../shared/mapping/profile-schema')).mappingProfileSchema;
+}
 
 /**
  * The CLI's configuration folder: `LISTPREP_CONFIG_DIR` (tests, portable installs), else
@@ -54,19 +59,21 @@ export type LoadedProfiles = Readonly<{
 /** Every saved profile; unreadable or invalid files are skipped and named in `problems`, never fatal. */
 export async function loadProfiles(env: Env = process.env): Promise<LoadedProfiles> {
   const dir = profilesDir(env);
-  let names: string[];
+  let names: string[] = [];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   } catch {
-    return { profiles: [], paths: new Map(), problems: [] };
+    // No folder yet: no profiles.
   }
+  if (names.length === 0) return { profiles: [], paths: new Map(), problems: [] };
+  const schema = await profileSchema();
   const profiles: MappingProfile[] = [];
   const paths = new Map<MappingProfile, string>();
   const problems: string[] = [];
   for (const name of names) {
     const path = join(dir, name);
     try {
-      const parsed = mappingProfileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+      const parsed = schema.safeParse(JSON.parse(await readFile(path, 'utf8')));
       if (parsed.success) {
         profiles.push(parsed.data);
         paths.set(parsed.data, path);
@@ -96,7 +103,8 @@ export async function saveProfile(
 
 /** Reads a profile file given with `--mapping FILE.json`. */
 export async function readProfileFile(path: string): Promise<MappingProfile> {
-  const parsed = mappingProfileSchema.safeParse(await readJsonFile(path));
+  const json = await readJsonFile(path);
+  const parsed = (await profileSchema()).safeParse(json);
   if (!parsed.success) {
     throw new InputError(`${path}: not a mapping profile (${parsed.error.issues[0]?.message ?? 'invalid'})`);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { lookupItemSchema, templateSchema } from '../template';
+import { lookupItemSchema } from '../template/lookups';
+import { templateSchema } from '../template/schema';
 import { idSchema } from './ids';
 
 export const actionStepKinds = ['email', 'text', 'call', 'task'] as const;

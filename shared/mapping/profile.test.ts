@@ -4,11 +4,11 @@ import {
   findProfile,
   headersSignature,
   mappingFromProfile,
-  mappingProfileSchema,
   profileFromMapping,
   setColumnField,
   suggestMapping,
 } from './index';
+import { mappingProfileSchema } from './profile-schema';
 
 const headers = ['Given Name', 'Family Name', 'E-mail 1 - Value', 'Mystery'];
 const rows = [['Ann', 'Lee', 'ann@example.com', '5551234567']];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientTether, defineTemplate } from '../template';
+import { clientTether } from '../template';
+import { defineTemplate } from '../template/schema';
 import tinyCrm from '../template/testdata/tiny-crm.template.json';
 import { suggestMapping } from './index';
 

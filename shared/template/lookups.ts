@@ -1,5 +1,7 @@
+// The lookups file's schema. Import it by path where a lookups file or response is parsed; the template's
+// index re-exports only its types, so `listprep check` without `--lookups` does not load zod.
 import { z } from 'zod';
-import type { LookupList } from './schema';
+import type { LookupList } from './kinds';
 
 /** One entry of an account list: the ID the template column holds and the name people know it by. */
 export const lookupItemSchema = z.object({ id: z.string().min(1), name: z.string() }).strict();

@@ -1,28 +1,8 @@
+// The template contract as a zod schema: what a template file (a second CRM is a JSON file) must hold, and
+// the defaults parsing fills. Import it by path where a file is parsed; the built-in ClientTether template is
+// built without it (defaults.ts), so the check path never loads zod.
 import { z } from 'zod';
-
-/** Every kind of value a template column can hold; each kind has one cell rule in shared/validate. */
-export const fieldKinds = [
-  'text',
-  'phone10',
-  'flag01',
-  'email',
-  'region',
-  'postal',
-  'date',
-  'whole',
-  'choice',
-  'idRef',
-  'tags',
-] as const;
-export type FieldKind = (typeof fieldKinds)[number];
-
-/** The account lists an `idRef` column can point at. */
-export const lookupLists = ['actionPlans', 'salesCycles', 'leadSources', 'users'] as const;
-export type LookupList = (typeof lookupLists)[number];
-
-/** What a column means to duplicate detection and matching, whatever the CRM calls it. */
-export const fieldRoles = ['firstName', 'lastName', 'email', 'phone', 'externalId'] as const;
-export type FieldRole = (typeof fieldRoles)[number];
+import { fieldKinds, fieldRoles, lookupLists } from './kinds';
 
 const localized = z.object({ en: z.string().min(1), nb: z.string().min(1) }).strict();
 

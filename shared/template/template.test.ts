@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { clientTetherContacts } from './clienttether-contacts';
+import { clientTether, getTemplate } from './index';
+import { defineTemplate } from './schema';
 import tinyCrm from './testdata/tiny-crm.template.json';
-import { clientTether, defineTemplate, getTemplate } from './index';
 import { validateRows, columnsFromHeaders } from '../validate';
 
 describe('the ClientTether template', () => {
+  it('is exactly what the template schema makes of its data, though built without zod', () => {
+    expect(clientTether).toStrictEqual(defineTemplate(clientTetherContacts));
+  });
+
   it('lists every column of TEMPLATE.md in file order with the CRM’s exact headers', () => {
     expect(clientTether.fields.map((f) => f.header)).toEqual([
       'firstName',
