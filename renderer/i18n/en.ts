@@ -1,4 +1,4 @@
-import type { IssueCode } from '../../shared/validate';
+import type { ProblemCode } from '../worker/protocol';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
@@ -213,7 +213,7 @@ export const en = {
 } as const;
 
 /** Short names for each kind of problem, for the problems panel. */
-export const enCodes: Readonly<Record<IssueCode, string>> = {
+export const enCodes: Readonly<Record<ProblemCode, string>> = {
   'required.missing': 'missing',
   'text.whitespace': 'extra spaces',
   'phone.digits': 'not 10 digits',
@@ -233,4 +233,5 @@ export const enCodes: Readonly<Record<IssueCode, string>> = {
   'id.unknown': 'unknown ID',
   'tags.empty': 'empty tag',
   'contact.likelyDuplicate': 'likely duplicate',
+  'server.rejected': 'rejected by the import server',
 };

@@ -1,4 +1,4 @@
-import type { IssueCode } from '../../shared/validate';
+import type { ProblemCode } from '../worker/protocol';
 import type { en } from './en';
 
 const n = (value: number) => value.toLocaleString('nb-NO');
@@ -219,7 +219,7 @@ export const nb: Words = {
   errorTitle: 'Noe gikk galt',
 };
 
-export const nbCodes: Readonly<Record<IssueCode, string>> = {
+export const nbCodes: Readonly<Record<ProblemCode, string>> = {
   'required.missing': 'mangler',
   'text.whitespace': 'ekstra mellomrom',
   'phone.digits': 'ikke 10 sifre',
@@ -239,4 +239,5 @@ export const nbCodes: Readonly<Record<IssueCode, string>> = {
   'id.unknown': 'ukjent ID',
   'tags.empty': 'tomt merke',
   'contact.likelyDuplicate': 'mulig duplikat',
+  'server.rejected': 'avvist av importserveren',
 };

@@ -1,11 +1,12 @@
-import type { IssueCode, Locale } from '../../shared/validate';
+import type { Locale } from '../../shared/validate';
+import type { ProblemCode } from '../worker/protocol';
 import { en, enCodes } from './en';
 import { nb, nbCodes } from './nb';
 
 export type Words = typeof nb;
 
 const tables: Readonly<Record<Locale, Words>> = { en, nb };
-const codeTables: Readonly<Record<Locale, Readonly<Record<IssueCode, string>>>> = {
+const codeTables: Readonly<Record<Locale, Readonly<Record<ProblemCode, string>>>> = {
   en: enCodes,
   nb: nbCodes,
 };
@@ -16,7 +17,7 @@ export function wordsFor(locale: Locale): Words {
 }
 
 /** A short name for a kind of problem ("not 10 digits"). */
-export function codeName(locale: Locale, code: IssueCode): string {
+export function codeName(locale: Locale, code: ProblemCode): string {
   return codeTables[locale][code];
 }
 

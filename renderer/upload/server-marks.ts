@@ -5,7 +5,8 @@ import type { CellIssue, CellMark } from '../worker/protocol';
 /**
  * Problems the import server found that the app's own validator cannot know (an email another contact in the
  * CRM already has, two rows matching one contact, an ID the account no longer has), kept in the worker
- * beside the validator's findings. A row the user changes loses them: the server's verdict was about the
+ * beside the validator's findings and counted with them (worker/list-problems.ts: counts, "only rows with
+ * problems", next/previous problem). A row the user changes loses them: the server's verdict was about the
  * old values, and the next dry run gives a new one. They are not journaled; uploading again brings them back.
  */
 export class ServerMarks {
@@ -36,6 +37,19 @@ export class ServerMarks {
 
   get rowCount(): number {
     return this.byKey.size;
+  }
+
+  hasRow(key: number): boolean {
+    return this.byKey.has(key);
+  }
+
+  has(key: number, col: number): boolean {
+    return this.byKey.get(key)?.has(col) ?? false;
+  }
+
+  /** Every mark, one per cell. */
+  *all(): Iterable<GridProblem> {
+    for (const row of this.byKey.values()) yield* row.values();
   }
 
   /**

@@ -2,7 +2,7 @@ import type { CsvDelimiter, TextEncoding } from '../../shared/codec';
 import type { FixSuggestion } from '../../shared/fix';
 import type { FieldKind, LookupList, Lookups } from '../../shared/template';
 import type { GridProblem } from '../../shared/upload';
-import type { IssueCode, Locale, Severity, ValidationSummary } from '../../shared/validate';
+import type { IssueCode, Locale, Severity } from '../../shared/validate';
 import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
 import type { UploadSheet } from '../upload/upload-sheet';
 import type { CellPosition, FindQuery } from './find-replace';
@@ -40,10 +40,24 @@ export type ColumnInfo = Readonly<{
   choices: readonly Readonly<{ value: string; label: Readonly<{ en: string; nb: string }> }>[] | null;
 }>;
 
+/** A kind of problem on the Fix screen: a validator code, or a cell the import server rejected. */
+export type ProblemCode = IssueCode | 'server.rejected';
+
+export type ProblemCount = Readonly<{ col: number; code: ProblemCode; severity: Severity; count: number }>;
+
+/** The validator's summary with the import server's rejected cells counted in (see ListProblems). */
+export type ProblemSummary = Readonly<{
+  rows: number;
+  errors: number;
+  warnings: number;
+  /** Problem counts per column and kind, most frequent first. */
+  byColumn: readonly ProblemCount[];
+}>;
+
 /** What the UI shows around the grid: counts, undo state. */
 export type DocStatus = Readonly<{
   rowCount: number;
-  summary: ValidationSummary;
+  summary: ProblemSummary;
   undoLabel: OpLabel | null;
   redoLabel: OpLabel | null;
   /** Bumped on every change; the Review screen and exports compare it. */
@@ -163,7 +177,7 @@ export type WorkerApi = {
       view: ViewRef;
       from: CellPosition | null;
       direction: 1 | -1;
-      only?: Readonly<{ col: number; code: IssueCode }>;
+      only?: Readonly<{ col: number; code: ProblemCode }>;
     };
     res: CellPosition | null;
   };

@@ -75,14 +75,17 @@ function matcher(filter: FilterSpec): (value: string) => boolean {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
+/** Which rows have a problem, for "problems only": the document's own, or with the server's (ListProblems). */
+export type RowProblems = Readonly<{ hasProblems(key: number): boolean }>;
+
 /** Builds the rows of a view. Sorting is stable, so equal values keep the document order. */
-export function buildView(doc: SheetDocument, spec: ViewSpec): RowView {
+export function buildView(doc: SheetDocument, spec: ViewSpec, problems: RowProblems = doc): RowView {
   if (!spec.problemsOnly && spec.filters.length === 0 && spec.sort.length === 0) return orderView(doc.order);
   const tests = spec.filters.map((f) => ({ col: f.col, test: matcher(f) }));
   const keys: number[] = [];
   for (let i = 0; i < doc.order.length; i++) {
     const key = doc.order.get(i);
-    if (spec.problemsOnly && !doc.hasProblems(key)) continue;
+    if (spec.problemsOnly && !problems.hasProblems(key)) continue;
     if (tests.every(({ col, test }) => test(doc.get(key, col)))) keys.push(key);
   }
   if (spec.sort.length) {
@@ -118,10 +121,10 @@ export class ViewCache {
   private version = -1;
   private view: RowView | null = null;
 
-  get(doc: SheetDocument, spec: ViewSpec, revision = 0): RowView {
+  get(doc: SheetDocument, spec: ViewSpec, revision = 0, problems: RowProblems = doc): RowView {
     const id = `${revision}|${JSON.stringify(spec)}`;
     if (this.view && id === this.spec && this.version === doc.structureVersion) return this.view;
-    this.view = buildView(doc, spec);
+    this.view = buildView(doc, spec, problems);
     this.spec = id;
     this.version = doc.structureVersion;
     return this.view;

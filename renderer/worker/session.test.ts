@@ -140,6 +140,76 @@ describe('a session on a messy Windows-1252 file with title lines and semicolons
     expect(wrapped).toEqual(first);
   });
 
+  it('counts the cells the import server rejected as problems until their row is edited', async () => {
+    const { session, state } = await openMessy();
+    const email = col(state, 'email');
+    const stateCol = col(state, 'state');
+    // Bob's row is clean once his state is written as the CRM wants it; the server then rejects his email.
+    const clean = await session.handlers.edit(
+      { key: 1, col: stateCol, value: 'CA', locale: 'en' },
+      noProgress,
+    );
+    const before = clean.status.summary.errors;
+    const rejected = {
+      field: 'email',
+      code: 'contact.emailTaken',
+      severity: 'error' as const,
+      message: 'The CRM already has the email bob@example.com for another contact.',
+    };
+    const marked = await session.handlers.setServerProblems(
+      // Carla's email is already a duplicate in the app: the same cell is not counted twice.
+      {
+        problems: [
+          { key: 1, col: email, ...rejected },
+          { key: 2, col: email, ...rejected },
+        ],
+      },
+      noProgress,
+    );
+    expect(marked.status.summary.errors).toBe(before + 1);
+    expect(marked.status.summary.byColumn).toContainEqual({
+      col: email,
+      code: 'server.rejected',
+      severity: 'error',
+      count: 1,
+    });
+
+    const problemsOnly: ViewRef = { spec: { ...plainView, problemsOnly: true }, revision: 1 };
+    const shown = await session.handlers.rows(
+      { start: 0, end: 10, view: problemsOnly, locale: 'en' },
+      noProgress,
+    );
+    expect(shown.rows.map((r) => r.key)).toEqual([0, 1, 2, 3]);
+    expect(shown.rows[1].p?.[email]?.message).toContain('already has the email');
+    const only = { col: email, code: 'server.rejected' as const };
+    expect(await session.handlers.nextProblem({ view, from: null, direction: 1, only }, noProgress)).toEqual({
+      index: 1,
+      col: email,
+    });
+    const next = await session.handlers.nextProblem(
+      { view, from: { index: 1, col: 0 }, direction: 1 },
+      noProgress,
+    );
+    expect(next).toEqual({ index: 1, col: email });
+    const previous = await session.handlers.nextProblem(
+      { view, from: { index: 2, col: 0 }, direction: -1 },
+      noProgress,
+    );
+    expect(previous).toEqual({ index: 1, col: email });
+
+    const edited = await session.handlers.edit(
+      { key: 1, col: email, value: 'bob.smith@example.com', locale: 'en' },
+      noProgress,
+    );
+    expect(edited.status.summary.errors).toBe(before);
+    expect(edited.status.summary.byColumn.some((c) => c.code === 'server.rejected')).toBe(false);
+    const after = await session.handlers.rows(
+      { start: 0, end: 10, view: { ...problemsOnly, revision: 2 }, locale: 'en' },
+      noProgress,
+    );
+    expect(after.rows.map((r) => r.key)).toEqual([0, 2, 3]);
+  });
+
   it('refuses the template export while errors remain, but writes the error report', async () => {
     const { session } = await openMessy();
     const refused = await session.handlers.export({ kind: 'csv', locale: 'en', settings: {} }, noProgress);

@@ -1,5 +1,5 @@
 import type { Lookups, Template } from '../../shared/template';
-import { describeFinding, type IssueCode, type Locale } from '../../shared/validate';
+import { describeFinding, type Locale } from '../../shared/validate';
 import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
 import { proposeMapping } from '../mapping/propose';
 import type { CellTable } from './cell-table';
@@ -10,6 +10,7 @@ import { planFix, suggestionFor } from './fixes';
 import { columnInfo } from './column-info';
 import { History } from './history';
 import { IntList } from './int-list';
+import { ListProblems } from './list-problems';
 import type { Effect, Op } from './ops';
 import type {
   EarlyOpen,
@@ -21,6 +22,7 @@ import type {
   DocStatus,
   OpenResult,
   Plan,
+  ProblemCode,
   RowData,
   ViewRef,
   WorkerApi,
@@ -271,7 +273,8 @@ export class Session {
     },
     export: async ({ kind, locale, settings }) => {
       const doc = this.requireDoc();
-      const errors = doc.summary().errors;
+      // The same count the Review screen shows, cells the import server rejected included.
+      const errors = this.problems().summary().errors;
       if (kind !== 'report' && errors > 0) return { ok: false, reason: 'errors', errors };
       const bytes =
         kind === 'csv'
@@ -294,6 +297,8 @@ export class Session {
     setServerProblems: async ({ problems }) => {
       this.requireDoc();
       this.serverMarks.set(problems);
+      // A "problems only" view built before must take in (or let go of) the rejected rows.
+      this.views.clear();
       return { status: this.status(), rows: null, structural: false, entry: null };
     },
   };
@@ -516,7 +521,7 @@ export class Session {
     const doc = this.requireDoc();
     return {
       rowCount: doc.rowCount,
-      summary: doc.summary(),
+      summary: this.problems().summary(),
       undoLabel: this.history.undoLabel,
       redoLabel: this.history.redoLabel,
       version: this.version,
@@ -558,7 +563,11 @@ export class Session {
   }
 
   private view(ref: ViewRef): RowView {
-    return this.views.get(this.requireDoc(), ref.spec, ref.revision);
+    return this.views.get(this.requireDoc(), ref.spec, ref.revision, this.problems());
+  }
+
+  private problems(): ListProblems {
+    return new ListProblems(this.requireDoc(), this.serverMarks);
   }
 
   private run(op: Op, locale: Locale): Change {
@@ -600,20 +609,21 @@ export class Session {
     view: RowView,
     from: { index: number; col: number } | null,
     direction: 1 | -1,
-    only: { col: number; code: IssueCode } | undefined,
+    only: { col: number; code: ProblemCode } | undefined,
   ): { index: number; col: number } | null {
     const doc = this.requireDoc();
+    const problems = this.problems();
     const width = doc.columns.length;
     const n = view.length;
     if (n === 0) return null;
     const cellHas = (key: number, col: number) => {
-      const code = doc.cellCode(key, col);
+      const code = problems.cellCode(key, col);
       return code !== null && (!only || (only.col === col && only.code === code));
     };
     /** The first problem cell of a row in `direction`, starting after `after` (or at the row's edge). */
     const scanRow = (index: number, after: number | null): { index: number; col: number } | null => {
       const key = view.keyAt(index);
-      if (!doc.hasProblems(key)) return null;
+      if (!problems.hasProblems(key)) return null;
       if (direction === 1) {
         for (let col = after === null ? 0 : after + 1; col < width; col++)
           if (cellHas(key, col)) return { index, col };

@@ -195,10 +195,33 @@ describe('uploading a fixed list from the app to the import server', () => {
     await app.screenshot('upload-05-rejected-in-grid');
   });
 
+  it('counts the rejected cell as a problem, reaches it with F8 and keeps its row under "only problems"', async () => {
+    await fix.waitErrors(1);
+    const line = fix.problemLine('Email: rejected by the import server, 1');
+    await line.waitFor();
+    const emailCol = await fix.colId('Email');
+    await fix.select(1, 'First name');
+    await page.keyboard.press('F8');
+    await expect.poll(() => fix.focused()).toEqual({ row: 2, colId: emailCol });
+    await fix.select(1, 'First name');
+    await page.keyboard.press('Shift+F8');
+    await expect.poll(() => fix.focused()).toEqual({ row: 2, colId: emailCol });
+    await fix.select(1, 'Last name');
+    await line.click();
+    await expect.poll(() => fix.focused()).toEqual({ row: 2, colId: emailCol });
+    await fix.showOnlyProblemRows(true);
+    await expect.poll(() => fix.shownRows()).toEqual([2]);
+    await app.screenshot('upload-06-rejected-only-problems');
+    await fix.showOnlyProblemRows(false);
+    await expect.poll(() => fix.shownRows()).toEqual([1, 2]);
+  });
+
   it('fixes the rejected row, dry-runs again and imports it', async () => {
     await fix.edit(2, 'Email', 'eve@example.com');
     const email = await fix.cell(2, 'Email');
     await expect.poll(() => email.getAttribute('class')).not.toContain('lp-cell-error');
+    await fix.waitErrors(0);
+    expect(await fix.problemLine(/rejected by the import server/).count()).toBe(0);
     await upload.open();
     expect(await page.getByTestId('upload-confirm-reason').textContent()).toContain(
       'changed since this dry run',

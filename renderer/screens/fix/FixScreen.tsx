@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { IssueCode } from '../../../shared/validate';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import type { CellPosition } from '../../worker/find-replace';
-import type { Plan } from '../../worker/protocol';
+import type { Plan, ProblemCode } from '../../worker/protocol';
 import { CellPanel } from './CellPanel';
 import { ContactGrid, type FocusedCell } from './ContactGrid';
 import { DuplicatesDialog } from './DuplicatesDialog';
@@ -21,7 +20,11 @@ type OpenDialog =
   | { kind: 'duplicates' }
   | null;
 
-const duplicateCodes = new Set<IssueCode>(['email.duplicate', 'value.duplicate', 'contact.likelyDuplicate']);
+const duplicateCodes = new Set<ProblemCode>([
+  'email.duplicate',
+  'value.duplicate',
+  'contact.likelyDuplicate',
+]);
 
 export function FixScreen() {
   const controller = useController();
@@ -50,7 +53,7 @@ export function FixScreen() {
     [controller, grid],
   );
   const jumpTo = useCallback(
-    async (col: number, code: IssueCode) => {
+    async (col: number, code: ProblemCode) => {
       const at = await controller.ask('nextProblem', {
         view: grid.view,
         from: null,

@@ -1,8 +1,8 @@
-import type { IssueCode } from '../../../shared/validate';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
+import type { ProblemCode } from '../../worker/protocol';
 
-type Props = Readonly<{ onJump: (col: number, code: IssueCode) => void }>;
+type Props = Readonly<{ onJump: (col: number, code: ProblemCode) => void }>;
 
 /** Problem counts per column and kind, most frequent first; choosing one jumps to its first cell. */
 export function ProblemsPanel({ onJump }: Props) {

@@ -123,6 +123,26 @@ export class FixPage {
     });
   }
 
+  /** Ticks or clears "Only rows with problems" in the toolbar. */
+  async showOnlyProblemRows(on: boolean): Promise<void> {
+    await this.page
+      .getByRole('toolbar')
+      .getByLabel(/Only rows with problems|Bare rader med problemer/)
+      .setChecked(on);
+  }
+
+  /** The row numbers the grid shows, top to bottom. */
+  async shownRows(): Promise<number[]> {
+    return this.page.evaluate(() => {
+      // Each row is drawn once per column section (the pinned # column, the rest): one entry per row index.
+      const byIndex = new Map<number, number>();
+      for (const row of document.querySelectorAll('.ag-row[row-id][row-index]')) {
+        byIndex.set(Number(row.getAttribute('row-index')), Number(row.getAttribute('row-id')) + 1);
+      }
+      return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+    });
+  }
+
   duplicatesDialog(): Locator {
     return this.page.getByTestId('duplicates-dialog');
   }
