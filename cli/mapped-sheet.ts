@@ -1,4 +1,5 @@
-import type { SheetHeader, SheetReadOptions, SheetSummary } from '../shared/codec';
+import type { FileHandle } from 'node:fs/promises';
+import type { ByteSource, ReadPosition, SheetHeader, SheetReadOptions, SheetSummary } from '../shared/codec';
 import { applyMapping, type Mapping } from '../shared/mapping';
 import type { Template } from '../shared/template';
 import { detachString } from '../shared/validate';
@@ -22,8 +23,8 @@ export type MappedSheetHandlers = Readonly<{
   onReady: (ready: MappedSheetReady) => void;
   /** Each data row in the template's column order; `source` is the file's row (a slice of the buffer). */
   onRow: (values: string[], source: readonly string[], line: number) => void;
-  /** Awaited after each chunk of the file: back-pressure for output. */
-  onChunk?: () => Promise<void>;
+  /** Awaited after each chunk of the file: back-pressure for output; where the reading stands (CSV). */
+  onChunk?: (position?: ReadPosition) => Promise<void>;
 }>;
 
 export type MappedSheetOptions = Readonly<{
@@ -33,13 +34,15 @@ export type MappedSheetOptions = Readonly<{
   useSavedProfiles?: boolean;
   /** Rows read before the mapping is chosen (content sniffing) - also the evidence for column analysis. */
   sampleRows?: number;
+  /** Where the bytes come from instead of the whole file in order (see `readSheetFile`). */
+  bytesOf?: (handle: FileHandle) => ByteSource;
 }>;
 
 /**
  * True when a file already is the template: every column lands on the field of the same position and
  * nothing is split, noted or kept aside. Rows then pass through as they are, without a copy each.
  */
-function isIdentity(mapping: Mapping): boolean {
+export function isIdentity(mapping: Mapping): boolean {
   if (mapping.columns.length !== mapping.fields.length) return false;
   return mapping.columns.every((c, i) => c.field === mapping.fields[i] && !c.split);
 }
@@ -81,21 +84,26 @@ export async function readMappedSheet(
     held.length = 0;
   };
 
-  const summary = await readSheetFile(file, options.read, {
-    onHeader: (found) => {
-      header = found;
-      headers = found.headers.map(detachString);
+  const summary = await readSheetFile(
+    file,
+    options.read,
+    {
+      onHeader: (found) => {
+        header = found;
+        headers = found.headers.map(detachString);
+      },
+      onRow: (fields, line) => {
+        if (identity) handlers.onRow(fields, fields, line);
+        else if (mapping) handlers.onRow(applyMapping(mapping, fields).values, fields, line);
+        else held.push({ fields: fields.map(detachString), line });
+      },
+      onChunk: async (position) => {
+        if (!mapping && held.length >= sampleSize) await decide();
+        await handlers.onChunk?.(position);
+      },
     },
-    onRow: (fields, line) => {
-      if (identity) handlers.onRow(fields, fields, line);
-      else if (mapping) handlers.onRow(applyMapping(mapping, fields).values, fields, line);
-      else held.push({ fields: fields.map(detachString), line });
-    },
-    onChunk: async () => {
-      if (!mapping && held.length >= sampleSize) await decide();
-      await handlers.onChunk?.();
-    },
-  });
+    options.bytesOf,
+  );
   await decide();
   return summary;
 }

@@ -2,6 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
+  type ByteSource,
   defaultPreviewLimit,
   type ReadErrorCode,
   type ReadFailure,
@@ -23,7 +24,7 @@ export class SheetReadError extends InputError {
   }
 }
 
-const chunkBytes = 1024 * 1024;
+export const chunkBytes = 1024 * 1024;
 
 /**
  * Reads a contact file from disk for the CLI commands: CSV, TSV, TXT or an .xlsx workbook, whatever the
@@ -52,15 +53,18 @@ export async function readSheetFile(
   path: string,
   options: SheetReadOptions,
   handlers: SheetHandlers,
+  /** Where the bytes come from instead of the whole file in order (`listprep check` reads a part). */
+  bytesOf?: (handle: FileHandle) => ByteSource,
 ): Promise<SheetSummary> {
   const handle = await openFile(path);
-  const stream = handle.createReadStream({ highWaterMark: chunkBytes });
+  const stream = bytesOf ? null : handle.createReadStream({ highWaterMark: chunkBytes });
   try {
-    const outcome = await readSheet(stream, { fileName: basename(path), ...options }, handlers);
+    const source = stream ?? bytesOf!(handle);
+    const outcome = await readSheet(source, { fileName: basename(path), ...options }, handlers);
     if (!outcome.ok) throw fileError(path, outcome.error);
     return outcome.value;
   } finally {
-    stream.destroy();
+    stream?.destroy();
     await handle.close().catch(() => {});
   }
 }

@@ -1,11 +1,13 @@
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { missingRequired } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
 import { describeFinding, detachString, type Locale, SheetValidator } from '../../shared/validate';
 import { type CheckPrinter, jsonPrinter, textPrinter } from '../check-output';
+import { defaultThreads, ParallelCheck } from '../check-parallel';
 import { InputError, UsageError } from '../errors';
-import { readMappedSheet } from '../mapped-sheet';
+import { isIdentity, readMappedSheet } from '../mapped-sheet';
 import { BufferedWriter } from '../output';
 import { readLookupsFile } from '../read-lookups';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
@@ -14,10 +16,29 @@ import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions
 const dataRowOf = (rowId: number) => rowId + 1;
 
 export const checkUsage =
-  'listprep check FILE [--json] [--lang en|nb] [--date-order mdy|dmy] [--lookups FILE.json] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep check FILE [--json] [--lang en|nb] [--date-order mdy|dmy] [--lookups FILE.json] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] [--threads N]';
+
+// Issues shown in full by the text output (the rest are counted).
+const textIssues = 20;
 
 // Rows read before the mapping is chosen; they are also the evidence for each date column's day/month order.
 const sampleRows = 5000;
+
+function parseThreads(value: string | undefined): number {
+  if (value === undefined) return defaultThreads();
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64)
+    throw new UsageError(`--threads must be a whole number from 1 to 64, not "${value}"`);
+  return threads;
+}
+
+async function fileSize(file: string): Promise<number> {
+  // A missing or unreadable file is reported by the reader, with its reasons; here it is just "small".
+  return stat(file).then(
+    (s) => s.size,
+    () => 0,
+  );
+}
 
 function parseLocale(value: string): Locale {
   if (value !== 'en' && value !== 'nb') throw new UsageError(`--lang must be en or nb, not "${value}"`);
@@ -37,6 +58,7 @@ export async function runCheck(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       lang: { type: 'string', default: 'en' },
       lookups: { type: 'string' },
+      threads: { type: 'string' },
       ...mappingOptionSpecs,
       ...sheetOptionSpecs,
     },
@@ -46,13 +68,14 @@ export async function runCheck(args: string[]): Promise<number> {
   const locale = parseLocale(values.lang);
   const dateOrder = dateOrderOption(values['date-order']);
   const read = sheetReadOptions(values);
+  const threads = parseThreads(values.threads);
   const lookups = await readLookupsFile(values.lookups);
   const template = clientTether;
   const columns = template.fields;
   const emailCol = columns.findIndex((f) => f.role === 'email');
 
   const out = new BufferedWriter(process.stdout);
-  const printer: CheckPrinter = values.json ? jsonPrinter(out, file) : textPrinter(out);
+  const printer: CheckPrinter = values.json ? jsonPrinter(out, file) : textPrinter(out, textIssues);
   const validator = new SheetValidator({ template, columns, lookups });
   // Duplicates are reported after the last row, when the row itself is gone: the validator keeps each
   // email's folded key, and the raw text is kept (detached from the read buffer) only where it differs.
@@ -71,47 +94,95 @@ export async function runCheck(args: string[]): Promise<number> {
     }
   };
 
-  await readMappedSheet(
-    file,
-    { template, read, mappingFile: values.mapping, useSavedProfiles: !values['ignore-profiles'], sampleRows },
-    {
-      onReady: ({ mapping, sample }) => {
-        const byField = new Map<string, string>();
-        for (const c of mapping.columns) {
-          if (c.field) byField.set(c.field, c.header);
-          for (const part of c.split ?? []) byField.set(part, c.header);
-        }
-        if (byField.size === 0) {
-          throw new InputError(
-            `${file}: no column matches a ${template.crm} field (headers: ${mapping.columns
-              .slice(0, 4)
-              .map((c) => c.header)
-              .join(', ')}…); map them with \`listprep map\` and --mapping`,
+  // Every issue in file order (--json) streams from one thread; a summary can come from several.
+  const parallel = values.json ? null : ParallelCheck.start(file, await fileSize(file), threads);
+  try {
+    await readMappedSheet(
+      file,
+      {
+        template,
+        read,
+        mappingFile: values.mapping,
+        useSavedProfiles: !values['ignore-profiles'],
+        sampleRows,
+        bytesOf: parallel ? (handle) => parallel.bytes(handle) : undefined,
+      },
+      {
+        onReady: ({ header, mapping, sample }) => {
+          const byField = new Map<string, string>();
+          for (const c of mapping.columns) {
+            if (c.field) byField.set(c.field, c.header);
+            for (const part of c.split ?? []) byField.set(part, c.header);
+          }
+          if (byField.size === 0) {
+            throw new InputError(
+              `${file}: no column matches a ${template.crm} field (headers: ${mapping.columns
+                .slice(0, 4)
+                .map((c) => c.header)
+                .join(', ')}…); map them with \`listprep map\` and --mapping`,
+            );
+          }
+          sourceHeaderOf = (col) => byField.get(columns[col].header) ?? '';
+          unchecked = mapping.columns.filter((c) => !c.field && !c.split).map((c) => c.header);
+          const missing = missingRequired(mapping, template);
+          if (missing.length) {
+            process.stderr.write(
+              `listprep check: no column for the required field(s) ${missing.join(', ')}\n`,
+            );
+          }
+          const analyzer = new ColumnAnalyzer(columns);
+          for (const row of sample) analyzer.add(row);
+          dateOrderByField = { ...analyzer.result().dateOrderByField };
+          if (dateOrder)
+            for (const f of columns) if (f.kind === 'date') dateOrderByField[f.header] = dateOrder;
+          parallel?.plan(
+            header,
+            {
+              mapping,
+              identity: isIdentity(mapping),
+              lookups,
+              dateOrderByField,
+              locale,
+              issuesWanted: textIssues,
+            },
+            read.maxRowLength,
           );
-        }
-        sourceHeaderOf = (col) => byField.get(columns[col].header) ?? '';
-        unchecked = mapping.columns.filter((c) => !c.field && !c.split).map((c) => c.header);
-        const missing = missingRequired(mapping, template);
-        if (missing.length) {
-          process.stderr.write(`listprep check: no column for the required field(s) ${missing.join(', ')}\n`);
-        }
-        const analyzer = new ColumnAnalyzer(columns);
-        for (const row of sample) analyzer.add(row);
-        dateOrderByField = { ...analyzer.result().dateOrderByField };
-        if (dateOrder) for (const f of columns) if (f.kind === 'date') dateOrderByField[f.header] = dateOrder;
+        },
+        onRow: (mapped) => {
+          const rowId = validator.addRow(mapped);
+          if (emailCol >= 0) {
+            const raw = mapped[emailCol];
+            if (raw !== '' && raw !== validator.uniqueKeyOf(rowId, emailCol))
+              rawEmails.set(rowId, detachString(raw));
+          }
+          if (validator.hasFindings(rowId) && printer.wantsIssues()) describe(rowId, mapped, true);
+        },
+        onChunk: (position) => {
+          parallel?.track(position);
+          return out.maybeFlush();
+        },
       },
-      onRow: (mapped) => {
-        const rowId = validator.addRow(mapped);
-        if (emailCol >= 0) {
-          const raw = mapped[emailCol];
-          if (raw !== '' && raw !== validator.uniqueKeyOf(rowId, emailCol))
-            rawEmails.set(rowId, detachString(raw));
-        }
-        if (validator.hasFindings(rowId) && printer.wantsIssues()) describe(rowId, mapped, true);
-      },
-      onChunk: () => out.maybeFlush(),
-    },
-  );
+    );
+    // The workers' parts follow the main thread's rows in file order; adopting them finds the duplicates.
+    const parts = parallel ? await parallel.finish() : [];
+    if (process.env.LISTPREP_TRACE) {
+      const how = parts.length
+        ? `${parts.length + 1} threads`
+        : `one thread (${parallel?.fallback ?? 'small file or --threads 1'})`;
+      process.stderr.write(`listprep check: read in ${how}\n`);
+    }
+    for (const part of parts) {
+      const first = validator.adoptRows(part.rows);
+      for (const [rowId, raw] of part.rawEmails) rawEmails.set(first + rowId, raw);
+      // Their first issues follow the main thread's in the text output (rows numbered within the part).
+      for (const issue of part.issues) {
+        if (!printer.wantsIssues()) break;
+        printer.issue({ ...issue, row: issue.row + first }, sourceHeaderOf(issue.column));
+      }
+    }
+  } finally {
+    await parallel?.close();
+  }
 
   for (let rowId = 0; rowId < validator.rowCount && printer.wantsIssues(); rowId++) {
     if (!validator.hasFindings(rowId)) continue;

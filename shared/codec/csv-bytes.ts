@@ -12,6 +12,11 @@ export type CsvBytesOptions = Readonly<{
   /** Chosen by the user; otherwise detected from the first lines. */
   delimiter?: string;
   maxRowLength?: number;
+  /**
+   * The bytes are a later stretch of a file whose start was read elsewhere (encoding and delimiter given):
+   * no sniffing, and a first line like `sep=;` is data, as it would be there.
+   */
+  continuation?: boolean;
 }>;
 
 export type CsvFormat = Readonly<{ encoding: TextEncoding; bom: boolean; delimiter: string }>;
@@ -50,6 +55,11 @@ export class CsvByteReader {
     return { ...format, encoding: this.decoder.encoding };
   }
 
+  /** True when the bytes pushed so far end exactly at a row's end (nothing waits for more text). */
+  get atRowBoundary(): boolean {
+    return this.head.length === 0 && (this.parser?.atRowStart ?? true);
+  }
+
   /** The physical line reached, for messages. */
   get line(): number {
     return this.parser?.line ?? 1;
@@ -66,6 +76,11 @@ export class CsvByteReader {
     if (this.headLength >= sampleBytes) this.start(false);
   }
 
+  /** Parses what the first bytes held back for sniffing, without ending: then `atRowBoundary` is final. */
+  settle(): void {
+    if (!this.parser && this.headLength > 0) this.start(false);
+  }
+
   end(): CsvFormat {
     if (!this.parser || !this.decoder) this.start(true);
     else this.parser.push(this.decoder.decode(new Uint8Array(0), true));
@@ -77,7 +92,8 @@ export class CsvByteReader {
     const sample = concatBytes(this.head);
     this.head = [];
     if (sample.length === 0) throw new ReadError('file.empty', 'the file is empty');
-    const markup = markupError(sample);
+    const continuation = this.options.continuation === true;
+    const markup = continuation ? undefined : markupError(sample);
     if (markup) throw markup;
     const chosen = this.options.encoding;
     const guess = chosen
@@ -96,7 +112,7 @@ export class CsvByteReader {
       );
     }
     // Excel's own hint, `sep=;` alone on the first line, names the delimiter and is no part of the table.
-    const hint = /^\uFEFF?sep=([^\r\n"])(\r\n|\n|\r)/i.exec(text);
+    const hint = continuation ? null : /^\uFEFF?sep=([^\r\n"])(\r\n|\n|\r)/i.exec(text);
     const delimiter = this.options.delimiter ?? hint?.[1] ?? detectDelimiter(text, final);
     this.decoder = decoder;
     this.chosenFormat = { encoding: guess.encoding, bom: guess.bom, delimiter };

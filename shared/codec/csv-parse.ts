@@ -47,6 +47,11 @@ export class CsvParser {
     return this.currentLine;
   }
 
+  /** True when every row pushed so far has been handed over: the text ended exactly at a row's end. */
+  get atRowStart(): boolean {
+    return this.buffer.length === 0;
+  }
+
   /** The line the text pushed so far ends on (for a message about the next text, which starts there). */
   lineAtEnd(): number {
     return this.currentLine + countLineBreaks(this.buffer);

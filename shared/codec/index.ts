@@ -6,6 +6,7 @@ export * from './errors';
 export * from './file-kind';
 export * from './headers';
 export * from './read-sheet';
+export * from './read-sheet-part';
 export * from './sheet-types';
 export * from './table-shaper';
 export * from './zip-guard';

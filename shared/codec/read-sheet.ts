@@ -98,13 +98,18 @@ async function readCsv(
   );
   const reader = new CsvByteReader(options, (fields, line) => shaper.add(fields, line));
   try {
+    const position = () => ({
+      atRowBoundary: reader.atRowBoundary && shaper.settled,
+      line: reader.line,
+      encoding: reader.format?.encoding ?? 'utf-8',
+    });
     for (const chunk of head) reader.push(chunk);
-    await handlers.onChunk?.();
+    await handlers.onChunk?.(position());
     while (!shaper.done) {
       const next = await iterator.next();
       if (next.done) break;
       reader.push(next.value);
-      await handlers.onChunk?.();
+      await handlers.onChunk?.(position());
     }
     if (!shaper.done) reader.end();
   } catch (error) {

@@ -64,6 +64,22 @@ export type SheetHandlers = Readonly<{
   onHeader?: (header: SheetHeader) => void;
   /** Each data row with its line (CSV) or row number (Excel); short rows padded to the header's width. */
   onRow?: (fields: string[], line: number) => void;
-  /** Awaited after each chunk of input: the place for back-pressure (flush output, yield to the UI). */
-  onChunk?: () => void | Promise<void>;
+  /**
+   * Awaited after each chunk of input: the place for back-pressure (flush output, yield to the UI). A CSV
+   * says where its reading stands (a workbook does not).
+   */
+  onChunk?: (position?: ReadPosition) => void | Promise<void>;
+}>;
+
+/** Where the reading of a CSV stands after a chunk. */
+export type ReadPosition = Readonly<{
+  /**
+   * The bytes so far end exactly at a row's end, with nothing held back (no row half read, no blank row
+   * waiting to see whether a footer follows): the rest of the file may be read separately (`readSheetPart`).
+   */
+  atRowBoundary: boolean;
+  /** The physical line (1-based) the next byte is on. */
+  line: number;
+  /** The encoding in use now (a detected UTF-8 file may have turned out to be Windows-1252). */
+  encoding: TextEncoding;
 }>;

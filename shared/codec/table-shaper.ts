@@ -9,6 +9,8 @@ export type TableHeader = Readonly<{
   headerRow: number;
   /** One distinct name per column: `Phone`, `Phone (2)`, `Column 7`. */
   headers: string[];
+  /** Cells of the header row up to its last named one; a data row with another count is ragged. */
+  headerCells: number;
   /** The lines above the header (report and sheet titles), as text. */
   titles: string[];
 }>;
@@ -34,6 +36,11 @@ export type TableShaperOptions = Readonly<{
   limit?: number;
   /** The header's 1-based line, when the user has chosen it; otherwise it is found. */
   headerRow?: number;
+  /**
+   * The rows are a later stretch of a table whose header was read elsewhere (another thread reads the start
+   * of the file): they are data from the first row on, shaped to that header's width.
+   */
+  continues?: Readonly<{ columns: number; headerCells: number }>;
 }>;
 
 export type TableHandlers = Readonly<{
@@ -79,6 +86,19 @@ export class TableShaper {
     private readonly handlers: TableHandlers,
   ) {
     this.limit = options.limit ?? Number.POSITIVE_INFINITY;
+    if (options.continues) {
+      this.state = 'data';
+      this.width = options.continues.columns;
+      this.headerWidth = options.continues.headerCells;
+    }
+  }
+
+  /**
+   * True when nothing is held back and no blank row is pending: what came so far shapes the same whether
+   * the next rows arrive here or are shaped elsewhere (a footer is only decided after a blank row).
+   */
+  get settled(): boolean {
+    return this.state === 'data' && this.held.length === 0 && !this.afterBlank;
   }
 
   /** True once the limit is reached and a further row proved the table goes on: stop feeding rows. */
@@ -145,6 +165,7 @@ export class TableShaper {
     this.handlers.onHeader({
       headerRow: header?.line ?? 0,
       headers: distinctHeaders(header?.fields ?? [], width),
+      headerCells: this.headerWidth,
       titles: header ? filled.slice(0, headerIndex).map((row) => rowText(row.fields)) : [],
     });
     for (const row of rest) {

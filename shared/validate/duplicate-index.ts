@@ -5,6 +5,15 @@ import { uniqueKey } from './keys';
 import { NumericKeyIndex } from './numeric-key-index';
 import { nameHash, pairHash, phoneHash, uniqueHash } from './pair-hash';
 
+/** A sheet part's duplicate keys, per row: what `exportKeys` hands over and `addKeys` takes. */
+export type DuplicateKeys = Readonly<{
+  /** Per unique column, each row's 53-bit hash (-1: empty or invalid cell) and folded value ('' then). */
+  uniqueHashes: Float64Array[];
+  uniqueKeys: string[][];
+  /** Each row's pair keys at row * stride, -1 where unused. */
+  pairKeys: Float64Array;
+}>;
+
 /** Row flag bits: bit 0 likely duplicate, bit 1+i duplicate in unique column i. */
 export const likelyDuplicateBit = 1;
 export const uniqueBit = (i: number) => 2 << i;
@@ -51,7 +60,14 @@ export class DuplicateIndex {
   private readonly pairStride: number;
   private readonly pairIndex = new NumericKeyIndex();
 
-  constructor(columns: readonly (FieldDef | null)[]) {
+  /**
+   * `indexed` false: keys are computed and kept but never looked up (a part of a sheet validated in a worker
+   * thread; its keys are exported and indexed where the parts come together).
+   */
+  constructor(
+    columns: readonly (FieldDef | null)[],
+    private readonly indexed = true,
+  ) {
     const colsWhere = (test: (field: FieldDef) => boolean) =>
       columns.flatMap((field, col) => (field && test(field) ? [col] : []));
     this.uniqueCols = colsWhere((f) => f.unique);
@@ -87,7 +103,6 @@ export class DuplicateIndex {
 
   /** Adds the row's keys (`findings`: its packed cell findings); returns the rows now sharing a key with it (itself included), or null if none. */
   add(rowId: number, values: readonly string[], findings: FindingStore): Set<number> | null {
-    let touched: Set<number> | null = null;
     for (let i = 0; i < this.uniqueCols.length; i++) {
       const col = this.uniqueCols[i];
       if (!isValidFilled(values, col, findings, rowId)) continue;
@@ -96,13 +111,53 @@ export class DuplicateIndex {
       this.uniqueKeys[i][rowId] = uniqueKey(values[col]);
       this.uniqueHashes[i] = ensureSlots(this.uniqueHashes[i], rowId + 1);
       this.uniqueHashes[i][rowId] = hash;
+    }
+    this.storePairKeys(rowId, values, findings);
+    return this.indexed ? this.indexRow(rowId) : null;
+  }
+
+  /** Adds a row with the keys another index computed for its row `from` (`exportKeys`); returns as `add`. */
+  addKeys(rowId: number, keys: DuplicateKeys, from: number): Set<number> | null {
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      const hash = keys.uniqueHashes[i][from];
+      if (hash < 0) continue;
+      this.uniqueKeys[i][rowId] = keys.uniqueKeys[i][from];
+      this.uniqueHashes[i] = ensureSlots(this.uniqueHashes[i], rowId + 1);
+      this.uniqueHashes[i][rowId] = hash;
+    }
+    const stride = this.pairStride;
+    this.pairKeys = ensureSlots(this.pairKeys, (rowId + 1) * stride);
+    this.pairKeys.set(keys.pairKeys.subarray(from * stride, (from + 1) * stride), rowId * stride);
+    return this.indexRow(rowId);
+  }
+
+  /**
+   * The keys of rows 0 to `rows` - 1, for another index to add (`addKeys`): what a worker thread hands back.
+   * The typed arrays are views of this index's own (no copy on a million rows): use it no further.
+   */
+  exportKeys(rows: number): DuplicateKeys {
+    const view = (array: Float64Array, length: number) =>
+      array.length >= length ? array.subarray(0, length) : ensureSlots(array, length).subarray(0, length);
+    return {
+      uniqueHashes: this.uniqueHashes.map((hashes) => view(hashes, rows)),
+      uniqueKeys: this.uniqueKeys.map((keys) => Array.from({ length: rows }, (_, r) => keys[r] ?? '')),
+      pairKeys: view(this.pairKeys, rows * this.pairStride),
+    };
+  }
+
+  /** Puts the row's stored keys into the indexes; returns the rows now sharing a key with it, or null. */
+  private indexRow(rowId: number): Set<number> | null {
+    let touched: Set<number> | null = null;
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      const hash = this.uniqueHashes[i][rowId] ?? -1;
+      if (hash < 0) continue;
       this.uniqueIndexes[i].add(hash, rowId);
       if (this.uniqueIndexes[i].count(hash) > 1) {
         touched ??= new Set();
         for (const r of this.uniqueIndexes[i].rows(hash)) touched.add(r);
       }
     }
-    const base = this.storePairKeys(rowId, values, findings);
+    const base = rowId * this.pairStride;
     for (let k = 0; k < this.pairStride; k++) {
       const key = this.pairKeys[base + k];
       if (key < 0) continue;
@@ -180,12 +235,12 @@ export class DuplicateIndex {
   /**
    * "Likely duplicate" is two of name, phone, email equal. Each pair of a row's keys becomes one hashed key
    * (name+phone, email+phone, name+email), so two rows share a pair key exactly when they agree on two of
-   * the three. Keys go into the row's slots of `pairKeys`, repeats within the row skipped; returns the base.
+   * the three. Keys go into the row's slots of `pairKeys`, repeats within the row skipped.
    */
-  private storePairKeys(rowId: number, values: readonly string[], findings: FindingStore): number {
+  private storePairKeys(rowId: number, values: readonly string[], findings: FindingStore): void {
     const stride = this.pairStride;
     const base = rowId * stride;
-    if (stride === 0) return base;
+    if (stride === 0) return;
     this.pairKeys = ensureSlots(this.pairKeys, base + stride);
     const store = this.pairKeys;
     let n = 0;
@@ -209,7 +264,6 @@ export class DuplicateIndex {
       }
     }
     for (let k = n; k < stride; k++) store[base + k] = -1;
-    return base;
   }
 }
 

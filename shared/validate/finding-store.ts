@@ -21,8 +21,8 @@ export class FindingStore {
     return this.arena[this.starts[rowId] + k];
   }
 
-  /** Replaces a row's findings with the first `n` numbers of `list` (in column order). */
-  set(rowId: number, list: ArrayLike<number>, n: number): void {
+  /** Replaces a row's findings with `n` numbers of `list` from `from` on (in column order). */
+  set(rowId: number, list: ArrayLike<number>, n: number, from = 0): void {
     if (rowId >= this.rows) this.reserveRows(rowId + 1);
     const old = this.counts[rowId];
     let start = this.starts[rowId];
@@ -34,9 +34,23 @@ export class FindingStore {
     } else {
       this.garbage += old - n;
     }
-    for (let k = 0; k < n; k++) this.arena[start + k] = list[k];
+    for (let k = 0; k < n; k++) this.arena[start + k] = list[from + k];
     this.starts[rowId] = start;
     this.counts[rowId] = n;
+  }
+
+  /** The findings of rows 0 to `rows` - 1, packed in row order: `counts[r]` numbers each. */
+  exportRows(rows: number): { counts: Uint16Array; findings: Int32Array } {
+    const counts = new Uint16Array(rows);
+    let total = 0;
+    for (let row = 0; row < rows; row++) total += counts[row] = this.count(row);
+    const findings = new Int32Array(total);
+    let at = 0;
+    for (let row = 0; row < rows; row++) {
+      const start = this.starts[row];
+      for (let k = 0; k < counts[row]; k++) findings[at++] = this.arena[start + k];
+    }
+    return { counts, findings };
   }
 
   private reserveRows(rows: number): void {

@@ -1,7 +1,7 @@
 import type { FieldDef, Lookups, Template } from '../template';
 import { type ColumnRule, checkValue, compileColumnRule } from './cell-checks';
 import { type IssueCode, issueCodes, type Severity, severityOf } from './codes';
-import { DuplicateIndex, likelyDuplicateBit, uniqueBit } from './duplicate-index';
+import { type DuplicateKeys, DuplicateIndex, likelyDuplicateBit, uniqueBit } from './duplicate-index';
 import { FindingStore } from './finding-store';
 
 export type ValidatorOptions = {
@@ -10,7 +10,21 @@ export type ValidatorOptions = {
   columns: readonly (FieldDef | null)[];
   /** The account's lists; ID columns are checked against the lists present here. */
   lookups?: Lookups;
+  /**
+   * False for a part of a sheet validated in a worker thread: cell and row rules run, the duplicate keys are
+   * kept for `exportRows`, and duplicates are found where the parts come together (`adoptRows`).
+   */
+  crossRowRules?: boolean;
 };
+
+/** Rows validated by another validator (a worker thread's part of the sheet), without their duplicates. */
+export type ValidatedRows = Readonly<{
+  rows: number;
+  /** Each row's count of packed cell findings, and the findings of all rows in row order. */
+  findingCounts: Uint16Array;
+  findings: Int32Array;
+  keys: DuplicateKeys;
+}>;
 
 /** One problem found, before it is worded for people. Rows are stable ids, not positions. */
 export type Finding = Readonly<{
@@ -67,12 +81,12 @@ export class SheetValidator {
   private readonly countByColumnCode = new Map<number, number>();
 
   constructor(options: ValidatorOptions) {
-    const { template, columns, lookups } = options;
+    const { template, columns, lookups, crossRowRules = true } = options;
     this.template = template;
     this.columns = columns;
     this.rules = columns.map((field) => (field ? compileColumnRule(field, template, lookups) : null));
     this.requiredCols = columns.flatMap((field, col) => (field?.required ? [col] : []));
-    this.duplicates = new DuplicateIndex(columns);
+    this.duplicates = new DuplicateIndex(columns, crossRowRules);
     if (this.duplicates.uniqueCols.length > 7) throw new RangeError('at most 7 unique columns');
   }
 
@@ -90,6 +104,40 @@ export class SheetValidator {
     const touched = this.duplicates.add(rowId, values, this.cellFindings);
     if (touched) this.refreshFlags(touched);
     return rowId;
+  }
+
+  /**
+   * Every row so far as data another validator can adopt (rows added in order, none removed): how a worker
+   * thread hands back its part of a large file. Duplicate findings are not included; the keys are. The
+   * validator is spent afterwards (the key arrays are handed over, not copied).
+   */
+  exportRows(): ValidatedRows {
+    const rows = this.nextRowId;
+    if (rows !== this.liveRows) throw new RangeError('exportRows needs a sheet without removed rows');
+    const { counts, findings } = this.cellFindings.exportRows(rows);
+    return { rows, findingCounts: counts, findings, keys: this.duplicates.exportKeys(rows) };
+  }
+
+  /**
+   * Appends rows validated elsewhere (`exportRows` of a validator with the same template, columns and
+   * lookups), as if each had been added here: their cell findings count, and duplicates with every row
+   * already here are found. Returns the first new row id.
+   */
+  adoptRows(part: ValidatedRows): number {
+    const first = this.nextRowId;
+    let at = 0;
+    for (let r = 0; r < part.rows; r++) {
+      const rowId = this.nextRowId++;
+      if (rowId >= this.rowState.length) this.growRowState();
+      this.rowState[rowId] = live;
+      this.liveRows++;
+      const n = part.findingCounts[r];
+      this.replaceCellFindings(rowId, part.findings, n, at);
+      at += n;
+      const touched = this.duplicates.addKeys(rowId, part.keys, r);
+      if (touched) this.refreshFlags(touched);
+    }
+    return first;
   }
 
   /** Revalidates one edited cell; `values` is the whole row after the edit. Returns the rows to redraw. */
@@ -240,11 +288,11 @@ export class SheetValidator {
     return n;
   }
 
-  private replaceCellFindings(rowId: number, next: ArrayLike<number>, n: number): void {
+  private replaceCellFindings(rowId: number, next: ArrayLike<number>, n: number, from = 0): void {
     const store = this.cellFindings;
     for (let k = 0; k < store.count(rowId); k++) this.countPacked(store.at(rowId, k), -1);
-    for (let k = 0; k < n; k++) this.countPacked(next[k], 1);
-    store.set(rowId, next, n);
+    for (let k = 0; k < n; k++) this.countPacked(next[from + k], 1);
+    store.set(rowId, next, n, from);
   }
 
   private countPacked(packed: number, delta: number): void {
