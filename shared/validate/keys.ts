@@ -17,7 +17,20 @@ export function uniqueKey(value: string): string | undefined {
   const key = trimmed.toLowerCase();
   if (key === '') return undefined;
   // toLowerCase made a fresh string if it changed anything; only an unchanged value may still be a slice.
-  return key === trimmed ? detachString(key) : key;
+  return key === trimmed ? flatCopy(key) : key;
+}
+
+/**
+ * A fresh flat copy of a lower-case key: upper-casing and lower-casing again allocates exactly the
+ * characters (about 45 bytes for an email), where `detachString` keeps a slice of a copy (about 85). On a
+ * million unique keys that is 40 MB. Keys without letters, or whose case does not round-trip (ß), are
+ * detached the general way.
+ */
+function flatCopy(key: string): string {
+  const upper = key.toUpperCase();
+  if (upper === key) return detachString(key);
+  const copy = upper.toLowerCase();
+  return copy === key ? copy : detachString(key);
 }
 
 /** Digits of a phone, without a North American leading 1; undefined when too short to identify anyone. */
