@@ -9,4 +9,4 @@ export * from './read-sheet';
 export * from './read-sheet-part';
 export * from './sheet-types';
 export * from './table-shaper';
-export * from './zip-guard';
+export * from './zip-limits';

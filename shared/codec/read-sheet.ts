@@ -4,8 +4,7 @@ import { ReadError, type ReadOutcome } from './errors';
 import { compoundFileError, hasWorkbookName, sniffBytes, sniffFileKind } from './file-kind';
 import type { SheetHandlers, SheetHeader, SheetPreview, SheetReadOptions, SheetSummary } from './sheet-types';
 import { type TableHeader, TableShaper } from './table-shaper';
-import { readWorkbook } from './xlsx-reader';
-import { defaultZipLimits } from './zip-guard';
+import { defaultZipLimits } from './zip-limits';
 
 /** Bytes in chunks: `Blob.stream()` in a worker, a file stream in Node, or an array of chunks in tests. */
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
@@ -45,6 +44,8 @@ export async function readSheet(
       (options.zipLimits ?? defaultZipLimits).maxTotalBytes,
     );
     if (kind === 'cfb') throw compoundFileError(bytes);
+    // The workbook reader (fflate, exceljs) loads only when a workbook comes: a CSV never pays for it.
+    const { readWorkbook } = await import('./xlsx-reader');
     return { ok: true, value: await readWorkbook(bytes, options, handlers) };
   } catch (error) {
     if (error instanceof ReadError) return { ok: false, error: error.toFailure() };

@@ -1,5 +1,5 @@
 import type { TextEncoding } from './encoding';
-import type { ZipLimits } from './zip-guard';
+import type { ZipLimits } from './zip-limits';
 import type { TableHeader, TableSummary } from './table-shaper';
 
 /** A worksheet of a workbook, for the sheet picker. */

@@ -3,7 +3,8 @@ import { cellText } from './excel-cell';
 import { ReadError } from './errors';
 import type { CellNote, SheetHandlers, SheetInfo, SheetReadOptions, SheetSummary } from './sheet-types';
 import { type TableHeader, TableShaper } from './table-shaper';
-import { checkWorkbookZip, defaultZipLimits } from './zip-guard';
+import { checkWorkbookZip } from './zip-guard';
+import { defaultZipLimits } from './zip-limits';
 
 const maxNotesListed = 100;
 const rowsPerYield = 2_000;
