@@ -9,6 +9,7 @@ import {
 import type { Locale } from '../../shared/validate';
 import { describeFinding } from '../../shared/validate';
 import type { FixSettings } from './fixes';
+import type { ExportKind, ExportResult } from './protocol';
 import type { SheetDocument } from './sheet-document';
 
 // What leaves the app. The files are written by shared/export (the same writers as the CLI); the shape of
@@ -19,6 +20,27 @@ import type { SheetDocument } from './sheet-document';
 export type ExportSheet = Readonly<{ headers: readonly string[]; rows: () => Iterable<string[]> }>;
 
 const notesHeader = 'whiteboard';
+
+/**
+ * The file of a kind, or why not: the template workbook and the CSV are refused while `errors` remain (the
+ * count the user sees); the error report never is, it is how a customer fixes them.
+ */
+export function exportList(
+  doc: SheetDocument,
+  kind: ExportKind,
+  locale: Locale,
+  settings: FixSettings,
+  errors: number,
+): ExportResult {
+  if (kind !== 'report' && errors > 0) return { ok: false, reason: 'errors', errors };
+  const bytes =
+    kind === 'csv'
+      ? exportCsv(doc)
+      : kind === 'workbook'
+        ? exportWorkbook(doc, locale)
+        : exportErrorReport(doc, locale, settings);
+  return { ok: true, bytes };
+}
 
 export function exportSheet(doc: SheetDocument): ExportSheet {
   const fieldCol = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { clientTether } from '../../shared/template';
 import type { EarlyOpen, WorkerMessage, WorkerRequest } from './protocol';
-import { Session, SessionError } from './session';
+import { Session } from './session';
+import { SessionError } from './session-errors';
 import { SourceError } from './source-reader';
 
 // The worker's entry: one Session, requests handled strictly one after another (a change never interleaves

@@ -1,26 +1,13 @@
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
-import { splitFullName } from '../../shared/mapping';
-import type { FieldDef, Lookups, Template } from '../../shared/template';
+import type { Lookups, Template } from '../../shared/template';
 import { type Finding, type IssueCode, SheetValidator, type ValidationSummary } from '../../shared/validate';
-import { type DocColumnKind, planColumns } from '../mapping/column-plan';
 import type { ColumnTarget } from '../mapping/column-target';
 import type { CellTable } from './cell-table';
+import { type DocColumn, layColumns } from './doc-columns';
+import { DuplicateDismissals } from './duplicate-dismissals';
 import { IntList } from './int-list';
-
-/** A column of the document as the grid shows it. */
-export type DocColumn = Readonly<{
-  index: number;
-  kind: DocColumnKind;
-  /** The header written on export: template header, custom field name, or the source header (notes). */
-  header: string;
-  /** The file's header, when the column comes from the file. */
-  sourceHeader: string | null;
-  field: FieldDef | null;
-  /** Where the cells live in the table. */
-  tableCol: number;
-  /** The table column was made by the app (an empty required field, a split name), not read from the file. */
-  made: boolean;
-}>;
+import { insertIntoOrder, removeFromOrder } from './row-order';
+import { StreamingBuild } from './streaming-build';
 
 export type BuildProgress = (rowsDone: number, rowsTotal: number) => Promise<void>;
 
@@ -54,12 +41,7 @@ export class SheetDocument {
   private readonly keyOf: IntList;
   private readonly tableCols: Int32Array;
   private readonly scratch: string[];
-  /** "Not a duplicate" decisions: pairs of row keys as "a:b" with a < b. */
-  private readonly dismissed = new Set<string>();
-  /** Rows named in a dismissed pair; only these can have a suppressed warning. */
-  private readonly dismissedRows = new Map<number, number>();
-  private suppressedCount = 0;
-  private readonly suppressed = new Set<number>();
+  private readonly dismissals = new DuplicateDismissals();
   readonly likelyDuplicateCol: number;
   /** Bumped when rows are added or removed: views built before are stale. */
   structureVersion = 0;
@@ -186,7 +168,7 @@ export class SheetDocument {
   hasProblems(key: number): boolean {
     const vid = this.vidOf.get(key);
     if (vid < 0 || !this.validator.hasFindings(vid)) return false;
-    if (!this.suppressed.has(key)) return true;
+    if (!this.dismissals.isSuppressed(key)) return true;
     return this.validator.findings(vid).some((f) => f.code !== 'contact.likelyDuplicate');
   }
 
@@ -194,7 +176,7 @@ export class SheetDocument {
     const vid = this.vidOf.get(key);
     if (vid < 0) return null;
     const code = this.validator.cellCode(vid, col);
-    if (code === 'contact.likelyDuplicate' && this.suppressed.has(key)) {
+    if (code === 'contact.likelyDuplicate' && this.dismissals.isSuppressed(key)) {
       // The likely-duplicate warning is painted on the first-name cell; a cell rule on it comes first.
       return null;
     }
@@ -207,7 +189,7 @@ export class SheetDocument {
     if (vid < 0 || !this.validator.hasFindings(vid)) return [];
     const out: CellProblem[] = [];
     for (const f of this.validator.findings(vid)) {
-      if (f.code === 'contact.likelyDuplicate' && this.suppressed.has(key)) continue;
+      if (f.code === 'contact.likelyDuplicate' && this.dismissals.isSuppressed(key)) continue;
       out.push(this.toProblem(key, f));
     }
     return out;
@@ -220,15 +202,16 @@ export class SheetDocument {
 
   summary(): ValidationSummary {
     const summary = this.validator.summary();
-    if (this.suppressedCount === 0) return summary;
+    const suppressed = this.dismissals.suppressedCount;
+    if (suppressed === 0) return summary;
     const byColumn = summary.byColumn
       .map((c) =>
         c.code === 'contact.likelyDuplicate' && c.col === this.likelyDuplicateCol
-          ? { ...c, count: c.count - this.suppressedCount }
+          ? { ...c, count: c.count - suppressed }
           : c,
       )
       .filter((c) => c.count > 0);
-    return { ...summary, warnings: summary.warnings - this.suppressedCount, byColumn };
+    return { ...summary, warnings: summary.warnings - suppressed, byColumn };
   }
 
   // --- changes ---------------------------------------------------------------------------------------
@@ -275,11 +258,7 @@ export class SheetDocument {
 
   /** Puts rows (existing keys) into the order at the given positions, ascending, and validates them. */
   insertRows(keys: readonly number[], at: readonly number[]): void {
-    if (keys.length > 32) {
-      this.mergeIntoOrder(keys, at);
-    } else {
-      for (let i = 0; i < keys.length; i++) this.order.insert(at[i], keys[i]);
-    }
+    insertIntoOrder(this.order, keys, at);
     const touched = new Set<number>(keys);
     for (const key of keys) {
       this.attach(key);
@@ -291,45 +270,27 @@ export class SheetDocument {
 
   /** Takes rows out of the order; returns their positions before removal, ascending with the keys. */
   removeRows(keys: readonly number[]): { keys: number[]; at: number[] } {
-    const wanted = new Set(keys);
-    const found: { key: number; at: number }[] = [];
-    for (let i = 0; i < this.order.length; i++) {
-      const key = this.order.get(i);
-      if (wanted.has(key)) found.push({ key, at: i });
-    }
-    this.order.retain((key) => !wanted.has(key));
+    const removed = removeFromOrder(this.order, keys);
     const touched = new Set<number>();
-    for (const { key } of found) {
+    for (const key of removed.keys) {
       const vid = this.vidOf.get(key);
       for (const v of this.validator.removeRow(vid)) touched.add(this.keyOf.get(v));
       this.vidOf.set(key, -1);
     }
     this.structureVersion++;
     this.refreshSuppression([...touched, ...keys]);
-    return { keys: found.map((f) => f.key), at: found.map((f) => f.at) };
+    return removed;
   }
 
   /** Records "these rows are different people"; their likely-duplicate warning goes away. */
   setDismissed(pairs: readonly (readonly [number, number])[], dismissed: boolean): Set<number> {
-    const touched = new Set<number>();
-    for (const [a, b] of pairs) {
-      const id = a < b ? `${a}:${b}` : `${b}:${a}`;
-      if (dismissed === this.dismissed.has(id)) continue;
-      if (dismissed) this.dismissed.add(id);
-      else this.dismissed.delete(id);
-      for (const key of [a, b]) {
-        const count = (this.dismissedRows.get(key) ?? 0) + (dismissed ? 1 : -1);
-        if (count > 0) this.dismissedRows.set(key, count);
-        else this.dismissedRows.delete(key);
-        touched.add(key);
-      }
-    }
+    const touched = this.dismissals.set(pairs, dismissed);
     this.refreshSuppression(touched);
     return touched;
   }
 
   isDismissed(a: number, b: number): boolean {
-    return this.dismissed.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+    return this.dismissals.isDismissed(a, b);
   }
 
   // --- internals -------------------------------------------------------------------------------------
@@ -352,122 +313,16 @@ export class SheetDocument {
     return out;
   }
 
-  private mergeIntoOrder(keys: readonly number[], at: readonly number[]): void {
-    const before = this.order.toInt32Array();
-    const total = before.length + keys.length;
-    const merged = new IntList(total);
-    let from = 0;
-    let next = 0;
-    for (let pos = 0; pos < total; pos++) {
-      if (next < keys.length && at[next] === pos) merged.push(keys[next++]);
-      else merged.push(before[from++]);
-    }
-    this.order.retain(() => false);
-    for (let i = 0; i < merged.length; i++) this.order.push(merged.get(i));
-  }
-
-  /** A row's likely-duplicate warning is hidden when every row it resembles was called a different person. */
+  /** Hides or shows again the likely-duplicate warnings of rows whose findings or decisions changed. */
   private refreshSuppression(keys: Iterable<number>): void {
-    if (this.dismissedRows.size === 0 && this.suppressed.size === 0) return;
-    for (const key of keys) {
-      const was = this.suppressed.has(key);
-      let now = false;
-      const vid = key < this.vidOf.length ? this.vidOf.get(key) : -1;
-      if (vid >= 0 && this.dismissedRows.has(key)) {
-        const finding = this.validator.findings(vid).find((f) => f.code === 'contact.likelyDuplicate');
-        now =
-          finding !== undefined &&
-          (finding.related ?? []).every((r) => this.isDismissed(key, this.keyOf.get(r)));
-      }
-      if (now && !was) {
-        this.suppressed.add(key);
-        this.suppressedCount++;
-      } else if (!now && was) {
-        this.suppressed.delete(key);
-        this.suppressedCount--;
-      }
-    }
-  }
-}
-
-/**
- * The document's columns over the table: the plan, with each column's place in the table. A split full name
- * gets two new table columns, filled once here from the source column (the source stays as it was).
- */
-export function layColumns(
-  template: Template,
-  table: CellTable,
-  headerRow: number,
-  targets: readonly ColumnTarget[],
-  previous: readonly DocColumn[] = [],
-  rows: IntList = new IntList(),
-): DocColumn[] {
-  const headers = table.row(headerRow);
-  return planColumns(template, headers, targets).map((planned, index) => {
-    let tableCol = planned.source;
-    if (planned.part || tableCol === null) {
-      // A column made earlier for this field (and split) keeps what the user typed into it.
-      const made = previous.find(
-        (c) => c.header === planned.header && c.made && c.sourceHeader === planned.sourceHeader,
-      );
-      tableCol = made ? made.tableCol : table.addColumn();
-      if (!made && planned.part && planned.source !== null)
-        fillSplit(table, rows, planned.source, tableCol, planned.part);
-    }
-    return {
-      index,
-      kind: planned.kind,
-      header: planned.header,
-      sourceHeader: planned.sourceHeader,
-      field: planned.field,
-      tableCol,
-      made: planned.part !== undefined || planned.source === null,
-    };
-  });
-}
-
-function fillSplit(
-  table: CellTable,
-  rows: IntList,
-  source: number,
-  target: number,
-  part: 'first' | 'last',
-): void {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows.get(i);
-    const cells = table.row(row);
-    const name = splitFullName(cells[source] ?? '');
-    cells[target] = part === 'first' ? name.first : name.last;
-    table.set(row, cells);
-  }
-}
-
-/** A document validated row by row as the file is read (see `SheetDocument.stream`). */
-export class StreamingBuild {
-  private readonly analyzer: ColumnAnalyzer;
-  private readonly tableCols: Int32Array;
-  private readonly values: string[];
-
-  constructor(
-    private readonly doc: SheetDocument,
-    columns: readonly DocColumn[],
-  ) {
-    this.analyzer = new ColumnAnalyzer(columns.map((c) => c.field));
-    this.tableCols = Int32Array.from(columns.map((c) => c.tableCol));
-    this.values = new Array<string>(columns.length).fill('');
+    this.dismissals.refresh(keys, (key) => this.likelyDuplicatesOf(key));
   }
 
-  /** Validates one row from the parser's cells (not yet stored cells: no need to split them again). */
-  add(raw: number, cells: readonly string[]): void {
-    const values = this.values;
-    for (let c = 0; c < values.length; c++) values[c] = cells[this.tableCols[c]] ?? '';
-    this.doc.appendValidated(raw, values);
-    this.analyzer.add(values);
-  }
-
-  finish(): SheetDocument {
-    this.doc.dateOrderByField = this.analyzer.result().dateOrderByField;
-    this.doc.structureVersion++;
-    return this.doc;
+  /** The rows a row's likely-duplicate warning names, or null when it has none. */
+  private likelyDuplicatesOf(key: number): number[] | null {
+    const vid = key < this.vidOf.length ? this.vidOf.get(key) : -1;
+    if (vid < 0) return null;
+    const finding = this.validator.findings(vid).find((f) => f.code === 'contact.likelyDuplicate');
+    return finding ? (finding.related ?? []).map((r) => this.keyOf.get(r)) : null;
   }
 }
