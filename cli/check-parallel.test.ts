@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateContacts, toCsv, toCsvLine } from '../test/fixtures/generate-contacts';
 import { minParallelBytes } from './check-parallel';
+import { splitTarget } from './row-splits';
 
 // `listprep check` splits a large CSV between threads. Whatever the file, the output must be exactly the
 // one-thread output; LISTPREP_TRACE=1 says how the file was read, so each test knows which path it took.
@@ -42,8 +43,8 @@ function write(name: string, text: string | Uint8Array): string {
 }
 
 /**
- * The file with a row in the middle whose whiteboard (notes) cell is a quoted field of many lines, long enough to hold
- * the middle byte of the file (where the split is first looked for).
+ * The file with a row near the middle whose whiteboard (notes) cell is a quoted field of many lines, long
+ * enough to hold the byte where the split is first looked for.
  */
 function withLongNoteInTheMiddle(data: string[][], edit: (head: string) => string = (h) => h): string {
   const row = [...data[0]];
@@ -51,17 +52,17 @@ function withLongNoteInTheMiddle(data: string[][], edit: (head: string) => strin
     '\n',
   );
   const note = `${toCsvLine(row)}\r\n`;
-  // The row that ends the first half of the bytes: the note goes right after it.
+  // The note goes where the first cut is looked for (a little before the middle; see row-splits.ts).
   const lines = data.map((r) => `${toCsvLine(r)}\r\n`);
-  const total = lines.reduce((sum, line) => sum + line.length, 0);
+  const total = lines.reduce((sum, line) => sum + line.length, note.length);
   let at = 0;
   let split = 0;
-  while (at < total / 2) at += lines[split++].length;
+  while (at < splitTarget(total, 1, 2) - note.length / 2) at += lines[split++].length;
   const head = edit(`${toCsvLine(headers)}\r\n${lines.slice(0, split).join('')}`);
   const tail = lines.slice(split).join('');
-  const middle = Math.floor((head.length + note.length + tail.length) / 2);
-  expect(middle).toBeGreaterThan(head.length + 100);
-  expect(middle).toBeLessThan(head.length + note.length - 100);
+  const target = splitTarget(head.length + note.length + tail.length, 1, 2);
+  expect(target).toBeGreaterThan(head.length + 100);
+  expect(target).toBeLessThan(head.length + note.length - 100);
   return `${head}${note}${tail}`;
 }
 

@@ -16,6 +16,8 @@ export type MappedSheetReady = Readonly<{
   problems: readonly string[];
   /** The sampled rows, already mapped: what content sniffing and column analysis saw. */
   sample: readonly (readonly string[])[];
+  /** Characters per sampled row as in the file (cells and delimiters): with the file's size, how many rows. */
+  sampleRowChars: number;
 }>;
 
 export type MappedSheetHandlers = Readonly<{
@@ -77,7 +79,10 @@ export async function readMappedSheet(
     mapping = resolved.mapping;
     identity = isIdentity(resolved.mapping);
     const mappedHeld = held.map((h) => applyMapping(resolved.mapping, h.fields).values);
-    handlers.onReady({ header, headers, ...resolved, sample: mappedHeld });
+    let chars = 0;
+    for (const h of held) for (const cell of h.fields) chars += cell.length + 1;
+    const sampleRowChars = held.length ? chars / held.length : 0;
+    handlers.onReady({ header, headers, ...resolved, sample: mappedHeld, sampleRowChars });
     held.forEach((h, i) => {
       handlers.onRow(mappedHeld[i], h.fields, h.line);
     });

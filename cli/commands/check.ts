@@ -95,7 +95,8 @@ export async function runCheck(args: string[]): Promise<number> {
   };
 
   // Every issue in file order (--json) streams from one thread; a summary can come from several.
-  const parallel = values.json ? null : ParallelCheck.start(file, await fileSize(file), threads);
+  const size = await fileSize(file);
+  const parallel = values.json ? null : ParallelCheck.start(file, size, threads);
   try {
     await readMappedSheet(
       file,
@@ -108,7 +109,9 @@ export async function runCheck(args: string[]): Promise<number> {
         bytesOf: parallel ? (handle) => parallel.bytes(handle) : undefined,
       },
       {
-        onReady: ({ header, mapping, sample }) => {
+        onReady: ({ header, mapping, sample, sampleRowChars }) => {
+          // A CSV's size and its rows' length tell about how many rows come: the indexes are sized once.
+          if (header.kind === 'csv' && sampleRowChars > 0) validator.reserve(size / (sampleRowChars + 1));
           const byField = new Map<string, string>();
           for (const c of mapping.columns) {
             if (c.field) byField.set(c.field, c.header);

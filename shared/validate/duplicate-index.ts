@@ -145,6 +145,21 @@ export class DuplicateIndex {
     };
   }
 
+  /**
+   * Makes room for `rows` rows in all (a caller that knows, or can estimate, how many are coming): the
+   * arrays and tables then do not grow and rehash on the way. Pair keys per row are taken from the rows so
+   * far (`rowsSoFar`), or assumed all distinct before any.
+   */
+  reserve(rows: number, rowsSoFar: number): void {
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      this.uniqueHashes[i] = ensureSlots(this.uniqueHashes[i], rows);
+      this.uniqueIndexes[i].reserve(rows);
+    }
+    this.pairKeys = ensureSlots(this.pairKeys, rows * this.pairStride);
+    const perRow = rowsSoFar > 100 ? this.pairIndex.size / rowsSoFar : this.pairStride;
+    this.pairIndex.reserve(Math.ceil(rows * perRow * 1.05));
+  }
+
   /** Puts the row's stored keys into the indexes; returns the rows now sharing a key with it, or null. */
   private indexRow(rowId: number): Set<number> | null {
     let touched: Set<number> | null = null;

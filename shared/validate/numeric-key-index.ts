@@ -86,6 +86,18 @@ export class NumericKeyIndex {
     }
   }
 
+  /** Makes room for `keys` keys in all, so that adding them does not grow the table on the way. */
+  reserve(keys: number): void {
+    let capacity = this.keys.length;
+    while (keys / capacity > maxLoad) capacity *= 2;
+    if (capacity > this.keys.length) this.rehash(capacity);
+  }
+
+  /** Distinct keys held (including keys whose rows have all gone, until the next growth drops them). */
+  get size(): number {
+    return this.occupied;
+  }
+
   /** Doubles the table (more if needed), dropping keys no row holds any more. */
   private grow(): void {
     const { keys, soleRows, groups } = this;
@@ -94,6 +106,11 @@ export class NumericKeyIndex {
       if (keys[i] !== EMPTY && (soleRows[i] !== NO_ROW || groups.has(i))) live++;
     let capacity = keys.length;
     while ((live + 1) / capacity > maxLoad / 2) capacity *= 2;
+    this.rehash(capacity);
+  }
+
+  private rehash(capacity: number): void {
+    const { keys, soleRows, groups } = this;
     this.keys = new Float64Array(capacity).fill(EMPTY);
     this.soleRows = new Int32Array(capacity).fill(NO_ROW);
     this.mask = capacity - 1;

@@ -94,6 +94,16 @@ export class SheetValidator {
     return this.liveRows;
   }
 
+  /**
+   * Makes room for `rows` rows in all, so a large sheet does not grow its arrays and tables row by row (an
+   * estimate is fine: it only decides when they grow).
+   */
+  reserve(expected: number): void {
+    const rows = Math.ceil(expected);
+    while (this.rowState.length < rows) this.growRowState();
+    this.duplicates.reserve(rows, this.nextRowId);
+  }
+
   /** Adds a row and returns its id. */
   addRow(values: readonly string[]): number {
     const rowId = this.nextRowId++;
@@ -125,6 +135,7 @@ export class SheetValidator {
    */
   adoptRows(part: ValidatedRows): number {
     const first = this.nextRowId;
+    this.reserve(first + part.rows);
     let at = 0;
     for (let r = 0; r < part.rows; r++) {
       const rowId = this.nextRowId++;
