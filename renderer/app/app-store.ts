@@ -1,0 +1,70 @@
+import type { Locale } from '../../shared/validate';
+import { type Progress, WorkerFailure } from '../client/worker-client';
+import { wordsFor } from '../i18n/words';
+import type { Change } from '../worker/protocol';
+import { type AppState, type BusyState, initialState } from './app-state';
+
+type Listener = () => void;
+type ChangeListener = (change: Change) => void;
+
+/**
+ * The app's state, replaced (never mutated) on every change, and who listens: React through
+ * `useAppState`, the grid through `onChange` (every change to the list, whoever made it). Also the ways
+ * every action reports back to the user: notices and the busy bar.
+ */
+export class AppStore {
+  private state: AppState;
+  private readonly listeners = new Set<Listener>();
+  private readonly changeListeners = new Set<ChangeListener>();
+
+  constructor(locale: Locale) {
+    this.state = initialState(locale);
+  }
+
+  readonly subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): AppState => this.state;
+
+  set(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  emit(change: Change): void {
+    for (const listener of this.changeListeners) listener(change);
+  }
+
+  get words() {
+    return wordsFor(this.state.locale);
+  }
+
+  /** Shows what went wrong and ends whatever was busy. */
+  fail(error: unknown): void {
+    const text = error instanceof WorkerFailure || error instanceof Error ? error.message : String(error);
+    this.set({ notice: { kind: 'error', text }, busy: null });
+  }
+
+  info(text: string): void {
+    this.set({ notice: { kind: 'info', text } });
+  }
+
+  /** A worker request's progress on the busy bar (a read's validation phase shows as validating). */
+  progress(task: BusyState['task']): (p: Progress) => void {
+    return (p) =>
+      this.set({
+        busy: {
+          task: p.phase === 'validate' && task === 'read' ? 'validate' : task,
+          done: p.done,
+          fraction: p.fraction,
+        },
+      });
+  }
+}
