@@ -4,9 +4,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadPosition, SheetHeader } from '../shared/codec';
-import type { PartJob, PartResult } from './check-part';
+import type { PartResult, PartRules, PartStretch } from './check-part';
 import type { SplitAnswer, SplitRequest } from './check-part-worker';
 import { chunkBytes } from './read-sheet';
+import { splitTarget } from './row-splits';
 
 /** Below this a file is checked in one thread: starting a worker would cost more than it saves. */
 export const minParallelBytes = 8 * 1024 * 1024;
@@ -16,9 +17,6 @@ export const defaultThreads = () => Math.min(availableParallelism(), 4);
 
 // Bundled beside the CLI (scripts/build-cli.mjs). Run from the TypeScript sources there is none: one thread.
 const workerPath = fileURLToPath(new URL('./check-part-worker.mjs', import.meta.url));
-
-/** What every part's job shares: how the start of the file was read, mapped and checked. */
-export type SharedJob = Omit<PartJob, 'file' | 'start' | 'end' | 'last' | 'part'>;
 
 /**
  * `listprep check` on a large CSV with more than one core: the main thread reads the start of the file
@@ -38,6 +36,9 @@ export class ParallelCheck {
   private plannedEncoding: string | null = null;
   private accepted: PartResult[] | null = null;
   private bytesRead = 0;
+  private rulesSent = false;
+  /** Where the first split is first looked for: it can only be there or after. */
+  private readonly noSplitBefore: number;
   /** Why the file was read in one thread after all (LISTPREP_TRACE=1 prints it). */
   fallback: string | null = null;
 
@@ -49,6 +50,7 @@ export class ParallelCheck {
     private readonly size: number,
     private workers: Worker[],
   ) {
+    this.noSplitBefore = splitTarget(size, 1, workers.length + 1);
     this.splits = new Promise((resolve) => {
       workers[0].once('message', (answer: SplitAnswer) => resolve(answer.splits));
       workers[0].once('error', () => resolve([]));
@@ -75,10 +77,10 @@ export class ParallelCheck {
   }
 
   /**
-   * Called once the header and the mapping are known: splits the rest of the file into stretches at row
-   * boundaries and sends each worker its job. A workbook or a UTF-16 file is read in one thread.
+   * Called once the header is known: sends each worker its stretch as soon as the splits are known, so the
+   * workers read while the main thread reads its sample. A workbook or a UTF-16 file is read in one thread.
    */
-  plan(header: SheetHeader, shared: SharedJob, maxRowLength?: number): void {
+  begin(header: SheetHeader, maxRowLength?: number): void {
     const encoding = header.encoding;
     if (header.kind !== 'csv' || !header.delimiter || (encoding !== 'utf-8' && encoding !== 'windows-1252')) {
       this.giveUp('not a UTF-8 or Windows-1252 text file');
@@ -101,17 +103,16 @@ export class ParallelCheck {
         for (const extra of this.workers.splice(splits.length)) void extra.terminate();
         this.stopAt = splits[0];
         this.answers = this.workers.map((worker, w) => {
-          const end = splits[w + 1] ?? this.size;
-          const job: PartJob = {
-            ...shared,
+          const stretch: PartStretch = {
+            kind: 'stretch',
             file: this.file,
             start: splits[w],
-            end,
+            end: splits[w + 1] ?? this.size,
             last: w === splits.length - 1,
             part,
           };
           worker.ref();
-          worker.postMessage(job);
+          worker.postMessage(stretch);
           return answerOf(worker);
         });
       },
@@ -119,6 +120,15 @@ export class ParallelCheck {
         this.giveUp(`the file could not be split: ${(error as Error).message}`);
       },
     );
+  }
+
+  /** Called once the mapping is known (after the sample): the workers map and check their rows with it. */
+  plan(rules: Omit<PartRules, 'kind'>): void {
+    this.rulesSent = true;
+    const message: PartRules = { kind: 'rules', ...rules };
+    void (this.planning ?? Promise.resolve()).then(() => {
+      for (const worker of this.workers) worker.postMessage(message);
+    });
   }
 
   /** Where the main thread's reading stands after each chunk (from `onChunk`). */
@@ -133,12 +143,14 @@ export class ParallelCheck {
   async *bytes(handle: FileHandle): AsyncGenerator<Uint8Array> {
     let at = 0;
     for (;;) {
-      if (this.planning) await this.planning;
+      // No split comes before the first place one is looked for: read on until there without waiting.
+      if (at >= this.noSplitBefore && this.planning) await this.planning;
       if (at >= this.stopAt) {
         if (await this.acceptParts()) return;
         this.stopAt = Number.POSITIVE_INFINITY;
       }
-      const want = Math.min(chunkBytes, this.stopAt - at);
+      const limit = at < this.noSplitBefore ? this.noSplitBefore : this.stopAt;
+      const want = Math.min(chunkBytes, limit - at);
       const buffer = new Uint8Array(want);
       const { bytesRead } = await handle.read(buffer, 0, want, at);
       if (bytesRead === 0) return;
@@ -165,6 +177,7 @@ export class ParallelCheck {
   }
 
   private async acceptParts(): Promise<boolean> {
+    if (!this.rulesSent) return this.giveUp('the sample was not read before the first split');
     const position = this.position;
     if (!position?.atRowBoundary) return this.giveUp('the first stretch does not end at a row boundary');
     if (position.encoding !== this.plannedEncoding) return this.giveUp('the encoding changed while reading');

@@ -13,14 +13,20 @@ import {
 } from '../shared/validate';
 import { chunkBytes } from './read-sheet';
 
-/** A stretch of a large file for a worker thread to check, as the main thread decided to read the file. */
-export type PartJob = Readonly<{
+/** Which stretch of the file a worker reads, and how: known as soon as the main thread has the header. */
+export type PartStretch = Readonly<{
+  kind: 'stretch';
   file: string;
   /** Bytes [start, end) of the file: start is a row boundary, end one too unless it is the file's end. */
   start: number;
   end: number;
   last: boolean;
   part: SheetPart;
+}>;
+
+/** How rows are mapped and checked: known once the main thread has read its sample. */
+export type PartRules = Readonly<{
+  kind: 'rules';
   mapping: Mapping;
   /** The file already is the template: rows pass through unmapped. */
   identity: boolean;
@@ -50,43 +56,101 @@ export function transferablesOf(result: PartResult): ArrayBuffer[] {
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
+// Rows read before the rules come are held (parsed, unmapped); past this many the reading waits for them.
+const maxHeldRows = 20_000;
+
+/** Maps and validates a part's rows once the rules are known. */
+class PartChecker {
+  private readonly validator: SheetValidator;
+  private readonly emailCol: number;
+  readonly issues: Issue[] = [];
+  readonly rawEmails: [number, string][] = [];
+
+  constructor(private readonly rules: PartRules) {
+    const columns = clientTether.fields;
+    this.emailCol = columns.findIndex((f) => f.role === 'email');
+    this.validator = new SheetValidator({
+      template: clientTether,
+      columns,
+      lookups: rules.lookups,
+      crossRowRules: false,
+    });
+  }
+
+  add(fields: string[]): void {
+    const { rules, validator, emailCol, issues } = this;
+    const mapped = rules.identity ? fields : applyMapping(rules.mapping, fields).values;
+    const rowId = validator.addRow(mapped);
+    if (emailCol >= 0) {
+      const raw = mapped[emailCol];
+      if (raw !== '' && raw !== validator.uniqueKeyOf(rowId, emailCol))
+        this.rawEmails.push([rowId, detachString(raw)]);
+    }
+    if (issues.length >= rules.issuesWanted || !validator.hasFindings(rowId)) return;
+    const template = clientTether;
+    const fixContext = { template, lookups: rules.lookups, dateOrderByField: rules.dateOrderByField };
+    for (const finding of validator.findings(rowId)) {
+      if (issues.length >= rules.issuesWanted) break;
+      const context = { locale: rules.locale, columns: template.fields, rowNumber: (id: number) => id + 1 };
+      issues.push(describeFinding(finding, { ...context, values: mapped, fixContext }));
+    }
+  }
+
+  exportRows(): ValidatedRows {
+    return this.validator.exportRows();
+  }
+}
+
 /**
  * Checks one stretch of a file (run in a worker thread; see check-parallel.ts): reads it the way the main
- * thread read the start, maps and validates each row, and hands back the validated rows with their
- * duplicate keys. Duplicates across the whole file are found by the main thread, which adopts every part.
+ * thread read the start - beginning before the mapping is known, holding the rows until it is - maps and
+ * validates each row, and hands back the validated rows with their duplicate keys. Duplicates across the
+ * whole file are found by the main thread, which adopts every part.
  */
-export async function checkPart(job: PartJob): Promise<PartResult> {
-  const template = clientTether;
-  const columns = template.fields;
-  const emailCol = columns.findIndex((f) => f.role === 'email');
-  const validator = new SheetValidator({ template, columns, lookups: job.lookups, crossRowRules: false });
-  const issues: Issue[] = [];
-  const rawEmails: [number, string][] = [];
-  const fixContext = { template, lookups: job.lookups, dateOrderByField: job.dateOrderByField };
-  const handle = await open(job.file, 'r');
-  const stream = handle.createReadStream({ start: job.start, end: job.end - 1, highWaterMark: chunkBytes });
+export async function checkPart(stretch: PartStretch, rulesArrive: Promise<PartRules>): Promise<PartResult> {
+  let checker: PartChecker | null = null;
+  let held: string[][] = [];
+  void rulesArrive.then((rules) => {
+    checker = new PartChecker(rules);
+  });
+  const take = (fields: string[]) => {
+    if (!checker) {
+      held.push(fields);
+      return;
+    }
+    if (held.length) {
+      for (const row of held) checker.add(row);
+      held = [];
+    }
+    checker.add(fields);
+  };
+  const handle = await open(stretch.file, 'r');
+  const stream = handle.createReadStream({
+    start: stretch.start,
+    end: stretch.end - 1,
+    highWaterMark: chunkBytes,
+  });
   try {
-    const outcome = await readSheetPart(stream, job.part, {
-      onRow: (fields) => {
-        const mapped = job.identity ? fields : applyMapping(job.mapping, fields).values;
-        const rowId = validator.addRow(mapped);
-        if (emailCol >= 0) {
-          const raw = mapped[emailCol];
-          if (raw !== '' && raw !== validator.uniqueKeyOf(rowId, emailCol))
-            rawEmails.push([rowId, detachString(raw)]);
-        }
-        if (issues.length >= job.issuesWanted || !validator.hasFindings(rowId)) return;
-        for (const finding of validator.findings(rowId)) {
-          if (issues.length >= job.issuesWanted) break;
-          const context = { locale: job.locale, columns, rowNumber: (id: number) => id + 1, values: mapped };
-          issues.push(describeFinding(finding, { ...context, fixContext }));
-        }
+    const outcome = await readSheetPart(stream, stretch.part, {
+      onRow: take,
+      onChunk: async () => {
+        if (!checker && held.length > maxHeldRows) await rulesArrive;
       },
     });
     if (!outcome.ok) return { ok: false, reason: outcome.error.message };
-    if (!job.last && !outcome.value.atRowBoundary)
+    if (!stretch.last && !outcome.value.atRowBoundary)
       return { ok: false, reason: 'the stretch does not end at the end of a row' };
-    return { ok: true, rows: validator.exportRows(), read: outcome.value, issues, rawEmails };
+    await rulesArrive;
+    const done = checker as PartChecker | null;
+    if (!done) return { ok: false, reason: 'no rules came' };
+    for (const row of held) done.add(row);
+    return {
+      ok: true,
+      rows: done.exportRows(),
+      read: outcome.value,
+      issues: done.issues,
+      rawEmails: done.rawEmails,
+    };
   } finally {
     stream.destroy();
     await handle.close().catch(() => {});

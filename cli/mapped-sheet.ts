@@ -21,6 +21,8 @@ export type MappedSheetReady = Readonly<{
 }>;
 
 export type MappedSheetHandlers = Readonly<{
+  /** As soon as the header is found, before the sample is read and the mapping chosen. */
+  onHeader?: (header: SheetHeader) => void;
   /** Once, when the mapping is known and before the first row. */
   onReady: (ready: MappedSheetReady) => void;
   /** Each data row in the template's column order; `source` is the file's row (a slice of the buffer). */
@@ -96,6 +98,7 @@ export async function readMappedSheet(
       onHeader: (found) => {
         header = found;
         headers = found.headers.map(detachString);
+        handlers.onHeader?.(found);
       },
       onRow: (fields, line) => {
         if (identity) handlers.onRow(fields, fields, line);

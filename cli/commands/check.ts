@@ -109,6 +109,7 @@ export async function runCheck(args: string[]): Promise<number> {
         bytesOf: parallel ? (handle) => parallel.bytes(handle) : undefined,
       },
       {
+        onHeader: (header) => parallel?.begin(header, read.maxRowLength),
         onReady: ({ header, mapping, sample, sampleRowChars }) => {
           // A CSV's size and its rows' length tell about how many rows come: the indexes are sized once.
           if (header.kind === 'csv' && sampleRowChars > 0) validator.reserve(size / (sampleRowChars + 1));
@@ -138,18 +139,14 @@ export async function runCheck(args: string[]): Promise<number> {
           dateOrderByField = { ...analyzer.result().dateOrderByField };
           if (dateOrder)
             for (const f of columns) if (f.kind === 'date') dateOrderByField[f.header] = dateOrder;
-          parallel?.plan(
-            header,
-            {
-              mapping,
-              identity: isIdentity(mapping),
-              lookups,
-              dateOrderByField,
-              locale,
-              issuesWanted: textIssues,
-            },
-            read.maxRowLength,
-          );
+          parallel?.plan({
+            mapping,
+            identity: isIdentity(mapping),
+            lookups,
+            dateOrderByField,
+            locale,
+            issuesWanted: textIssues,
+          });
         },
         onRow: (mapped) => {
           const rowId = validator.addRow(mapped);
