@@ -8,9 +8,8 @@ export type SplitRequest = Readonly<{ file: string; size: number; parts: number 
 export type SplitAnswer = Readonly<{ splits: number[] }>;
 
 // The worker threads of `listprep check` on a large file (see check-parallel.ts): each gets one stretch of
-// the file and, a little later, the rules, and sends one answer. Bundled beside the CLI (scripts/build-cli.mjs)
-// and started before the job is known, so their
-// start-up overlaps the main thread's.
+// the file and, a little later, the rules, and sends one answer. Bundled beside the CLI
+// (scripts/build-cli.mjs) and started before the job is known, so their start-up overlaps the main thread's.
 async function splitsFor(request: SplitRequest): Promise<number[]> {
   const handle = await open(request.file, 'r');
   try {
