@@ -15,7 +15,8 @@ const dir = mkdtempSync(join(tmpdir(), 'listprep-parallel-'));
 function check(file: string, ...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/listprep.mjs', 'check', file, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, LISTPREP_TRACE: '1' },
+    // Always wait for the worker: on a busy machine the main thread would otherwise read on by itself.
+    env: { ...process.env, LISTPREP_TRACE: '1', LISTPREP_CHECK_WAIT: '1' },
     maxBuffer: 256 * 1024 * 1024,
   });
   const trace = /listprep check: read in (.*)/.exec(run.stderr)?.[1] ?? '';
@@ -73,9 +74,14 @@ describe('listprep check in several threads', () => {
     copy[rows.length - 5][col('email')] = 'Robin.Quist@Example.com';
     const text = toCsv(headers, copy);
     expect(text.length).toBeGreaterThan(minParallelBytes);
-    const { one, two } = both(write('plain.csv', text));
+    const file = write('plain.csv', text);
+    const { one, two } = both(file);
     expect(two.trace).toBe('2 threads');
     expect(one.trace).toMatch(/^one thread/);
+    // Unasked, a file this size (under 64 MB) is checked in one thread: a worker would not pay off.
+    const unasked = check(file);
+    expect(unasked.trace).toMatch(/^one thread/);
+    expect(unasked.stdout).toBe(one.stdout);
     expect(two.stdout).toMatch(/email\s+email\.duplicate\s+2\n/);
   });
 
@@ -109,7 +115,7 @@ describe('listprep check in several threads', () => {
 
   it('uses one thread for small files and for --json, and refuses a bad --threads', () => {
     const small = write('small.csv', toCsv(headers, rows.slice(0, 100)));
-    expect(check(small, '--threads', '2').trace).toBe('one thread (small file or --threads 1)');
+    expect(check(small, '--threads', '2').trace).toBe('one thread (small file or one thread asked for)');
     const bad = check(small, '--threads', 'many');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--threads must be a whole number');

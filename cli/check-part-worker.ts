@@ -1,6 +1,12 @@
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkPart, type PartRules, type PartStretch, transferablesOf } from './check-part';
+import {
+  checkPart,
+  type PartProgress,
+  type PartRules,
+  type PartStretch,
+  transferablesOf,
+} from './check-part';
 import { findRowSplits } from './row-splits';
 
 /** Given to the first worker: it finds where to split the file while the main thread reads the start. */
@@ -38,7 +44,9 @@ parentPort?.on('message', (message: PartStretch | PartRules) => {
     rulesCame(message);
     return;
   }
-  checkPart(message, rules).then(
+  const progress = (bytes: number) =>
+    parentPort?.postMessage({ kind: 'progress', bytes } satisfies PartProgress);
+  checkPart(message, rules, progress).then(
     (result) => parentPort?.postMessage(result, transferablesOf(result)),
     (error: unknown) =>
       parentPort?.postMessage({ ok: false, reason: (error as Error)?.message ?? String(error) }),

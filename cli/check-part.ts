@@ -101,13 +101,34 @@ class PartChecker {
   }
 }
 
+/** The chunks of a stream, reporting the bytes taken so far each time the reader asks for the next one. */
+async function* counted(
+  chunks: AsyncIterable<Uint8Array>,
+  report: (bytes: number) => void,
+): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    yield chunk;
+    bytes += chunk.length;
+    report(bytes);
+  }
+}
+
+/** A worker's report of how far it has read (see `ParallelCheck`): it decides whether waiting pays. */
+export type PartProgress = Readonly<{ kind: 'progress'; bytes: number }>;
+
 /**
  * Checks one stretch of a file (run in a worker thread; see check-parallel.ts): reads it the way the main
  * thread read the start - beginning before the mapping is known, holding the rows until it is - maps and
  * validates each row, and hands back the validated rows with their duplicate keys. Duplicates across the
  * whole file are found by the main thread, which adopts every part.
  */
-export async function checkPart(stretch: PartStretch, rulesArrive: Promise<PartRules>): Promise<PartResult> {
+export async function checkPart(
+  stretch: PartStretch,
+  rulesArrive: Promise<PartRules>,
+  /** Bytes of the stretch read and checked so far, after each chunk. */
+  progress: (bytes: number) => void = () => {},
+): Promise<PartResult> {
   let checker: PartChecker | null = null;
   let held: string[][] = [];
   void rulesArrive.then((rules) => {
@@ -131,7 +152,7 @@ export async function checkPart(stretch: PartStretch, rulesArrive: Promise<PartR
     highWaterMark: chunkBytes,
   });
   try {
-    const outcome = await readSheetPart(stream, stretch.part, {
+    const outcome = await readSheetPart(counted(stream, progress), stretch.part, {
       onRow: take,
       onChunk: async () => {
         if (!checker && held.length > maxHeldRows) await rulesArrive;

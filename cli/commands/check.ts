@@ -96,7 +96,9 @@ export async function runCheck(args: string[]): Promise<number> {
 
   // Every issue in file order (--json) streams from one thread; a summary can come from several.
   const size = await fileSize(file);
-  const parallel = values.json ? null : ParallelCheck.start(file, size, threads);
+  const parallel = values.json
+    ? null
+    : ParallelCheck.start(file, size, threads, values.threads !== undefined);
   try {
     await readMappedSheet(
       file,
@@ -168,7 +170,7 @@ export async function runCheck(args: string[]): Promise<number> {
     if (process.env.LISTPREP_TRACE) {
       const how = parts.length
         ? `${parts.length + 1} threads`
-        : `one thread (${parallel?.fallback ?? 'small file or --threads 1'})`;
+        : `one thread (${parallel?.fallback ?? 'small file or one thread asked for'})`;
       process.stderr.write(`listprep check: read in ${how}\n`);
     }
     for (const part of parts) {

@@ -51,6 +51,8 @@ export class DuplicateIndex {
   private readonly lastNameCol: number;
   private readonly emailCols: readonly number[];
   private readonly phoneCols: readonly number[];
+  /** For each email column, its position among the unique columns (-1: not unique). */
+  private readonly emailUniqueIndex: readonly number[];
 
   private readonly uniqueKeys: (string | undefined)[][];
   private readonly uniqueHashes: Float64Array[];
@@ -79,6 +81,7 @@ export class DuplicateIndex {
     this.likelyDuplicateCol = Math.max(this.firstNameCol, 0);
     this.emailCols = colsWhere((f) => f.role === 'email');
     this.phoneCols = colsWhere((f) => f.role === 'phone');
+    this.emailUniqueIndex = this.emailCols.map((col) => this.uniqueCols.indexOf(col));
     this.keyCols = new Set([
       ...this.uniqueCols,
       ...this.emailCols,
@@ -166,8 +169,7 @@ export class DuplicateIndex {
     for (let i = 0; i < this.uniqueCols.length; i++) {
       const hash = this.uniqueHashes[i][rowId] ?? -1;
       if (hash < 0) continue;
-      this.uniqueIndexes[i].add(hash, rowId);
-      if (this.uniqueIndexes[i].count(hash) > 1) {
+      if (this.uniqueIndexes[i].add(hash, rowId) > 1) {
         touched ??= new Set();
         for (const r of this.uniqueIndexes[i].rows(hash)) touched.add(r);
       }
@@ -176,8 +178,7 @@ export class DuplicateIndex {
     for (let k = 0; k < this.pairStride; k++) {
       const key = this.pairKeys[base + k];
       if (key < 0) continue;
-      this.pairIndex.add(key, rowId);
-      if (this.pairIndex.count(key) > 1) {
+      if (this.pairIndex.add(key, rowId) > 1) {
         touched ??= new Set();
         for (const r of this.pairIndex.rows(key)) touched.add(r);
       }
@@ -263,8 +264,16 @@ export class DuplicateIndex {
       this.firstNameCol >= 0 && this.lastNameCol >= 0
         ? nameHash(values[this.firstNameCol] ?? '', values[this.lastNameCol] ?? '')
         : -1;
-    for (const emailCol of this.emailCols) {
-      const email = isValidFilled(values, emailCol, findings, rowId) ? uniqueHash(values[emailCol]) : -1;
+    for (let e = 0; e < this.emailCols.length; e++) {
+      const emailCol = this.emailCols[e];
+      // An email column that is also unique already has its hash from `add`: not hashed twice.
+      const unique = this.emailUniqueIndex[e];
+      const email =
+        unique >= 0
+          ? (this.uniqueHashes[unique][rowId] ?? -1)
+          : isValidFilled(values, emailCol, findings, rowId)
+            ? uniqueHash(values[emailCol])
+            : -1;
       if (email < 0) continue;
       if (name >= 0) n = putKey(store, base, n, pairHash(3, name, email));
       for (const phoneCol of this.phoneCols) {

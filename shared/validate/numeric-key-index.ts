@@ -26,21 +26,28 @@ export class NumericKeyIndex {
     this.mask = capacity - 1;
   }
 
-  add(key: number, rowId: number): void {
+  /** Adds a row to a key; returns how many rows hold the key now (2 or more: a duplicate). */
+  add(key: number, rowId: number): number {
     let slot = this.find(key);
     if (slot < 0) {
+      // A new key, the common case on a large sheet: no group to look up.
       if ((this.occupied + 1) / this.keys.length > maxLoad) this.grow();
       slot = ~this.find(key);
       this.keys[slot] = key;
       this.occupied++;
+      this.soleRows[slot] = rowId;
+      return 1;
+    }
+    const sole = this.soleRows[slot];
+    if (sole !== NO_ROW) {
+      this.groups.set(slot, [sole, rowId]);
+      this.soleRows[slot] = NO_ROW;
+      return 2;
     }
     const group = this.groups.get(slot);
-    if (group) group.push(rowId);
-    else if (this.soleRows[slot] === NO_ROW) this.soleRows[slot] = rowId;
-    else {
-      this.groups.set(slot, [this.soleRows[slot], rowId]);
-      this.soleRows[slot] = NO_ROW;
-    }
+    if (group) return group.push(rowId);
+    this.soleRows[slot] = rowId;
+    return 1;
   }
 
   remove(key: number, rowId: number): void {
