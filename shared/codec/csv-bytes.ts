@@ -97,21 +97,24 @@ export class CsvByteReader {
   }
 
   private start(final: boolean): void {
-    const sample = concatBytes(this.head);
+    const head = concatBytes(this.head);
     this.head = [];
-    if (sample.length === 0) throw new ReadError('file.empty', 'the file is empty');
+    if (head.length === 0) throw new ReadError('file.empty', 'the file is empty');
+    // The first 64 KiB decide; the rest of the first chunk (often a megabyte) is decoded like later chunks.
+    const whole = head.length <= sampleBytes;
+    const sample = whole ? head : head.subarray(0, sampleBytes);
     const continuation = this.options.continuation === true;
     const markup = continuation ? undefined : markupError(sample);
     if (markup) throw markup;
     const chosen = this.options.encoding;
     const guess = chosen
       ? { encoding: chosen, bom: boms[chosen].length > 0 && boms[chosen].every((b, i) => sample[i] === b) }
-      : detectEncoding(sample, final);
+      : detectEncoding(sample, final && whole);
     const decoder = new ByteDecoder(guess.encoding, {
       mayFallBack: !chosen && !guess.bom && guess.encoding === 'utf-8',
       line: () => this.parser?.lineAtEnd() ?? 1,
     });
-    const text = decoder.decode(sample, final);
+    const text = decoder.decode(sample, final && whole);
     if (!chosen && mostlyNul(text)) {
       // A byte order mark fooled the detection: UTF-32, or binary data that happens to start like one.
       throw new ReadError(
@@ -121,7 +124,7 @@ export class CsvByteReader {
     }
     // Excel's own hint, `sep=;` alone on the first line, names the delimiter and is no part of the table.
     const hint = continuation ? null : /^\uFEFF?sep=([^\r\n"])(\r\n|\n|\r)/i.exec(text);
-    const delimiter = this.options.delimiter ?? hint?.[1] ?? detectDelimiter(text, final);
+    const delimiter = this.options.delimiter ?? hint?.[1] ?? detectDelimiter(text, final && whole);
     this.decoder = decoder;
     this.chosenFormat = { encoding: guess.encoding, bom: guess.bom, delimiter };
     const onRow = this.onRow;
@@ -134,6 +137,10 @@ export class CsvByteReader {
         : onRow,
     );
     this.parser.push(text);
+    for (let at = sampleBytes; at < head.length; at += decodePieceBytes) {
+      const piece = head.subarray(at, at + decodePieceBytes);
+      this.parser.push(decoder.decode(piece, final && at + decodePieceBytes >= head.length));
+    }
   }
 }
 
