@@ -103,7 +103,8 @@ export async function readMappedSheet(
       onRow: (fields, line) => {
         if (identity) handlers.onRow(fields, fields, line);
         else if (mapping) handlers.onRow(applyMapping(mapping, fields).values, fields, line);
-        else held.push({ fields: fields.map(detachString), line });
+        // Held as they are: slices keep alive only the 32 KiB pieces of text they were cut from.
+        else held.push({ fields, line });
       },
       onChunk: async (position) => {
         if (!mapping && held.length >= sampleSize) await decide();
