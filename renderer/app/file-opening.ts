@@ -9,6 +9,23 @@ function isCancelledRead(error: unknown): boolean {
   return error instanceof WorkerFailure && error.error.code === 'read.cancelled';
 }
 
+function sameRows(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((row, r) => row.length === b[r].length && row.every((v, c) => v === b[r][c]))
+  );
+}
+
+/**
+ * The whole read's result, with the preview shown since the first rows came kept as it is when the read
+ * found the same rows: the preview table then does not render its hundred rows again.
+ */
+function keepEarlyPreview(early: OpenResult | null, read: OpenResult): OpenResult {
+  if (!early || early.headerRow !== read.headerRow) return read;
+  if (early.lines.join() !== read.lines.join() || !sameRows(early.preview, read.preview)) return read;
+  return { ...read, preview: early.preview, lines: early.lines };
+}
+
 /**
  * Opening a file: reading it in the worker with progress, showing the preview and the proposed mapping as
  * soon as the first rows are in, reading it again another way (encoding, delimiter, header row), and letting
@@ -151,7 +168,8 @@ export class FileOpening {
     };
   }
 
-  private readDone(opened: OpenResult): void {
+  private readDone(read: OpenResult): void {
+    const opened = keepEarlyPreview(this.store.getState().opened, read);
     this.store.set({ opened, reading: null, ...(this.waitingForRead ? {} : { busy: null }) });
   }
 

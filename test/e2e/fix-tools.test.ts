@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, buildApp, serveApp } from './app-server';
 import { type Browser, launchBrowser } from './browser';
-import { AppPage, chooseFileWith, outputDir } from './pages/app-page';
+import { AppPage, chooseFileWith, outputDir, recordPageProblems } from './pages/app-page';
 import { FixPage } from './pages/fix-page';
 import { MapPage } from './pages/map-page';
 import { OpenPage } from './pages/open-page';
@@ -47,9 +47,13 @@ async function openList(page: Page, name: string, text: string): Promise<FixPage
   return new FixPage(page);
 }
 
+/** Every page's uncaught errors and AG Grid console errors (see recordPageProblems). */
+const pageProblems: string[] = [];
+
 async function newPage(): Promise<Page> {
   const page = await browser.context.newPage();
   page.setDefaultTimeout(30_000);
+  recordPageProblems(page, pageProblems);
   return page;
 }
 
@@ -209,5 +213,9 @@ describe('the Fix screen tools', () => {
     await page.getByTestId('preview').waitFor();
     expect(await open.rowCount().textContent()).toBe('5 contact rows found.');
     await page.close();
+  });
+
+  it('used only grid features whose AG Grid modules are registered, and raised no page error', () => {
+    expect(pageProblems).toEqual([]);
   });
 });

@@ -56,6 +56,25 @@ describe('reading the file and saving a mapping', () => {
     expect(await open.rowCount().textContent()).toBe('7 contact rows found.');
   });
 
+  it('shows the first 100 lines of a long file, drawing more of them as the preview is scrolled', async () => {
+    const long = join(outputDir, 'open-map-long.csv');
+    const lines = ['First Name,Last Name,Email'];
+    for (let i = 1; i <= 300; i++) lines.push(`Person${i},Long,person${i}@example.com`);
+    writeFileSync(long, `${lines.join('\r\n')}\r\n`);
+    await open.chooseFile(long);
+    const rows = page.locator('[data-testid="preview"] tr[data-line]');
+    const first = await rows.count();
+    expect(first).toBeLessThan(100);
+    for (let tries = 0; tries < 20 && (await rows.count()) < 100; tries++) {
+      await page.getByTestId('preview').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+      await page.waitForTimeout(100);
+    }
+    expect(await rows.count()).toBe(100);
+    expect(await open.previewRow(100).locator('td').first().textContent()).toBe('Person99');
+    await new AppPage(page).screenshot('open-map-00-long-preview');
+    await open.chooseFile(file);
+  });
+
   it('says which lines were left out as titles', async () => {
     expect(await page.getByTestId('left-out').textContent()).toContain('2 title lines');
   });

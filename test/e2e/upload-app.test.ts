@@ -211,7 +211,7 @@ describe('uploading a fixed list from the app to the import server', () => {
     await expect.poll(() => fix.focused()).toEqual({ row: 2, colId: emailCol });
     await fix.showOnlyProblemRows(true);
     await expect.poll(() => fix.shownRows()).toEqual([2]);
-    await app.screenshot('upload-06-rejected-only-problems');
+    await app.screenshot('upload-05b-rejected-only-problems');
     await fix.showOnlyProblemRows(false);
     await expect.poll(() => fix.shownRows()).toEqual([1, 2]);
   });

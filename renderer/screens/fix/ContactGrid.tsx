@@ -9,8 +9,10 @@ import {
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
+import { afterNextPaint } from '../../app/after-paint';
 import { useWords } from '../../app/useWords';
 import type { RowData } from '../../worker/protocol';
+import { contactGridOptions } from './contact-grid-options';
 import { buildColumnDefs, colId, colIndex } from './grid-columns';
 import type { GridController } from './grid-controller';
 
@@ -156,58 +158,53 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
   useEffect(() => {
     const element = wrapper.current;
     if (!element) return;
-    performance.mark('listprep:grid-create');
-    const api = createGrid<RowData>(element, {
-      theme,
-      styleNonce,
-      rowModelType: 'infinite',
-      datasource: grid.datasource,
-      // Small blocks: each answer from the worker is turned into row nodes in one task, so a block of 50
-      // keeps that task short; 160 blocks keep 8,000 rows around the user cached.
-      cacheBlockSize: 50,
-      maxBlocksInCache: 160,
-      maxConcurrentDatasourceRequests: 2,
-      blockLoadDebounceMillis: 0,
-      rowBuffer: 2,
-      // Rows come and go as blocks arrive from the worker; animating them only costs frames.
-      animateRows: false,
-      // A scrollbar dragged across 100,000 rows renders where it stops, not every row it passes.
-      debounceVerticalScrollbar: true,
-      getRowId: (p) => String(p.data.key),
-      columnDefs: handlers.current.columnDefs,
-      defaultColDef: { resizable: true },
-      tooltipShowDelay: 400,
-      stopEditingWhenCellsLoseFocus: true,
-      enterNavigatesVertically: true,
-      enterNavigatesVerticallyAfterEdit: true,
-      suppressColumnMoveAnimation: true,
-      // The grid is one stop in the Tab order (arrow keys move inside it, as in a spreadsheet), so the
-      // keyboard reaches the panels beside it instead of walking through every cell. While a cell is being
-      // edited, Tab still commits and moves on to the next cell.
-      tabToNextCell: (params) => (params.editing ? (params.nextCellPosition ?? true) : false),
-      onCellFocused: (event) => handlers.current.onCellFocused(event),
-      onCellEditingStopped: () => {
-        if (focusedKey.current)
-          handlers.current.controller.noteUi({ screen: 'fix', focus: focusedKey.current });
-      },
-      onFirstDataRendered: () => {
-        // Screen readers announce the grid by this name.
-        element
-          .querySelector('[role="grid"], [role="treegrid"]')
-          ?.setAttribute('aria-label', handlers.current.words.gridLabel);
-      },
-    });
-    grid.api = api;
-    performance.measure('listprep:grid-created', 'listprep:grid-create');
-    void resume(api);
+    let api: GridApi<RowData> | null = null;
+    let cancel = () => {};
+    const build = () => {
+      performance.mark('listprep:grid-create');
+      // AG Grid's services first, with the row numbers only; its forty-odd columns, and with them the
+      // datasource (the rows are asked for once, for the real columns), in the next task: each is a task's work.
+      const created = createGrid<RowData>(element, {
+        theme,
+        styleNonce,
+        ...contactGridOptions(undefined, handlers.current.columnDefs.slice(0, 1), {
+          onCellFocused: (event) => handlers.current.onCellFocused(event),
+          onCellEditingStopped: () => {
+            if (focusedKey.current)
+              handlers.current.controller.noteUi({ screen: 'fix', focus: focusedKey.current });
+          },
+          onFirstDataRendered: () => {
+            // Screen readers announce the grid by this name.
+            element
+              .querySelector('[role="grid"], [role="treegrid"]')
+              ?.setAttribute('aria-label', handlers.current.words.gridLabel);
+          },
+        }),
+      });
+      api = created;
+      grid.api = created;
+      cancel = afterNextPaint(() => {
+        created.updateGridOptions({ columnDefs: handlers.current.columnDefs, datasource: grid.datasource });
+        performance.measure('listprep:grid-created', 'listprep:grid-create');
+        void resume(created);
+      });
+    };
+    // The Fix screen paints first (toolbar, panels, an empty grid box) and AG Grid is built after that
+    // frame: together they were one long task on the click, and AG Grid measuring a page not yet laid out
+    // forced the whole page's layout inside it. The rows come from the worker later anyway.
+    cancel = afterNextPaint(build);
     return () => {
+      cancel();
+      if (!api) return;
       grid.api = null;
       api.destroy();
     };
   }, [grid, resume]);
 
   useEffect(() => {
-    grid.api?.setGridOption('columnDefs', columnDefs);
+    // A grid built with these very columns is not told them again (that costs AG Grid a column rebuild).
+    const api = grid.api;
+    if (api && api.getGridOption('columnDefs') !== columnDefs) api.setGridOption('columnDefs', columnDefs);
   }, [grid, columnDefs]);
 
   return <div className="lp-grid" ref={wrapper} data-testid="grid" />;

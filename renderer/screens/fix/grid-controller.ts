@@ -155,16 +155,20 @@ export class GridController {
     return at ? this.rowAt(at.index) : undefined;
   }
 
-  /** Scrolls to a cell and focuses it, once its block of rows has arrived. */
+  /**
+   * Scrolls to a cell and focuses it, once its block of rows has arrived (the worker may still be busy: a
+   * restore's first rows wait behind its replay, so this waits up to 10 s before focusing anyway).
+   */
   async goTo(at: CellPosition): Promise<void> {
     const api = this.api;
     if (!api) return;
     api.ensureIndexVisible(at.index, 'middle');
     api.ensureColumnVisible(colId(at.col), 'auto');
-    for (let tries = 0; tries < 60 && !api.getDisplayedRowAtIndex(at.index)?.data; tries++) {
+    const until = performance.now() + 10_000;
+    while (!api.isDestroyed() && !api.getDisplayedRowAtIndex(at.index)?.data && performance.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    api.setFocusedCell(at.index, colId(at.col));
+    if (!api.isDestroyed()) api.setFocusedCell(at.index, colId(at.col));
   }
 
   async goToKey(key: number, col: number): Promise<boolean> {

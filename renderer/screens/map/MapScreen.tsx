@@ -3,27 +3,16 @@ import { clientTether } from '../../../shared/template';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { Words } from '../../i18n/words';
-import type { ColumnProposal, ColumnTarget } from '../../mapping/column-target';
+import { useRenderedCount } from '../../app/useRenderedCount';
+import type { ColumnTarget } from '../../mapping/column-target';
 import { findSavedMapping } from '../../mapping/profiles';
+import { MappingRow } from './MappingRow';
 
-function targetValue(target: ColumnTarget): string {
-  return target.kind === 'field' ? `field:${target.header}` : target.kind;
-}
-
-const splitFields = ['firstName', 'lastName'] as const;
-
-function confidenceText(words: Words, proposal: ColumnProposal, target: ColumnTarget): string {
-  if (targetValue(target) !== targetValue(proposal.target) || proposal.confidence === 0)
-    return words.confidenceNone;
-  const level =
-    proposal.confidence >= 0.85
-      ? words.confidenceHigh
-      : proposal.confidence >= 0.6
-        ? words.confidenceMedium
-        : words.confidenceLow;
-  return `${level} (${words[`reason_${proposal.reason}`]})`;
-}
+// A row is a select of forty-seven options: the first rows come with the screen, the rest a few per task
+// after it has painted (see useRenderedCount), so no single task builds them all.
+const firstRows = 5;
+const moreRows = 5;
+const skip: ColumnTarget = { kind: 'skip' };
 
 export function MapScreen() {
   const controller = useController();
@@ -32,6 +21,7 @@ export function MapScreen() {
   const proposals = useAppState((s) => s.proposals);
   const targets = useAppState((s) => s.targets);
   const [profileName, setProfileName] = useState('');
+  const shown = useRenderedCount(proposals?.length ?? 0, firstRows, moreRows);
   // A saved mapping for these headers in any order, offered above the table.
   const profile = useMemo(() => {
     const headers = proposals?.map((p) => p.header);
@@ -49,20 +39,6 @@ export function MapScreen() {
   );
   const twice = fields.filter((f) => chosen.filter((h) => h === f.header).length > 1);
   const missing = fields.filter((f) => f.required && !chosen.includes(f.header));
-
-  const onSelect = (source: number, value: string) => {
-    const proposal = proposals[source];
-    const target: ColumnTarget = value.startsWith('field:')
-      ? { kind: 'field', header: value.slice(6) }
-      : value === 'split'
-        ? { kind: 'split', fields: splitFields }
-        : value === 'custom'
-          ? { kind: 'custom', name: proposal.header }
-          : value === 'note'
-            ? { kind: 'note' }
-            : { kind: 'skip' };
-    controller.setTarget(source, target);
-  };
 
   return (
     <div className="lp-screen lp-map">
@@ -91,6 +67,12 @@ export function MapScreen() {
         </p>
       ))}
       <table className="lp-map-table" data-testid="mapping">
+        <colgroup>
+          <col className="lp-map-source" />
+          <col className="lp-map-samples" />
+          <col className="lp-map-target" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{words.columnInFile}</th>
@@ -100,54 +82,14 @@ export function MapScreen() {
           </tr>
         </thead>
         <tbody>
-          {proposals.map((proposal) => {
-            const target = targets[proposal.source] ?? { kind: 'skip' };
-            const selectId = `map-${proposal.source}`;
-            return (
-              <tr key={proposal.source} data-source={proposal.header}>
-                <th scope="row">
-                  <label className="lp-source-name" htmlFor={selectId}>
-                    {proposal.header}
-                  </label>
-                </th>
-                <td className="lp-samples">{proposal.samples.slice(0, 3).join(' · ')}</td>
-                <td>
-                  <select
-                    id={selectId}
-                    value={targetValue(target)}
-                    onChange={(e) => onSelect(proposal.source, e.target.value)}
-                  >
-                    <optgroup label={words.templateFields}>
-                      {fields.map((f) => (
-                        <option key={f.header} value={`field:${f.header}`}>
-                          {f.label[locale]} ({f.header}){f.required ? ' *' : ''}
-                        </option>
-                      ))}
-                    </optgroup>
-                    <optgroup label={words.otherChoices}>
-                      <option value="skip">{words.skipColumn}</option>
-                      <option value="split">{words.splitName}</option>
-                      <option value="note">{words.keepAsNote}</option>
-                      <option value="custom">{words.customField}</option>
-                    </optgroup>
-                  </select>
-                  {target.kind === 'custom' && (
-                    <input
-                      type="text"
-                      aria-label={`${words.customFieldName}: ${proposal.header}`}
-                      value={target.name}
-                      onChange={(e) =>
-                        controller.setTarget(proposal.source, { kind: 'custom', name: e.target.value })
-                      }
-                    />
-                  )}
-                </td>
-                <td className="lp-confidence" title={proposal.detail || undefined}>
-                  {confidenceText(words, proposal, target)}
-                </td>
-              </tr>
-            );
-          })}
+          {proposals.slice(0, shown).map((proposal) => (
+            <MappingRow
+              key={proposal.source}
+              proposal={proposal}
+              target={targets[proposal.source] ?? skip}
+              locale={locale}
+            />
+          ))}
         </tbody>
       </table>
       <div className="lp-actions">

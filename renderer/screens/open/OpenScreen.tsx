@@ -158,7 +158,7 @@ export function OpenScreen() {
             </span>
           </div>
           <p className="lp-help">{words.headerRowHelp}</p>
-          <PreviewTable opened={opened} />
+          <PreviewTable preview={opened.preview} lines={opened.lines} headerRow={opened.headerRow} />
           <div className="lp-actions">
             <button type="button" className="lp-primary" onClick={() => void controller.goToMap()}>
               {words.continueToMap}

@@ -1,16 +1,49 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useWords } from '../../app/useWords';
-import type { OpenResult } from '../../worker/protocol';
+
+type Props = Readonly<{
+  /** The first rows of the file as read, title lines included. */
+  preview: readonly (readonly string[])[];
+  /** The line (CSV) or row (Excel) of each preview row. */
+  lines: readonly number[];
+  headerRow: number;
+}>;
+
+// A preview row is some forty cells: all hundred rows at once cost the UI thread a few hundred milliseconds
+// of rendering and layout just as the file opens. The rows that fit the box come first; more follow as the
+// user scrolls towards them.
+const firstRows = 20;
+const moreRows = 40;
 
 /**
  * The first rows of the file as read, title lines included. The header row is highlighted; choosing
  * another is a click on it (or Enter), because people recognise their column names, not row numbers.
+ * Memoised: the Open screen re-renders with every progress report of a read still running.
  */
-export function PreviewTable({ opened }: { opened: OpenResult }) {
+export const PreviewTable = memo(function PreviewTable({ preview, lines, headerRow }: Props) {
   const controller = useController();
   const { words } = useWords();
-  const width = opened.preview.reduce((max, row) => Math.max(max, row.length), 0);
+  const box = useRef<HTMLDivElement>(null);
+  const last = useRef<HTMLTableRowElement>(null);
+  // Never fewer rows than reach a few lines past the header row.
+  const [shown, setShown] = useState(() => Math.max(firstRows, lines.indexOf(headerRow) + 10));
+  const width = preview.reduce((max, row) => Math.max(max, row.length), 0);
+
+  useEffect(() => {
+    const root = box.current;
+    const target = last.current;
+    if (!root || !target || shown >= preview.length) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setShown((n) => n + moreRows);
+      },
+      { root, rootMargin: '0px' },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [shown, preview.length]);
+
   const choose = (row: number) => void controller.setHeaderRow(row);
   const onKey = (event: KeyboardEvent, row: number) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -18,21 +51,21 @@ export function PreviewTable({ opened }: { opened: OpenResult }) {
       choose(row);
     }
   };
+  const rows = preview.slice(0, shown);
   return (
-    <div className="lp-preview" data-testid="preview">
+    <div className="lp-preview" data-testid="preview" ref={box}>
       <table>
         <caption>{words.previewTitle}</caption>
         <tbody>
-          {opened.preview.map((row, r) => {
-            const line = opened.lines[r];
-            const isHeader = line === opened.headerRow;
+          {rows.map((row, r) => {
+            const line = lines[r];
+            const isHeader = line === headerRow;
             return (
               <tr
                 key={line}
+                ref={r === rows.length - 1 ? last : undefined}
                 tabIndex={0}
-                className={
-                  isHeader ? 'lp-preview-header' : line < opened.headerRow ? 'lp-preview-title' : undefined
-                }
+                className={isHeader ? 'lp-preview-header' : line < headerRow ? 'lp-preview-title' : undefined}
                 aria-label={words.previewRowLabel(line, isHeader)}
                 aria-selected={isHeader}
                 data-line={line}
@@ -51,4 +84,4 @@ export function PreviewTable({ opened }: { opened: OpenResult }) {
       </table>
     </div>
   );
-}
+});

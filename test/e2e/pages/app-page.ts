@@ -16,6 +16,21 @@ export async function chooseFileWith(page: Page, path: string, open: () => Promi
   await chosen;
 }
 
+/**
+ * Collects a page's uncaught errors and AG Grid's own errors and warnings: AG Grid reports a misused option
+ * or a missing module only in the console and carries on without the feature.
+ */
+export function recordPageProblems(page: Page, problems: string[] = []): string[] {
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    const type = message.type();
+    if ((type === 'error' || type === 'warning') && message.text().includes('AG Grid')) {
+      problems.push(message.text());
+    }
+  });
+  return problems;
+}
+
 export const outputDir = join(new URL('../../..', import.meta.url).pathname, 'test/output');
 
 /** The whole app: header, notices, saving state; screenshots of each step go to test/output/. */

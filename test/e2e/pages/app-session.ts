@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import type { Browser } from '../browser';
-import { AppPage } from './app-page';
+import { AppPage, recordPageProblems } from './app-page';
 import { FixPage } from './fix-page';
 import { MapPage } from './map-page';
 import { OpenPage } from './open-page';
 import { ReviewPage } from './review-page';
 import { UploadPage } from './upload-page';
 
-/** One person's tab on the app: the page, every screen's page object, and the page errors seen so far. */
+/** One person's tab on the app: the page, every screen's page object, and the page errors seen so far
+ * (uncaught errors and AG Grid's console errors, see recordPageProblems). */
 export type AppSession = Readonly<{
   page: Page;
   app: AppPage;
@@ -26,8 +27,7 @@ const stepTimeout = 30_000;
 export async function openAppSession(browser: Browser, url: string): Promise<AppSession> {
   const page = await browser.context.newPage();
   page.setDefaultTimeout(stepTimeout);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const pageErrors = recordPageProblems(page);
   const session: AppSession = {
     page,
     app: new AppPage(page),
