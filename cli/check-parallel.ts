@@ -72,8 +72,10 @@ export class ParallelCheck {
     });
   }
 
-  /** Starts the workers when the file is large enough and threads are allowed; null means one thread. */
-  /** `asked`: the user chose the thread count (then files from `minParallelBytes` on are split). */
+  /**
+   * Starts the workers when the file is large enough and threads are allowed; null means one thread.
+   * `asked`: the user chose the thread count (then files from `minParallelBytes` on are split).
+   */
   static start(file: string, size: number, threads: number, asked: boolean): ParallelCheck | null {
     const minBytes = asked ? minParallelBytes : defaultParallelBytes;
     if (threads < 2 || size < minBytes || !existsSync(workerPath)) return null;
