@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CsvParser } from '../../shared/codec';
@@ -242,6 +242,33 @@ async function scrollThrough(page: Page, steps: number): Promise<void> {
   }, steps);
 }
 
+/**
+ * The largest Chromium renderer process (the open page and its worker run there): resident memory now and
+ * at its peak, read from /proc. Null where there is no /proc.
+ */
+function rendererMemory(): { rssMb: number; peakMb: number } | null {
+  let best: { rssMb: number; peakMb: number } | null = null;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!command.includes('chrom') || !command.includes('--type=renderer')) continue;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+      const found = { rssMb: kib('VmRSS') / 1024, peakMb: kib('VmHWM') / 1024 };
+      if (!best || found.rssMb > best.rssMb) best = found;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return best;
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -323,6 +350,11 @@ async function run(context: BenchContext): Promise<void> {
     context.report(
       `long tasks on the UI thread while opening: ${openLong.length}, longest ${fmt(Math.max(0, ...openLong))} ms`,
     );
+    const memory = rendererMemory();
+    if (memory)
+      context.report(
+        `memory of the page's renderer process (the page and its worker, which holds the rows) with 1M rows open: ${fmt(memory.rssMb)} MB now, peak ${fmt(memory.peakMb)} MB`,
+      );
     await big.locator('.ag-row[row-index="19"]').waitFor();
     const bigLatencies = await editLatencies(big, 50, 20);
     const bigP95 = percentile(bigLatencies, 95);
