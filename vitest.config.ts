@@ -12,7 +12,7 @@ export default defineConfig({
     ],
     exclude: ['node_modules/**', 'dist/**'],
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
   },
