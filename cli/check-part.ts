@@ -5,12 +5,12 @@ import { applyMapping, type Mapping } from '../shared/mapping';
 import { clientTether, type Lookups } from '../shared/template';
 import {
   describeFinding,
-  detachString,
   type Issue,
   type Locale,
   SheetValidator,
   type ValidatedRows,
 } from '../shared/validate';
+import { rawEmailOf } from './raw-email';
 import { chunkBytes } from './read-sheet';
 
 /** Which stretch of the file a worker reads, and how: known as soon as the main thread has the header. */
@@ -81,11 +81,8 @@ class PartChecker {
     const { rules, validator, emailCol, issues } = this;
     const mapped = rules.identity ? fields : applyMapping(rules.mapping, fields).values;
     const rowId = validator.addRow(mapped);
-    if (emailCol >= 0) {
-      const raw = mapped[emailCol];
-      if (raw !== '' && raw !== validator.uniqueKeyOf(rowId, emailCol))
-        this.rawEmails.push([rowId, detachString(raw)]);
-    }
+    const raw = rawEmailOf(validator, rowId, mapped, emailCol);
+    if (raw !== null) this.rawEmails.push([rowId, raw]);
     if (issues.length >= rules.issuesWanted || !validator.hasFindings(rowId)) return;
     const template = clientTether;
     const fixContext = { template, lookups: rules.lookups, dateOrderByField: rules.dateOrderByField };

@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { missingRequired } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
-import { describeFinding, detachString, type Locale, SheetValidator } from '../../shared/validate';
+import { describeFinding, type Locale, SheetValidator } from '../../shared/validate';
 import { type CheckPrinter, jsonPrinter, textPrinter } from '../check-output';
 import { defaultThreads, ParallelCheck } from '../check-parallel';
 import { InputError, UsageError } from '../errors';
 import { isIdentity, readMappedSheet } from '../mapped-sheet';
 import { BufferedWriter } from '../output';
+import { rawEmailOf } from '../raw-email';
 import { readLookupsFile } from '../read-lookups';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
@@ -152,11 +153,8 @@ export async function runCheck(args: string[]): Promise<number> {
         },
         onRow: (mapped) => {
           const rowId = validator.addRow(mapped);
-          if (emailCol >= 0) {
-            const raw = mapped[emailCol];
-            if (raw !== '' && raw !== validator.uniqueKeyOf(rowId, emailCol))
-              rawEmails.set(rowId, detachString(raw));
-          }
+          const raw = rawEmailOf(validator, rowId, mapped, emailCol);
+          if (raw !== null) rawEmails.set(rowId, raw);
           if (validator.hasFindings(rowId) && printer.wantsIssues()) describe(rowId, mapped, true);
         },
         onChunk: (position) => {
