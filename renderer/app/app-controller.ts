@@ -1,8 +1,9 @@
-import type { Bridge, OpenedFile } from '../../shared/bridge';
+import type { Bridge, BridgeResult } from '../../shared/bridge';
 import type { DateOrder } from '../../shared/fix';
 import { clientTether, type Lookups } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import type { WorkerClient } from '../client/worker-client';
+import type { FileToOpen, OpenedBlob } from '../platform/opened-blob';
 import type { DateOrderEntry, UiEntry, UiScreen } from '../journal/entries';
 import { planColumns } from '../mapping/column-plan';
 import type { ColumnTarget } from '../mapping/column-target';
@@ -26,8 +27,11 @@ function preferredLocale(): Locale {
   return /^(nb|no|nn)\b/i.test(navigator.language) ? 'nb' : 'en';
 }
 
-/** A bridge that can remember a dropped file (the browser's does; see bridge.web.ts). */
-type AdoptingBridge = Bridge & { adoptFile?: (file: File) => Promise<OpenedFile> };
+/** A bridge that can hand over a File unread and remember a dropped one (the browser's: bridge.web.ts). */
+type AdoptingBridge = Bridge & {
+  adoptFile?: (file: File) => OpenedBlob;
+  openFileBlob?: () => Promise<BridgeResult<OpenedBlob | null>>;
+};
 
 /**
  * Every action the screens take, over the app's state (AppStore), the worker and the list's journal
@@ -104,7 +108,7 @@ export class AppController {
   // --- open ------------------------------------------------------------------------------------------
 
   async pickFile(): Promise<void> {
-    const picked = await this.bridge.openFile();
+    const picked = this.bridge.openFileBlob ? await this.bridge.openFileBlob() : await this.bridge.openFile();
     if (!picked.ok) return this.store.fail(new Error(picked.error.message));
     if (picked.value) await this.openFile(picked.value);
   }
@@ -112,7 +116,7 @@ export class AppController {
   async dropFile(file: File): Promise<void> {
     try {
       const opened = this.bridge.adoptFile
-        ? await this.bridge.adoptFile(file)
+        ? this.bridge.adoptFile(file)
         : { name: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) };
       await this.openFile(opened);
     } catch (error) {
@@ -127,7 +131,7 @@ export class AppController {
   }
 
   /** Reads a file in the worker with progress (see FileOpening). */
-  openFile(file: OpenedFile, options: ReadOptions = {}, validateAhead = true): Promise<boolean> {
+  openFile(file: FileToOpen, options: ReadOptions = {}, validateAhead = true): Promise<boolean> {
     return this.opening.open(file, options, validateAhead);
   }
 

@@ -1,5 +1,5 @@
-import type { OpenedFile } from '../../shared/bridge';
 import { type Progress, type WorkerClient, WorkerFailure } from '../client/worker-client';
+import type { FileToOpen } from '../platform/opened-blob';
 import type { OpenResult } from '../worker/protocol';
 import type { ReadOptions } from '../worker/source-reader';
 import type { AppStore } from './app-store';
@@ -43,8 +43,11 @@ export class FileOpening {
     private readonly journal: JournalKeeper,
   ) {}
 
-  /** Reads a file in the worker (the bytes move there, not copied) with progress. */
-  async open(file: OpenedFile, options: ReadOptions = {}, validateAhead = true): Promise<boolean> {
+  /**
+   * Reads a file in the worker with progress: bytes move there (not copied); a browser File goes there
+   * unread and the worker reads it as it parses.
+   */
+  async open(file: FileToOpen, options: ReadOptions = {}, validateAhead = true): Promise<boolean> {
     performance.mark('listprep:file-chosen');
     this.journal.stop();
     this.store.set({
@@ -63,10 +66,11 @@ export class FileOpening {
       busy: { task: 'read', done: 0, fraction: 0 },
     });
     try {
+      const read = { ...options, fileName: file.name };
       const opened = await this.worker.call(
         'open',
-        { bytes: file.bytes, options: { ...options, fileName: file.name } },
-        { onProgress: this.readProgress(), transfer: [file.bytes.buffer] },
+        'blob' in file ? { blob: file.blob, options: read } : { bytes: file.bytes, options: read },
+        { onProgress: this.readProgress(), transfer: 'blob' in file ? [] : [file.bytes.buffer] },
       );
       this.readDone(opened);
       performance.mark('listprep:file-read');

@@ -9,6 +9,7 @@ import type {
   SaveRequest,
 } from '../../shared/bridge';
 import { requestValue, transaction } from './idb';
+import type { OpenedBlob } from './opened-blob';
 
 // The Bridge in a plain browser: a file input to open, a download to save, IndexedDB for recent files and
 // the journal, fetch for the import server. The app runs unchanged here and in Electron.
@@ -84,11 +85,12 @@ function remember(file: File): string {
   return handle;
 }
 
-/** Opens a File the page already has (a drop): remembered like a picked file, so it can be reopened. */
-export async function adoptFile(file: File): Promise<OpenedFile> {
-  const handle = remember(file);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return { name: file.name, size: file.size, bytes, handle };
+/**
+ * Opens a File the page already has (a drop, or one picked): remembered like a picked file, so it can be
+ * reopened. Not read here: the worker reads it while it parses it.
+ */
+export function adoptFile(file: File): OpenedBlob {
+  return { name: file.name, size: file.size, blob: file, handle: remember(file) };
 }
 
 const connectionState: { info: ConnectionInfo | null; apiKey: string | null } = { info: null, apiKey: null };
@@ -99,9 +101,11 @@ const bridge = {
   async openFile() {
     try {
       const file = await pickFile();
-      return ok(file ? await adoptFile(file) : null);
+      if (!file) return ok(null);
+      const { blob: _, ...opened } = adoptFile(file);
+      return ok<OpenedFile>({ ...opened, bytes: new Uint8Array(await file.arrayBuffer()) });
     } catch (error) {
-      return fail('file.open', error);
+      return fail<OpenedFile | null>('file.open', error);
     }
   },
 
@@ -259,8 +263,19 @@ const bridge = {
   },
 } satisfies Bridge;
 
+/** The file picker, giving the File unread (see OpenedBlob): the app opens a list with this when present. */
+async function openFileBlob(): Promise<BridgeResult<OpenedBlob | null>> {
+  try {
+    const file = await pickFile();
+    return ok(file ? adoptFile(file) : null);
+  } catch (error) {
+    return fail<OpenedBlob | null>('file.open', error);
+  }
+}
+
 /**
- * The browser Bridge, plus `adoptFile`, which is not part of the contract: the app uses it when present so a
- * dropped file is remembered (and can be reopened or restored) like a picked one.
+ * The browser Bridge, plus `adoptFile` and `openFileBlob`, which are not part of the contract: the app uses
+ * them when present, so a dropped file is remembered (and can be reopened or restored) like a picked one, and
+ * a list's file goes to the worker unread.
  */
-export const webBridge = { ...bridge, adoptFile };
+export const webBridge = { ...bridge, adoptFile, openFileBlob };

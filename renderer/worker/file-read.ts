@@ -2,6 +2,7 @@ import type { Template } from '../../shared/template';
 import type { ColumnProposal } from '../mapping/column-target';
 import { proposeMapping } from '../mapping/propose';
 import type { CellTable } from './cell-table';
+import type { FileBytes } from './file-bytes';
 import type { EarlyOpen, OpenResult } from './protocol';
 import { type ProgressSink, SessionError } from './session-errors';
 import { SheetDocument } from './sheet-document';
@@ -38,7 +39,7 @@ export function proposeForTable(template: Template, table: CellTable): ColumnPro
  */
 export async function readFile(
   template: Template,
-  bytes: Uint8Array,
+  bytes: FileBytes,
   options: ReadOptions,
   attempt: { readonly cancelled: boolean },
   progress: ProgressSink,

@@ -139,7 +139,11 @@ export type ViewRef = Readonly<{ spec: ViewSpec; revision: number }>;
 
 /** Every request: its parameters and its answer. */
 export type WorkerApi = {
-  open: { req: { bytes: Uint8Array; options: ReadOptions }; res: OpenResult };
+  /** The file's bytes, or (in the browser) the File itself, which the worker reads as it parses. */
+  open: {
+    req: { bytes: Uint8Array; options: ReadOptions } | { blob: Blob; options: ReadOptions };
+    res: OpenResult;
+  };
   reread: { req: { options: ReadOptions }; res: OpenResult };
   setHeaderRow: { req: { row: number }; res: OpenResult };
   proposeMapping: { req: Record<string, never>; res: readonly ColumnProposal[] };

@@ -11,6 +11,7 @@ import { columnInfo } from './column-info';
 import { duplicateGroupsInfo } from './duplicate-rows';
 import { planKeep, planMerge, planNotDuplicate } from './duplicates';
 import { exportList } from './export-files';
+import { FileBytes } from './file-bytes';
 import { type FileRead, openResultOf, readFile } from './file-read';
 import { countMatches, emptyRunBelow, findNext, planFillDown, planReplace } from './find-replace';
 import { planFix } from './fixes';
@@ -55,7 +56,7 @@ type Handlers = {
  * the work itself is in the modules beside this one.
  */
 export class Session {
-  private bytes: Uint8Array | null = null;
+  private bytes: FileBytes | null = null;
   /** The file as read now (table row 0: the headers). */
   private file: FileRead | null = null;
   private options: ReadOptions = {};
@@ -75,9 +76,10 @@ export class Session {
   constructor(private readonly template: Template) {}
 
   readonly handlers: Handlers = {
-    open: async ({ bytes, options }, progress) => {
-      this.bytes = bytes;
-      return this.read(options, progress);
+    open: async (params, progress) => {
+      // A Blob (the browser's File) is read here while it is parsed; bytes come whole.
+      this.bytes = 'blob' in params ? FileBytes.streaming(params.blob) : FileBytes.of(params.bytes);
+      return this.read(params.options, progress);
     },
     reread: async ({ options }, progress) => this.read(options, progress),
     setHeaderRow: async ({ row }, progress) => this.read({ ...this.options, headerRow: row }, progress),
@@ -173,7 +175,7 @@ export class Session {
     status: async () => this.status(),
     sourceBase64: async () => {
       if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
-      return toBase64(this.bytes);
+      return toBase64(await this.bytes.all());
     },
     uploadSheet: async () => uploadSheetOf(this.requireDoc(), this.version),
     setServerProblems: async ({ problems }) => {

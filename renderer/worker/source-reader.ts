@@ -6,9 +6,11 @@ import {
   type TextEncoding,
 } from '../../shared/codec';
 import { CellTable } from './cell-table';
+import type { FileBytes } from './file-bytes';
 
 // Reading a file is shared/codec's job (encodings, header row below titles, footers, XLSX, hostile files);
-// this module feeds it the bytes in chunks, stores what it reads in a CellTable, and reports progress.
+// this module feeds it the bytes in pieces as they arrive (file-bytes.ts), stores what it reads in a
+// CellTable, and reports progress.
 
 export type SourceKind = 'csv' | 'xlsx';
 
@@ -50,26 +52,12 @@ export class SourceError extends Error {
   }
 }
 
-const chunkBytes = 1 << 20;
-
-/** The bytes in 1 MB chunks, counting how far the reading got. */
-function chunked(bytes: Uint8Array, at: { offset: number }): Iterable<Uint8Array> {
-  return {
-    *[Symbol.iterator]() {
-      for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
-        at.offset = Math.min(bytes.length, offset + chunkBytes);
-        yield bytes.subarray(offset, offset + chunkBytes);
-      }
-    },
-  };
-}
-
 /**
  * Reads the whole file: table row 0 holds the headers, rows 1… the data rows (titles, blank rows and a
  * footer are left out by the codec and counted in the format).
  */
 export async function readSource(
-  bytes: Uint8Array,
+  file: FileBytes,
   options: ReadOptions,
   progress: ReadProgress,
   /** Each stored row's table index and cells, as soon as it is read (the header is row 0). */
@@ -78,11 +66,18 @@ export async function readSource(
   onFormat: (format: SourceFormat) => void = () => {},
 ): Promise<{ table: CellTable; format: SourceFormat }> {
   const table = new CellTable();
-  // No 0x1F byte anywhere means no U+001F character in any encoding: rows skip the per-cell check.
-  const clean = bytes.indexOf(0x1f) < 0;
+  // No 0x1F byte in the file read so far means no U+001F character in any encoding: rows skip the per-cell
+  // check. A piece is looked at before the reader gets it, so a row holding one is never taken as clean.
+  let clean = true;
   const at = { offset: 0 };
+  async function* checked(): AsyncGenerator<Uint8Array> {
+    for await (const piece of file.pieces(at)) {
+      if (clean && piece.indexOf(0x1f) >= 0) clean = false;
+      yield piece;
+    }
+  }
   let header: SheetHeader | undefined;
-  const outcome = await readSheet(chunked(bytes, at), options, {
+  const outcome = await readSheet(checked(), options, {
     onHeader: (found) => {
       header = found;
       onFormat(formatOf(found, { titles: found.titles.length, blankRows: 0, footer: [], raggedRows: 0 }));
@@ -91,7 +86,7 @@ export async function readSource(
     onRow: (fields) => {
       onStored(table, table.appendRow(fields, clean), fields);
     },
-    onChunk: () => progress(Math.max(0, table.rowCount - 1), bytes.length ? at.offset / bytes.length : 1),
+    onChunk: () => progress(Math.max(0, table.rowCount - 1), file.size ? at.offset / file.size : 1),
   });
   if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
   const summary = outcome.value;
@@ -128,11 +123,11 @@ function formatOf(
  * them so the header row can be chosen with a click.
  */
 export async function previewSource(
-  bytes: Uint8Array,
+  file: FileBytes,
   options: ReadOptions,
   limit: number,
 ): Promise<{ rows: string[][]; lines: number[] }> {
-  const outcome = await previewSheet(chunked(bytes, { offset: 0 }), { ...options, headerRow: 0, limit });
+  const outcome = await previewSheet(file.pieces(), { ...options, headerRow: 0, limit });
   if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
   return { rows: outcome.value.rows, lines: outcome.value.lines };
 }
