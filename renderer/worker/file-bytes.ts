@@ -73,21 +73,48 @@ export class FileBytes {
 
   private async fill(blob: Blob): Promise<void> {
     try {
-      const reader = blob.stream().getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        // A file changed on disk since it was chosen: the browser fails the read, or it no longer fits.
-        if (this.filled + value.length > this.size) throw new Error('the file changed while it was read');
-        this.whole.set(value, this.filled);
-        this.filled += value.length;
-        this.wake();
-      }
+      await this.readInto(blob);
       if (this.filled < this.size) throw new Error('the file changed while it was read');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.failure = new SourceError('file.unreadable', `The file could not be read: ${reason}`);
     }
+    this.wake();
+  }
+
+  private async readInto(blob: Blob): Promise<void> {
+    const stream = blob.stream();
+    let reader: ReadableStreamBYOBReader;
+    try {
+      reader = stream.getReader({ mode: 'byob' });
+    } catch {
+      return this.readChunks(stream.getReader());
+    }
+    // One buffer, read into and copied out again and again: a new buffer for every piece of a large file
+    // would count as external memory and bring on full garbage collections of the worker's big heap.
+    let buffer = new ArrayBuffer(pieceBytes);
+    for (;;) {
+      const { done, value } = await reader.read(new Uint8Array(buffer));
+      if (done || !value) break;
+      this.append(value);
+      buffer = value.buffer;
+    }
+  }
+
+  /** Where a Blob's stream has no byte reader: its own chunks. */
+  private async readChunks(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      this.append(value);
+    }
+  }
+
+  private append(chunk: Uint8Array): void {
+    // A file changed on disk since it was chosen: the browser fails the read, or it no longer fits.
+    if (this.filled + chunk.length > this.size) throw new Error('the file changed while it was read');
+    this.whole.set(chunk, this.filled);
+    this.filled += chunk.length;
     this.wake();
   }
 }
