@@ -202,8 +202,11 @@ export class AppController {
       { onProgress: this.store.progress('validate') },
     );
     const planned = planColumns(clientTether, headers, targets).map(columnInfo);
+    // While the file is still being read, the wait starts from the read's progress so far (its next report
+    // comes within a quarter second), not from "checking 0 rows".
+    const reading = this.state.reading;
     this.set({
-      busy: { task: 'validate', done: 0, fraction: 0 },
+      busy: reading ? { task: 'read', ...reading } : { task: 'validate', done: 0, fraction: 0 },
       columns: planned,
       screen: 'fix',
       notice: null,
