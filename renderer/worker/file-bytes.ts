@@ -13,6 +13,12 @@ export class FileBytes {
   private filled: number;
   private failure: Error | null = null;
   private waiting: (() => void)[] = [];
+  /**
+   * The stream being read, held here while it is read: otherwise nothing the worker keeps refers to it (its
+   * pending read only to itself), and a garbage collection mid-read can drop it with the read still to come,
+   * leaving the reader waiting for ever.
+   */
+  private stream: ReadableStream<Uint8Array> | null = null;
 
   private constructor(
     readonly size: number,
@@ -79,11 +85,13 @@ export class FileBytes {
       const reason = error instanceof Error ? error.message : String(error);
       this.failure = new SourceError('file.unreadable', `The file could not be read: ${reason}`);
     }
+    this.stream = null;
     this.wake();
   }
 
   private async readInto(blob: Blob): Promise<void> {
     const stream = blob.stream();
+    this.stream = stream;
     let reader: ReadableStreamBYOBReader;
     try {
       reader = stream.getReader({ mode: 'byob' });
