@@ -43,25 +43,30 @@ export type AppState = Readonly<{
   resumeAt: UiEntry | null;
 }>;
 
+/** Everything that belongs to one open list: cleared when another file is opened. */
+export const noListOpen = {
+  opened: null,
+  proposals: null,
+  targets: null,
+  columns: null,
+  status: null,
+  lookups: null,
+  dateOrders: {},
+  save: 'idle',
+  notice: null,
+} as const satisfies Partial<AppState>;
+
 export function initialState(locale: Locale): AppState {
   return {
+    ...noListOpen,
     screen: 'open',
     locale,
     busy: null,
     reading: null,
     file: null,
     readOptions: {},
-    opened: null,
-    proposals: null,
-    targets: null,
-    columns: null,
-    status: null,
-    lookups: null,
-    dateOrders: {},
-    save: 'idle',
     unsaved: [],
     recent: [],
-    notice: null,
     resumeAt: null,
   };
 }

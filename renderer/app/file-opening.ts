@@ -2,6 +2,7 @@ import { type Progress, type WorkerClient, WorkerFailure } from '../client/worke
 import type { FileToOpen } from '../platform/opened-blob';
 import type { OpenResult } from '../worker/protocol';
 import type { ReadOptions } from '../worker/source-reader';
+import { noListOpen } from './app-state';
 import type { AppStore } from './app-store';
 import type { JournalKeeper } from './journal-keeper';
 
@@ -53,15 +54,7 @@ export class FileOpening {
     this.store.set({
       file: { name: file.name, size: file.size, ...(file.handle ? { handle: file.handle } : {}) },
       readOptions: options,
-      opened: null,
-      proposals: null,
-      targets: null,
-      columns: null,
-      status: null,
-      lookups: null,
-      dateOrders: {},
-      save: 'idle',
-      notice: null,
+      ...noListOpen,
       screen: 'open',
       busy: { task: 'read', done: 0, fraction: 0 },
     });

@@ -1,3 +1,4 @@
+import type { MappingReason } from '../../shared/mapping';
 /**
  * Where a source column goes: a template field, a full name split into two fields, a new custom field, an
  * `[import]` note, or nowhere.
@@ -9,16 +10,8 @@ export type ColumnTarget =
   | Readonly<{ kind: 'note' }>
   | Readonly<{ kind: 'skip' }>;
 
-/** Why a target was proposed (shared/mapping's reasons); worded for people on the Map screen. */
-export type ProposalReason =
-  | 'header'
-  | 'label'
-  | 'synonym'
-  | 'content'
-  | 'fullName'
-  | 'profile'
-  | 'user'
-  | 'none';
+/** Why a target was proposed: shared/mapping's reasons, worded for people on the Map screen. */
+export type ProposalReason = MappingReason;
 
 /** One source column on the Map screen: its samples and the proposed target with a confidence 0..1. */
 export type ColumnProposal = Readonly<{
