@@ -10,7 +10,7 @@ import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
 import { type DemoSeed, demoExists, seedDemo } from './demo/seed-demo';
 import type { BodyLimits } from './http/body';
-import { ImportWorker, type WorkerOptions } from './imports/worker';
+import { defaultConcurrency, ImportWorker, type WorkerOptions } from './imports/worker';
 
 export type StartOptions = Readonly<{
   config: ServerConfig;
@@ -46,13 +46,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     (config.databaseUrl
       ? await openPostgres({ connectionString: config.databaseUrl })
       : await openPglite(config.dataDir));
+  let workerDb: Database | null = null;
   try {
     await migrate(db);
     const template = clientTether;
     let app: FastifyInstance | null = null;
+    // The worker's own connections: one per job it runs side by side (each job's transaction) and two for
+    // claims, heartbeats and progress. Requests and imports then never queue for each other's connections.
+    workerDb = await db.dedicated((options.worker?.concurrency ?? defaultConcurrency) + 2);
     const worker = new ImportWorker({
       ...options.worker,
-      db,
+      db: workerDb,
       template,
       log: {
         info: (details, message) => app?.log.info(details, message),
@@ -94,11 +98,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       async close() {
         await app.close();
         await worker.stop();
+        await workerDb?.close();
         if (ownsDb) await db.close();
       },
     };
     return running;
   } catch (error) {
+    await workerDb?.close().catch(() => {});
     if (ownsDb) await db.close().catch(() => {});
     throw error;
   }

@@ -21,5 +21,11 @@ export type Database = Sql & {
   readonly concurrent: boolean;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * The same database through connections of its own (PostgreSQL: a second pool of `size`, with the
+   * background timeouts; PGlite: its one connection), so the import worker never waits behind requests for a
+   * connection, and requests never wait behind imports.
+   */
+  dedicated(size: number): Promise<Database>;
   close(): Promise<void>;
 };

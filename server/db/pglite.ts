@@ -20,17 +20,20 @@ function wrap(target: Queryable): Sql {
 /** Wraps an open PGlite (a test's clone, say); `release` runs after it is closed. */
 export function fromPglite(db: PGliteInterface, release: () => void = () => {}): Database {
   const sql = wrap(db);
-  return {
+  const database: Database = {
     kind: 'pglite',
     concurrent: false,
     query: sql.query,
     exec: sql.exec,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    // One connection is all PGlite has: the worker shares it, and closing the handle leaves it open.
+    dedicated: async () => ({ ...database, close: async () => {} }),
     async close() {
       await db.close();
       release();
     },
   };
+  return database;
 }
 
 /**

@@ -1,11 +1,44 @@
 import pg from 'pg';
+import { asBusy } from './busy';
 import type { Database, QueryResult, Sql } from './database';
+
+/** How long work on one pool may wait, in milliseconds; 0 = no limit. */
+export type PoolTimeouts = Readonly<{
+  /** For a free connection of the pool; past it the query fails as DatabaseBusy. */
+  acquireMs: number;
+  /** For a row or table lock (PostgreSQL's lock_timeout). */
+  lockMs: number;
+  /** For one statement (statement_timeout). */
+  statementMs: number;
+  /** For a transaction left open with nothing running: the server ends it, so a stuck process frees its locks. */
+  idleInTransactionMs: number;
+}>;
+
+/**
+ * Requests: short statements; a request that cannot be served within seconds answers 503 with Retry-After
+ * rather than holding its client (and a connection) for minutes.
+ */
+export const requestTimeouts: PoolTimeouts = {
+  acquireMs: 5_000,
+  lockMs: 5_000,
+  statementMs: 30_000,
+  idleInTransactionMs: 60_000,
+};
+
+/** The import worker: statements over 100,000 rows take a while; locks and stalls still end. */
+export const backgroundTimeouts: PoolTimeouts = {
+  acquireMs: 30_000,
+  lockMs: 30_000,
+  statementMs: 10 * 60_000,
+  idleInTransactionMs: 5 * 60_000,
+};
 
 export type PostgresOptions = Readonly<{
   connectionString: string;
   /** Tables live in this schema (created if missing): how tests give each run its own namespace. */
   schema?: string;
   maxConnections?: number;
+  timeouts?: PoolTimeouts;
 }>;
 
 // int8 (ids, counts) as JavaScript numbers, as PGlite gives them: ids stay far below 2^53.
@@ -24,22 +57,35 @@ function quoteIdent(name: string): string {
 function wrap(client: pg.PoolClient | pg.Pool): Sql {
   return {
     async query<Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
-      const result = await client.query(text, params as unknown[] | undefined);
-      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+      try {
+        const result = await client.query(text, params as unknown[] | undefined);
+        return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+      } catch (error) {
+        throw asBusy(error);
+      }
     },
     async exec(text: string): Promise<void> {
       // Without parameters pg uses the simple protocol, which takes several statements at once.
-      await client.query(text);
+      try {
+        await client.query(text);
+      } catch (error) {
+        throw asBusy(error);
+      }
     },
   };
 }
 
 /** A pool of connections to a real PostgreSQL. */
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const timeouts = options.timeouts ?? requestTimeouts;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     types,
+    connectionTimeoutMillis: timeouts.acquireMs,
+    lock_timeout: timeouts.lockMs,
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
   });
   // An idle connection that dies (database restart) must not crash the process; the next query reconnects.
@@ -52,7 +98,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     query: sql.query,
     exec: sql.exec,
     async transaction(work) {
-      const client = await pool.connect();
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw asBusy(error);
+      }
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -63,12 +114,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         await client.query('ROLLBACK').catch(() => {
           broken = true;
         });
-        throw error;
+        throw asBusy(error);
       } finally {
         // A connection that could not even roll back is thrown away, never handed to the next request.
         client.release(broken);
       }
     },
+    dedicated: (size) => openPostgres({ ...options, maxConnections: size, timeouts: backgroundTimeouts }),
     async close() {
       await pool.end();
     },

@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ApiErrorBody, ApiErrorCode } from '../../shared/api';
 import { apiErrorStatus } from '../../shared/api';
+import { DatabaseBusy } from '../db/busy';
 import { ApiError } from './api-error';
+
+/** Seconds a client is told to wait before retrying a request the database could not serve in time. */
+export const busyRetryAfterSeconds = 2;
 
 // Fastify's own refusals (body parsing, limits) in the API's words.
 const fastifyCodes: Readonly<Record<string, [ApiErrorCode, string]>> = {
@@ -30,7 +34,14 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     let apiError: ApiError;
     if (error instanceof ApiError) apiError = error;
-    else if (error.code && fastifyCodes[error.code]) {
+    else if (error instanceof DatabaseBusy) {
+      request.log.warn({ reason: error.reason }, 'database busy; answered 503');
+      void reply.header('retry-after', String(busyRetryAfterSeconds));
+      apiError = new ApiError(
+        'server.busy',
+        'The server is busy and could not answer in time; nothing was changed. Try again in a few seconds.',
+      );
+    } else if (error.code && fastifyCodes[error.code]) {
       const [code, message] = fastifyCodes[error.code];
       apiError = new ApiError(code, message);
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -159,21 +159,38 @@ export type ClaimedJob = Readonly<{
   token: string;
 }>;
 
+// Claims are taken one at a time across every server sharing the database (a transaction-level advisory lock,
+// held for the few milliseconds a claim takes), so "no other import of this account is running" is read after
+// the previous claim committed and two servers never start two imports of one account.
+const claimLock = 7_123_001;
+
 /**
- * Takes the oldest queued job, skipping any another process is taking at this moment (`FOR UPDATE SKIP
- * LOCKED`), so any number of servers share one queue without taking the same job twice.
+ * Takes the oldest queued job of an account that has no import running, skipping any job another process is
+ * taking at this moment (`FOR UPDATE SKIP LOCKED`), so any number of servers share one queue without taking
+ * the same job twice. A job whose account is busy stays queued instead of being claimed to wait: a waiting job
+ * would hold a worker slot and a database connection for as long as the running import lasts. A running job
+ * whose lease ran out (its server stopped) no longer holds its account back; the lease sweep requeues it.
  */
-export async function claimNextJob(sql: Sql, token: string, leaseMs: number): Promise<ClaimedJob | null> {
-  const { rows } = await sql.query<{ id: number; account_id: number; user_name: string; attempts: number }>(
-    `UPDATE import_jobs j SET status = 'processing', claim_token = $1,
-        lease_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1,
-        started_at = coalesce(started_at, now()), progress_phase = 'validating', progress_done = 0
-       FROM users u
-      WHERE u.id = j.user_id AND j.id = (
-        SELECT id FROM import_jobs WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING j.id, j.account_id, u.name AS user_name, j.attempts`,
-    [token, leaseMs],
-  );
+export async function claimNextJob(db: Database, token: string, leaseMs: number): Promise<ClaimedJob | null> {
+  const rows = await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [claimLock]);
+    const claimed = await tx.query<{ id: number; account_id: number; user_name: string; attempts: number }>(
+      `UPDATE import_jobs j SET status = 'processing', claim_token = $1,
+          lease_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1,
+          started_at = coalesce(started_at, now()), progress_phase = 'validating', progress_done = 0
+         FROM users u
+        WHERE u.id = j.user_id AND j.id = (
+          SELECT q.id FROM import_jobs q
+           WHERE q.status = 'queued'
+             AND NOT EXISTS (
+               SELECT 1 FROM import_jobs p
+                WHERE p.account_id = q.account_id AND p.status = 'processing' AND p.lease_until >= now())
+           ORDER BY q.id FOR UPDATE OF q SKIP LOCKED LIMIT 1)
+        RETURNING j.id, j.account_id, u.name AS user_name, j.attempts`,
+      [token, leaseMs],
+    );
+    return claimed.rows;
+  });
   const row = rows[0];
   return row
     ? { id: row.id, accountId: row.account_id, userName: row.user_name, attempts: row.attempts, token }

@@ -32,7 +32,8 @@ export async function rollbackImport(
   { accountId, importId, userId }: { accountId: number; importId: number; userId: number },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+    // The account's import lock (see the worker): never FOR UPDATE, which would block uploads and new jobs.
+    await tx.query('SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
     const { rows } = await tx.query<{ status: string; options: { locale?: 'en' | 'nb' } }>(
       'SELECT status, options FROM import_jobs WHERE id = $1 AND account_id = $2 FOR UPDATE',
       [importId, accountId],

@@ -67,6 +67,9 @@ const gunzipAsync = promisify(gunzip);
 // reads the stored copy instead.
 const maxHandedOver = 4;
 
+/** Jobs one process runs side by side on PostgreSQL (imports into different accounts). */
+export const defaultConcurrency = 2;
+
 const silent: WorkerLog = { info: () => {}, error: () => {} };
 
 /**
@@ -95,7 +98,7 @@ export class ImportWorker {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 3;
-    this.concurrency = options.db.concurrent ? (options.concurrency ?? 2) : 1;
+    this.concurrency = options.db.concurrent ? (options.concurrency ?? defaultConcurrency) : 1;
   }
 
   /** Requeues what a stopped server left behind; PGlite's folder is ours alone, so all of it. */
@@ -199,6 +202,18 @@ export class ImportWorker {
     }
   }
 
+  /**
+   * Progress is for people watching: written on its own connection (outside the import's transaction, so it
+   * shows before the commit) and never worth failing the import over.
+   */
+  private async reportProgress(job: ClaimedJob, phase: 'matching' | 'writing', done: number): Promise<void> {
+    try {
+      await setProgress(this.db, job.id, job.token, phase, done);
+    } catch (error) {
+      this.log.error({ error, importId: job.id }, 'progress not recorded');
+    }
+  }
+
   private async storedRequest(jobId: number): Promise<ImportRequest> {
     const payload = await loadPayload(this.db, jobId);
     if (!payload) throw new Error('the job has no stored request');
@@ -239,12 +254,15 @@ export class ImportWorker {
       );
       return;
     }
-    await setProgress(db, job.id, job.token, 'matching', 0);
+    await this.reportProgress(job, 'matching', 0);
     let batches = 0;
     const outcome = await db.transaction(async (tx) => {
       // One import at a time per account: matching reads the contacts, writing changes them, and nothing
-      // else may change them in between. Imports into different accounts still run side by side.
-      await tx.query('SELECT id FROM accounts WHERE id = $1 FOR UPDATE', [job.accountId]);
+      // else may change them in between. Imports into different accounts still run side by side. FOR NO KEY
+      // UPDATE, not FOR UPDATE: inserting an upload or a job for this account checks its foreign key with a
+      // KEY SHARE lock on the account row, which FOR UPDATE would make wait for the whole import (holding
+      // a pooled connection each, until none was left for this import's own progress: the lock-up).
+      await tx.query('SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE', [job.accountId]);
       timings.lap('lock');
       const plan = await planImport(tx, prepared, validation);
       timings.lap('match');
@@ -265,7 +283,7 @@ export class ImportWorker {
             throw new InjectedFault(`injected fault after ${batches} batches`);
           }
           // On PostgreSQL progress goes through another connection, so pollers see it before the commit.
-          if (db.concurrent) await setProgress(db, job.id, job.token, 'writing', done);
+          if (db.concurrent) await this.reportProgress(job, 'writing', done);
           // PGlite runs in this thread and its awaits resolve as microtasks: without a real turn of the event
           // loop here, logs, timers and sockets would all wait for the whole import.
           else await yieldToEventLoop();

@@ -36,6 +36,8 @@ export const apiErrorStatus = {
   /** Rows carry text or email consent and the GDPR/TCPA confirmation was not given. */
   'compliance.required': 422,
   internal: 500,
+  /** The server cannot serve this now (its database is saturated or locked); retry after `Retry-After`. */
+  'server.busy': 503,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof apiErrorStatus;
