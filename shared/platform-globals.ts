@@ -14,4 +14,29 @@ declare global {
   class TextEncoder {
     encode(input?: string): Uint8Array;
   }
+
+  /**
+   * The WHATWG URL parser: the transport policy decides on the URL exactly as fetch will parse it, so no
+   * second parser can read an address differently (shared/upload/transport-policy.ts).
+   */
+  class URL {
+    constructor(url: string, base?: string);
+    readonly href: string;
+    readonly origin: string;
+    readonly protocol: string;
+    readonly username: string;
+    readonly password: string;
+    readonly host: string;
+    readonly hostname: string;
+    readonly port: string;
+    readonly pathname: string;
+    readonly search: string;
+    readonly hash: string;
+  }
+
+  /** Only what a request's time limit needs (shared/upload/fetch-transport.ts). */
+  class AbortSignal {
+    static timeout(milliseconds: number): AbortSignal;
+    readonly aborted: boolean;
+  }
 }

@@ -13,4 +13,5 @@ export * from './retry';
 export * from './row-issues';
 export * from './sheet';
 export * from './transport';
+export * from './transport-policy';
 export * from './words';
