@@ -39,7 +39,16 @@ export type Journal = Readonly<{
 }>;
 
 /** A server connection as the renderer may see it: never the API key itself. */
-export type ConnectionInfo = Readonly<{ serverUrl: string; connected: boolean; who?: string }>;
+export type ConnectionInfo = Readonly<{
+  serverUrl: string;
+  connected: boolean;
+  who?: string;
+  /**
+   * Plain http to another computer, allowed when the app started (LISTPREP_INSECURE_SERVER): the key and the
+   * list travel unencrypted, and the app says so while connected.
+   */
+  unencrypted?: boolean;
+}>;
 
 export type ApiRequest = Readonly<{
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -24,11 +24,14 @@ import {
   describeConsequences,
   fetchTransport,
   type ImportProgress,
+  isPlausibleApiKey,
   importRequestOf,
   prepareUpload,
   runImport,
   rejectedRows,
+  type ServerAddress,
   type SheetToSend,
+  serverAddressOf,
   sheetFacts,
   type UploadChoices,
   type UploadFailure,
@@ -40,7 +43,7 @@ import { readMappedSheet } from '../mapped-sheet';
 import { mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 export const uploadUsage =
-  'listprep upload FILE --server URL --account ID [--key KEY | env LISTPREP_API_KEY] [--dry-run] [--yes] [--json] [--match KEY[,SECOND]] [--on-match overwrite|fill-blanks|skip|create] [--action-plan ID] [--lead-source ID] [--sales-cycle ID] [--unmapped note|drop] [--consent-confirmed] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep upload FILE --server URL --account ID [--key KEY | env LISTPREP_API_KEY] [--insecure-http] [--dry-run] [--yes] [--json] [--match KEY[,SECOND]] [--on-match overwrite|fill-blanks|skip|create] [--action-plan ID] [--lead-source ID] [--sales-cycle ID] [--unmapped note|drop] [--consent-confirmed] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /** Exit codes: 0 imported (or a clean dry run), 1 the server rejects rows (nothing imported), 2 bad call. */
 const exitRejected = 1;
@@ -50,12 +53,10 @@ class CallFailure extends UsageError {}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-// An import of a large file can take a while to be accepted; a server that says nothing for this long is gone.
-const requestTimeoutMs = 120_000;
-
 type Args = Readonly<{
   file: string;
-  serverUrl: string;
+  /** Accepted by the transport policy: https, plain http on this computer, or with --insecure-http. */
+  address: ServerAddress;
   apiKey: string;
   accountId: string;
   dryRun: boolean;
@@ -80,12 +81,22 @@ function idOption(name: string, value: string | undefined): string | null {
   return value;
 }
 
+/** The origin --insecure-http allows plain http to: the --server's own, nothing wider. */
+function originOf(serverUrl: string): string {
+  try {
+    return new URL(serverUrl.trim()).origin;
+  } catch {
+    return ''; // not an address: the policy refuses it with its own words
+  }
+}
+
 function parseUploadArgs(args: string[], env: NodeJS.ProcessEnv): Args {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       server: { type: 'string' },
+      'insecure-http': { type: 'boolean', default: false },
       key: { type: 'string' },
       account: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
@@ -107,13 +118,17 @@ function parseUploadArgs(args: string[], env: NodeJS.ProcessEnv): Args {
   const serverUrl = values.server;
   if (!serverUrl)
     throw new UsageError('--server is required (the import server, e.g. https://import.example.com)');
-  if (!/^https?:\/\/[^/\s]+/i.test(serverUrl))
-    throw new UsageError(`--server must be an http(s) address, not "${serverUrl}"`);
+  // Decided before the file is read or anything is sent (shared/upload/transport-policy.ts).
+  const address = serverAddressOf(serverUrl, {
+    insecureHttpTo: values['insecure-http'] ? [originOf(serverUrl)] : [],
+    howToAllowInsecure: 'For a lab server you trust, add --insecure-http.',
+  });
+  if (!address.ok) throw new UsageError(`--server: ${address.error.message}`);
   // The key may come from the environment so that it never shows in the shell history or the process list.
   const apiKey = values.key ?? env.LISTPREP_API_KEY ?? '';
   if (!apiKey) throw new UsageError('an API key is required: --key KEY, or set LISTPREP_API_KEY');
-  if (!/^[\x21-\x7e]+$/.test(apiKey))
-    throw new UsageError('the API key has characters an API key cannot have');
+  if (!isPlausibleApiKey(apiKey))
+    throw new UsageError('that is not an API key (8 or more visible ASCII characters, no spaces)');
   const accountId = idOption('account', values.account);
   if (!accountId)
     throw new UsageError('--account is required (the account or sub-account ID to import into)');
@@ -122,7 +137,7 @@ function parseUploadArgs(args: string[], env: NodeJS.ProcessEnv): Args {
   const lang = oneOf<Locale>('lang', values.lang, ['en', 'nb']);
   return {
     file: positionals[0],
-    serverUrl: serverUrl.replace(/\/+$/, ''),
+    address: address.value,
     apiKey,
     accountId,
     dryRun: values['dry-run'],
@@ -224,7 +239,7 @@ async function connect(client: ApiClient, args: Args): Promise<Account> {
   if (!me.ok) {
     if (me.failure.kind === 'auth')
       throw new CallFailure(`the server refused the API key: ${me.failure.message}`);
-    throw failLine(`cannot use ${args.serverUrl}`, me.failure);
+    throw failLine(`cannot use ${args.address.base}`, me.failure);
   }
   const account = me.value.accounts.find((a) => a.id === args.accountId);
   if (!account) {
@@ -313,14 +328,12 @@ function jobJson(job: ImportJob) {
 export async function runUpload(args: string[]): Promise<number> {
   const parsed = parseUploadArgs(args, process.env);
   const words = uploadWords(parsed.choices.locale);
-  const client = new ApiClient(
-    fetchTransport({
-      serverUrl: parsed.serverUrl,
-      apiKey: parsed.apiKey,
-      fetch: (url, init) =>
-        fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(requestTimeoutMs) }),
-    }),
-  );
+  if (parsed.address.unencrypted) {
+    process.stderr.write(
+      `listprep upload: warning: the API key and the list go unencrypted to ${parsed.address.host} (--insecure-http)\n`,
+    );
+  }
+  const client = new ApiClient(fetchTransport({ address: parsed.address, apiKey: parsed.apiKey, fetch }));
   const account = await connect(client, parsed);
   const lookups = await withRetry(() => client.lookups(account.id), { policy: cliRetryPolicy, sleep });
   if (!lookups.ok) throw failLine("cannot read the account's lookups", lookups.failure);
@@ -345,7 +358,7 @@ export async function runUpload(args: string[]): Promise<number> {
 
   const base = {
     file: parsed.file,
-    server: parsed.serverUrl,
+    server: parsed.address.base,
     account: { id: account.id, name: account.name },
     rowsSent: sheet.rows.length,
     warnings: dryRun.warnings,

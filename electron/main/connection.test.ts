@@ -1,13 +1,16 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Connection, createConnection, normalizeServerUrl, resolveServerPath } from './connection';
+import { apiPaths } from '../../shared/api';
+import { type Listener, listenForRequests, networkAddressOfThisMachine } from '../../test/fixtures/listener';
+import { type Connection, createConnection } from './connection';
 import type { Credentials, CredentialStore } from './credential-store';
 
-type Seen = { method?: string; url?: string; headers: IncomingMessage['headers']; body: string };
+// The desktop app's client of the import server, with Node's fetch (the app passes Electron's net.fetch)
+// against real servers: on 127.0.0.1, and on this machine's network address for "another computer".
 
-function memoryStore(): CredentialStore {
-  let saved: Credentials | null = null;
+function memoryStore(initial: Credentials | null = null): CredentialStore {
+  let saved = initial;
   return {
     load: async () => saved,
     save: async (c) => {
@@ -20,51 +23,39 @@ function memoryStore(): CredentialStore {
   };
 }
 
-async function listen(
-  handler: (req: IncomingMessage, seen: Seen) => [number, Record<string, string>, string],
-) {
-  const seen: Seen[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const entry = { method: req.method, url: req.url, headers: req.headers, body };
-      seen.push(entry);
-      const [status, headers, text] = handler(req, entry);
-      res.writeHead(status, headers).end(text);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
-
+const listeners: Listener[] = [];
 const servers: Server[] = [];
+async function listen(...args: Parameters<typeof listenForRequests>) {
+  const listener = await listenForRequests(...args);
+  listeners.push(listener);
+  return listener;
+}
+const json = { 'Content-Type': 'application/json' };
+
 let connection: Connection;
 const key = 'lp_test_0123456789';
 beforeEach(() => {
   connection = createConnection({ store: memoryStore(), fetch, timeoutMs: 2_000 });
 });
 afterEach(async () => {
+  await Promise.all(listeners.splice(0).map((l) => l.close()));
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
 describe('the upload client', () => {
   it('sends the stored key, the idempotency key and a JSON body, and returns status and parsed body', async () => {
-    const server = await listen(() => [201, { 'Content-Type': 'application/json' }, '{"job":"j1"}']);
+    const server = await listen('127.0.0.1', () => [201, json, '{"job":"j1"}']);
     await connection.connect(`${server.url}/`, key);
     const answer = await connection.request({
       method: 'POST',
-      path: '/imports',
+      path: apiPaths.imports('4'),
       body: { rows: [] },
       idempotencyKey: 'k-1',
     });
     expect(answer).toEqual({ ok: true, value: { status: 201, body: { job: 'j1' } } });
-    expect(server.seen[0]).toMatchObject({
+    expect(server.heard[0]).toMatchObject({
       method: 'POST',
-      url: '/imports',
+      url: '/v1/accounts/4/imports',
       body: '{"rows":[]}',
       headers: {
         authorization: `Bearer ${key}`,
@@ -75,48 +66,50 @@ describe('the upload client', () => {
   });
 
   it('sends bytes as they are, for the server to sniff', async () => {
-    const server = await listen(() => [202, {}, '']);
+    const server = await listen('127.0.0.1', () => [202, {}, '']);
     await connection.connect(server.url, key);
     await connection.request({
       method: 'POST',
-      path: '/uploads',
+      path: apiPaths.uploads('4'),
       body: new TextEncoder().encode('a,b\n1,2\n'),
     });
-    expect(server.seen[0]).toMatchObject({
+    expect(server.heard[0]).toMatchObject({
       body: 'a,b\n1,2\n',
       headers: { 'content-type': 'application/octet-stream' },
     });
   });
 
-  it('keeps a base path of the server address', async () => {
-    const server = await listen(() => [200, {}, 'ok']);
+  it('keeps a base path of the server address, and pages by number', async () => {
+    const server = await listen('127.0.0.1', () => [200, {}, 'ok']);
     await connection.connect(`${server.url}/crm/`, key);
-    expect(await connection.request({ method: 'GET', path: '/accounts?page=2' })).toEqual({
+    const path = `${apiPaths.importRows('4', '9')}?offset=1000&limit=1000`;
+    expect(await connection.request({ method: 'GET', path })).toEqual({
       ok: true,
       value: { status: 200, body: 'ok' },
     });
-    expect(server.seen[0]?.url).toBe('/crm/accounts?page=2');
+    expect(server.heard[0]?.url).toBe(`/crm${path}`);
   });
 
   it('never tells the renderer the key', async () => {
-    const server = await listen(() => [200, {}, '']);
+    const server = await listen('127.0.0.1', () => [200, {}, '']);
     const connected = await connection.connect(server.url, key);
     const info = await connection.info();
     expect(connected).toEqual({ ok: true, value: { serverUrl: server.url, connected: true } });
     expect(JSON.stringify([connected, info])).not.toContain(key);
   });
 
-  it('does not follow a redirect, so the key cannot be carried to another server', async () => {
-    const elsewhere = await listen(() => [200, {}, 'stolen']);
-    const server = await listen(() => [302, { Location: `${elsewhere.url}/grab` }, '']);
+  it('refuses a redirect, so the key cannot be carried to another server', async () => {
+    const elsewhere = await listen('127.0.0.1', () => [200, {}, 'stolen']);
+    const server = await listen('127.0.0.1', () => [302, { Location: `${elsewhere.url}/grab` }, '']);
     await connection.connect(server.url, key);
-    const answer = await connection.request({ method: 'GET', path: '/me' });
-    expect(answer).toMatchObject({ ok: true, value: { status: 302 } });
-    expect(elsewhere.seen).toEqual([]);
+    const answer = await connection.request({ method: 'GET', path: apiPaths.me() });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'connection.redirect' } });
+    expect(server.heard).toHaveLength(1);
+    expect(elsewhere.connections()).toBe(0);
   });
 
-  it('refuses paths that would send the key somewhere other than the server', async () => {
-    const server = await listen(() => [200, {}, '']);
+  it('refuses paths that are not routes of the API, sending nothing', async () => {
+    const server = await listen('127.0.0.1', () => [200, {}, '']);
     await connection.connect(`${server.url}/crm`, key);
     for (const path of [
       '//evil.example/x',
@@ -125,24 +118,29 @@ describe('the upload client', () => {
       '/a/%2e%2e/b',
       '/a\\b',
       'me',
+      '/imports',
+      `${apiPaths.contacts('4')}?email=ann%40example.com`,
+      `${apiPaths.uploads('4')}?name=leads.csv`,
     ]) {
-      expect(await connection.request({ method: 'GET', path })).toMatchObject({
+      expect(await connection.request({ method: 'GET', path }), path).toMatchObject({
         ok: false,
         error: { code: 'connection.path' },
       });
     }
-    expect(server.seen).toEqual([]);
+    expect(server.connections()).toBe(0);
   });
 
   it('asks for a connection first, and reports an unreachable server as data', async () => {
-    expect(await connection.request({ method: 'GET', path: '/me' })).toMatchObject({
+    expect(await connection.request({ method: 'GET', path: apiPaths.me() })).toMatchObject({
       ok: false,
       error: { code: 'connection.none' },
     });
-    await connection.connect('http://127.0.0.1:1', key);
-    expect(await connection.request({ method: 'GET', path: '/me' })).toMatchObject({
+    const closed = await listen('127.0.0.1');
+    await closed.close();
+    await connection.connect(closed.url, key);
+    expect(await connection.request({ method: 'GET', path: apiPaths.me() })).toMatchObject({
       ok: false,
-      error: { code: 'connection.network', message: expect.stringContaining('127.0.0.1:1') },
+      error: { code: 'connection.network', message: expect.stringContaining(closed.url.slice(7)) },
     });
   });
 
@@ -152,7 +150,7 @@ describe('the upload client', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     servers.push(server);
     await slow.connect(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, key);
-    expect(await slow.request({ method: 'GET', path: '/me' })).toMatchObject({
+    expect(await slow.request({ method: 'GET', path: apiPaths.me() })).toMatchObject({
       ok: false,
       error: { code: 'connection.timeout' },
     });
@@ -160,16 +158,12 @@ describe('the upload client', () => {
   });
 
   it('refuses a key the server rejects when an identity check is configured, and keeps nothing', async () => {
-    const server = await listen(() => [
-      401,
-      { 'Content-Type': 'application/json' },
-      '{"error":{"code":"auth"}}',
-    ]);
+    const server = await listen('127.0.0.1', () => [401, json, '{"error":{"code":"auth"}}']);
     const checked = createConnection({
       store: memoryStore(),
       fetch,
       identify: async (request) => {
-        const answer = await request({ method: 'GET', path: '/me' });
+        const answer = await request({ method: 'GET', path: apiPaths.me() });
         if (!answer.ok) return answer;
         return answer.value.status === 200
           ? { ok: true, value: 'Ada' }
@@ -200,38 +194,42 @@ describe('the upload client', () => {
   });
 });
 
-describe('server addresses', () => {
-  it('accepts https anywhere and plain http only on this computer', () => {
-    expect(normalizeServerUrl('https://Import.Example.com/')).toEqual({
-      ok: true,
-      value: 'https://import.example.com',
-    });
-    expect(normalizeServerUrl('http://127.0.0.1:8787')).toEqual({ ok: true, value: 'http://127.0.0.1:8787' });
-    expect(normalizeServerUrl('http://localhost:8787/api/')).toEqual({
-      ok: true,
-      value: 'http://localhost:8787/api',
-    });
-    expect(normalizeServerUrl('http://import.example.com')).toMatchObject({
-      ok: false,
-      error: { code: 'connection.insecure' },
-    });
-    expect(normalizeServerUrl('ftp://x')).toMatchObject({
-      ok: false,
-      error: { code: 'connection.insecure' },
-    });
-    expect(normalizeServerUrl('https://user:pw@x.com')).toMatchObject({
-      ok: false,
-      error: { code: 'connection.address' },
-    });
-    expect(normalizeServerUrl('not a url')).toMatchObject({
-      ok: false,
-      error: { code: 'connection.address' },
-    });
+describe('plain http to another computer', () => {
+  const host = networkAddressOfThisMachine();
+
+  it('is refused before anything is sent, with the setting that allows a lab server', async () => {
+    const lab = await listen(host);
+    const answer = await connection.connect(lab.url, key);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'connection.insecure' } });
+    expect(!answer.ok && answer.error.message).toContain('LISTPREP_INSECURE_SERVER=http://host:port');
+    expect(await connection.info()).toEqual({ ok: true, value: null });
+    expect(lab.connections()).toBe(0);
   });
 
-  it('resolves server paths under the base address only', () => {
-    expect(resolveServerPath('https://x.com/crm', '/imports/1')).toBe('https://x.com/crm/imports/1');
-    expect(resolveServerPath('https://x.com', '/@evil.com')).toBe('https://x.com/@evil.com');
-    expect(resolveServerPath('https://x.com', '//evil.com')).toBeNull();
+  it('reaches the lab server named at start, and says the connection is unencrypted', async () => {
+    const lab = await listen(host, () => [200, json, '{"ok":true}']);
+    const allowed = createConnection({ store: memoryStore(), fetch, insecureHttpTo: [lab.url] });
+    expect(await allowed.connect(lab.url, key)).toEqual({
+      ok: true,
+      value: { serverUrl: lab.url, connected: true, unencrypted: true },
+    });
+    expect(await allowed.request({ method: 'GET', path: apiPaths.me() })).toMatchObject({
+      ok: true,
+      value: { status: 200 },
+    });
+    // The listener hears what a client sends: the refusal above is the policy's, not a deaf server.
+    expect(lab.heard.map((h) => [h.url, h.headers.authorization])).toEqual([
+      [apiPaths.me(), `Bearer ${key}`],
+    ]);
+  });
+
+  it('stops using a kept lab address once the app starts without the setting', async () => {
+    const lab = await listen(host);
+    const kept = createConnection({ store: memoryStore({ serverUrl: lab.url, apiKey: key }), fetch });
+    expect(await kept.request({ method: 'GET', path: apiPaths.me() })).toMatchObject({
+      ok: false,
+      error: { code: 'connection.insecure' },
+    });
+    expect(lab.connections()).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import {
 } from 'electron';
 import { appScheme, windowUrl } from '../common/app-origin';
 import { handleAppRequest } from './app-protocol';
+import { insecureServerSetting, insecureServerVariable } from '../../shared/upload/transport-policy';
 import { createConnection } from './connection';
 import { createCredentialStore, type Encryptor } from './credential-store';
 import { createFileService, type FileDialogs } from './file-service';
@@ -45,6 +46,18 @@ app.setPath('userData', process.env.LISTPREP_USER_DATA || join(app.getPath('appD
 const log = (message: string, error?: unknown): void => {
   console.error(`[listprep] ${message}`, ...(error === undefined ? [] : [error]));
 };
+
+/**
+ * The lab server a person allowed plain http to by starting the app with LISTPREP_INSECURE_SERVER: read here
+ * once, out of reach of every window. A value of the wrong form allows nothing and is said on stderr.
+ */
+function insecureHttpTo(): readonly string[] {
+  const setting = insecureServerSetting(process.env[insecureServerVariable]);
+  if (!setting.ok) log(setting.error.message);
+  else if (setting.value.length > 0)
+    log(`plain http (unencrypted) is allowed to ${setting.value.join(', ')}`);
+  return setting.ok ? setting.value : [];
+}
 
 // One process owns the data folder (journal, settings); a second launch hands its files to it and exits.
 if (!app.requestSingleInstanceLock()) {
@@ -214,6 +227,7 @@ function start(): void {
         store: createCredentialStore({ file: join(userData, 'connection.bin'), encryptor }),
         // Chromium's network stack: the system's proxy settings and certificate store apply.
         fetch: (url, init) => net.fetch(url, init),
+        insecureHttpTo: insecureHttpTo(),
         identify: identifyKey,
       }),
       isAlive: (id) => liveContents.has(id),

@@ -24,6 +24,7 @@ import {
 import type { ApiRequest, ApiResponse } from '../bridge';
 import type { UploadFailure } from './failure';
 import type { Transport } from './transport';
+import { isPolicyRefusal } from './transport-policy';
 
 /** An answer from the import server as data: the parsed body, or why there is none. */
 export type ApiOutcome<T> =
@@ -74,7 +75,8 @@ export class ApiClient {
       return {
         ok: false,
         failure: {
-          kind: 'offline',
+          // A refusal of the transport policy comes again on every try: not a network to wait for.
+          kind: isPolicyRefusal(answer.error.code) ? 'protocol' : 'offline',
           code: answer.error.code,
           message: answer.error.message,
           status: null,
@@ -181,7 +183,8 @@ export class ApiClient {
     return answer.ok ? { ...answer, value: answer.value.job } : answer;
   }
 
-  contacts(accountId: string, query: { offset?: number; limit?: number; email?: string } = {}) {
+  /** A page of the account's contacts. (The server can also filter by email; no client may: URLs are logged.) */
+  contacts(accountId: string, query: { offset?: number; limit?: number } = {}) {
     const params = Object.entries(query)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)

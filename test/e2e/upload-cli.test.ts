@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPaths } from '../../shared/api';
+import { type Listener, listenForRequests, networkAddressOfThisMachine } from '../fixtures/listener';
 import { startTestServer, type TestServer } from './upload-server';
 
 // `listprep upload` as a user runs it (the bundle the test setup builds, in a child process) against the
@@ -232,5 +234,103 @@ describe('listprep upload', () => {
     expect(run.stderr).toContain(
       `account ${server.seed.subAccounts[0].accountId} is not reachable with this key`,
     );
+  });
+});
+
+describe('listprep upload and where it sends the API key', () => {
+  const key = 'lpk_secret_0123456789abcdef';
+  let lab: Listener;
+  let elsewhere: Listener;
+
+  beforeAll(async () => {
+    // "Another computer": a real listener on this machine's network address, so a sent request would be heard.
+    lab = await listenForRequests(networkAddressOfThisMachine());
+    elsewhere = await listenForRequests('127.0.0.1', () => [200, {}, '{}']);
+  });
+
+  afterAll(async () => {
+    await lab?.close();
+    await elsewhere?.close();
+  });
+
+  it('refuses plain http to another computer before sending anything, in one line that says why', async () => {
+    const run = await listprep([
+      file('leads.csv', leads),
+      '--server',
+      lab.url,
+      '--account',
+      '2',
+      '--key',
+      key,
+    ]);
+    expect(run.code).toBe(2);
+    const host = lab.url.slice('http://'.length);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `listprep upload: --server: Plain http would send the API key and the list unencrypted to ${host}, readable by anyone on the network between. Use https:// (plain http is allowed only for a server on this computer). For a lab server you trust, add --insecure-http.`,
+    ]);
+    expect(run.stdout).toBe('');
+    expect(lab.connections()).toBe(0);
+  });
+
+  it('sends to that lab server with --insecure-http, and warns that the key travels unencrypted', async () => {
+    const run = await listprep([
+      file('leads.csv', leads),
+      '--server',
+      lab.url,
+      '--insecure-http',
+      '--account',
+      '2',
+      '--key',
+      key,
+    ]);
+    // The listener refuses the key (401): what matters is that it heard the request the refusal above kept back.
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `warning: the API key and the list go unencrypted to ${lab.url.slice('http://'.length)} (--insecure-http)`,
+    );
+    expect(lab.heard.map((h) => [h.method, h.url, h.headers.authorization])).toEqual([
+      ['GET', apiPaths.me(), `Bearer ${key}`],
+    ]);
+  });
+
+  it('refuses a user name in the address without repeating its password', async () => {
+    const run = await listprep([
+      file('leads.csv', leads),
+      '--server',
+      `http://admin:hunter2@${server.url().slice('http://'.length)}`,
+      '--account',
+      '2',
+      '--key',
+      key,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('without a user name, password');
+    expect(run.stderr).not.toContain('hunter2');
+  });
+
+  it('does not follow a redirect to another server: exit 2, and the other server hears nothing', async () => {
+    const redirecting = await listenForRequests('127.0.0.1', () => [
+      308,
+      { Location: `${elsewhere.url}${apiPaths.me()}` },
+      '',
+    ]);
+    try {
+      const run = await listprep([
+        file('leads.csv', leads),
+        '--server',
+        redirecting.url,
+        '--account',
+        '2',
+        '--key',
+        key,
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain('answered with a redirect, which ListPrep does not follow');
+      expect(redirecting.heard).toHaveLength(1);
+      expect(elsewhere.connections()).toBe(0);
+    } finally {
+      await redirecting.close();
+    }
   });
 });

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ApiClient,
+  type ApiClient,
   appRetryPolicy,
   defaultChoices,
-  fetchTransport,
   gridProblemsOf,
   type ImportProgress,
   importRequestOf,
@@ -15,7 +14,7 @@ import {
   runImport,
   type SheetToSend,
 } from '../../shared/upload';
-import { startTestServer, type TestServer } from './upload-server';
+import { apiClientAt, startTestServer, type TestServer } from './upload-server';
 
 // The upload flow (shared/upload) over real HTTP against the import server on PGlite, with the network
 // failing where it hurts: after the server committed an import but before its answer arrived, and while the
@@ -97,8 +96,7 @@ async function dropAnswerOnce(
   };
 }
 
-const clientFor = (url: string, apiKey: string) =>
-  new ApiClient(fetchTransport({ serverUrl: url, apiKey, fetch }));
+const clientFor = apiClientAt;
 
 async function importsOf(client: ApiClient, accountId: string) {
   const history = await client.history(accountId);

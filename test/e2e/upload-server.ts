@@ -2,7 +2,7 @@ import type { Database } from '../../server/db/database';
 import { openPglite } from '../../server/db/pglite';
 import { type DemoSeed, seedDemo } from '../../server/demo/seed-demo';
 import { type RunningServer, startServer } from '../../server/start-server';
-import { ApiClient, fetchTransport } from '../../shared/upload';
+import { ApiClient, fetchTransport, serverAddressOf } from '../../shared/upload';
 
 // The real import server for upload tests: in this process, on 127.0.0.1 and a random port, on an in-memory
 // PGlite, with one enterprise and two sub-accounts (their API keys, action plans, lookups) per test file.
@@ -19,6 +19,13 @@ export type TestServer = Readonly<{
   start: () => Promise<void>;
   close: () => Promise<void>;
 }>;
+
+/** A client of the API at `url` with a key, under the transport policy every client uses. */
+export function apiClientAt(url: string, apiKey: string): ApiClient {
+  const address = serverAddressOf(url);
+  if (!address.ok) throw new Error(address.error.message);
+  return new ApiClient(fetchTransport({ address: address.value, apiKey, fetch }));
+}
 
 export async function startTestServer(name = 'Upload Test'): Promise<TestServer> {
   const db = await openPglite();
@@ -40,7 +47,7 @@ export async function startTestServer(name = 'Upload Test'): Promise<TestServer>
     port: () => port,
     db,
     seed,
-    client: (apiKey) => new ApiClient(fetchTransport({ serverUrl: url(), apiKey, fetch })),
+    client: (apiKey) => apiClientAt(url(), apiKey),
     stop: async () => {
       await running?.close();
       running = null;
