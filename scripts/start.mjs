@@ -34,7 +34,10 @@ function electronBinary() {
 
 async function serveInBrowser() {
   const { serveApp } = await import('../dist/electron/static-server.mjs');
-  const server = await serveApp('dist/renderer', port);
+  const server = await serveApp('dist/renderer', port, {
+    insecureServer: process.env.LISTPREP_INSECURE_SERVER,
+  });
+  if (server.notice) console.log(server.notice);
   console.log(`ListPrep is running at ${server.url} - open it in your browser (Ctrl+C to stop)`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -54,15 +54,24 @@ export type AppResponse = Readonly<{
   body: Uint8Array | string;
 }>;
 
+/** The meta tag bridge.web.ts reads the lab server from; the CSP names the same origin (content-policy.ts). */
+export const insecureServerMeta = 'listprep-insecure-server';
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /**
  * Reads the file a GET for `urlPath` asks for and returns the response to send, headers included. HTML that
- * carries the nonce placeholder gets a fresh nonce per response, written into both the page and its CSP.
+ * carries the nonce placeholder gets a fresh nonce per response, written into both the page and its CSP. With
+ * `insecureServer` (the browser variant's lab server), the page and its CSP both name it.
  */
 export async function serveAppFile(
   root: string,
   urlPath: string,
   variant: PolicyVariant,
   method = 'GET',
+  insecureServer?: string,
 ): Promise<AppResponse> {
   const plain = (status: number, text: string): AppResponse => ({
     status,
@@ -79,16 +88,24 @@ export async function serveAppFile(
   }
   const type = contentTypeFor(file);
   if (type.startsWith('text/html')) {
-    const html = await readFile(file, 'utf8');
+    let html = await readFile(file, 'utf8');
     const nonce = html.includes(cspNoncePlaceholder) ? randomBytes(16).toString('base64') : undefined;
+    if (nonce) html = html.replaceAll(cspNoncePlaceholder, nonce);
+    const lab = variant === 'web' ? insecureServer : undefined;
+    if (lab) {
+      const meta = `<meta name="${insecureServerMeta}" content="${escapeAttribute(lab)}" />`;
+      html = /<head[^>]*>/i.test(html)
+        ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`)
+        : meta + html;
+    }
     return {
       status: 200,
       headers: {
-        ...securityHeaders({ variant, styleNonce: nonce }),
+        ...securityHeaders({ variant, styleNonce: nonce, insecureServer: lab }),
         'Content-Type': type,
         'Cache-Control': 'no-store',
       },
-      body: nonce ? html.replaceAll(cspNoncePlaceholder, nonce) : html,
+      body: html,
     };
   }
   return {

@@ -14,6 +14,11 @@ export type PolicyOptions = Readonly<{
   variant: PolicyVariant;
   /** The per-response nonce; without one, injected styles fall back to 'unsafe-inline' (never scripts). */
   styleNonce?: string;
+  /**
+   * The browser variant only: the lab server (`http://host:port`, an origin the transport policy accepted
+   * from LISTPREP_INSECURE_SERVER) the page may reach over plain http besides this machine.
+   */
+  insecureServer?: string;
 }>;
 
 /** The CSP header value. */
@@ -21,9 +26,11 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
   const styleSource = options.styleNonce ? `'nonce-${options.styleNonce}'` : "'unsafe-inline'";
   // In Electron the renderer never talks to the network: uploads are made by the main process. In a plain
   // browser bridge.web.ts fetches the import server itself, at an address the user types, so connect-src
-  // must allow https anywhere and http only on this machine (the server's default of 127.0.0.1).
+  // must allow https anywhere and http only on this machine (the server's default of 127.0.0.1), and to the
+  // one lab server named at start. The browser enforces this even if the page's own check were bypassed.
+  const lab = options.insecureServer ? ` ${options.insecureServer}` : '';
   const connect =
-    options.variant === 'electron' ? "'self'" : "'self' https: http://127.0.0.1:* http://localhost:*";
+    options.variant === 'electron' ? "'self'" : `'self' https: http://127.0.0.1:* http://localhost:*${lab}`;
   return [
     "default-src 'none'",
     "script-src 'self'",

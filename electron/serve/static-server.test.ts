@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, serveApp } from './static-server';
 
 let server: RunningServer;
+let root: string;
 beforeAll(async () => {
   const base = await mkdtemp(join(tmpdir(), 'listprep-static-'));
-  const root = join(base, 'renderer');
+  root = join(base, 'renderer');
   await mkdir(join(root, 'assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<p>app</p>');
   await writeFile(join(root, 'assets', 'app.js'), 'export {}');
@@ -20,8 +21,9 @@ afterAll(() => server.close());
 function get(
   path: string,
   host?: string,
+  from: RunningServer = server,
 ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  const url = new URL(path, server.url);
+  const url = new URL(path, from.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: '127.0.0.1', port: url.port, path, headers: host ? { host } : {} },
@@ -62,5 +64,44 @@ describe('the browser fallback server', () => {
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain('secret');
     }
+  });
+});
+
+describe('the browser fallback with a lab server (LISTPREP_INSECURE_SERVER)', () => {
+  it('names the lab server in the page and in connect-src, and says so to the person who started it', async () => {
+    await writeFile(join(root, 'lab.html'), '<html><head><title>x</title></head></html>');
+    const lab = await serveApp(root, 0, { insecureServer: 'http://Lab-Box:4870' });
+    try {
+      expect(lab.notice).toBe(
+        'Plain http (unencrypted) is allowed to http://lab-box:4870 (LISTPREP_INSECURE_SERVER).',
+      );
+      const page = await get('/lab.html', undefined, lab);
+      expect(page.body).toBe(
+        '<html><head><meta name="listprep-insecure-server" content="http://lab-box:4870" /><title>x</title></head></html>',
+      );
+      expect(String(page.headers['content-security-policy'])).toContain(
+        "connect-src 'self' https: http://127.0.0.1:* http://localhost:* http://lab-box:4870;",
+      );
+    } finally {
+      await lab.close();
+    }
+  });
+
+  it('allows nothing more for a setting that is not one http://host:port, and says why', async () => {
+    const lab = await serveApp(root, 0, { insecureServer: 'http://*:4870 https://evil.example' });
+    try {
+      expect(lab.notice).toContain('LISTPREP_INSECURE_SERVER takes one address of the form http://host:port');
+      const page = await get('/', undefined, lab);
+      expect(page.body).toBe('<p>app</p>');
+      expect(String(page.headers['content-security-policy'])).toContain(
+        "connect-src 'self' https: http://127.0.0.1:* http://localhost:*;",
+      );
+    } finally {
+      await lab.close();
+    }
+  });
+
+  it('is said nowhere when the setting is not given', () => {
+    expect(server.notice).toBeNull();
   });
 });

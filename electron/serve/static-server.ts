@@ -3,15 +3,26 @@
 // dist/electron/static-server.mjs by scripts/build.mjs.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { insecureServerSetting, insecureServerVariable } from '../../shared/upload/transport-policy';
 import { serveAppFile } from '../common/app-files';
 
-export type RunningServer = Readonly<{ url: string; close(): Promise<void> }>;
+export type RunningServer = Readonly<{
+  url: string;
+  /** A line for the person who started it: the lab server allowed over plain http, or why none is. */
+  notice: string | null;
+  close(): Promise<void>;
+}>;
+
+export type StaticServerOptions = Readonly<{
+  /** LISTPREP_INSECURE_SERVER as given: the one lab server the page may reach over plain http. */
+  insecureServer?: string;
+}>;
 
 /**
  * An HTTP server for the built renderer. Requests must name this machine in their Host header, so a web page
  * elsewhere cannot reach the app through DNS rebinding.
  */
-export function createStaticServer(root: string): Server {
+export function createStaticServer(root: string, insecureServer?: string): Server {
   return createServer((request, response) => {
     const port = (request.socket.address() as AddressInfo).port;
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -20,7 +31,7 @@ export function createStaticServer(root: string): Server {
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    serveAppFile(root, pathname, 'web', request.method).then(
+    serveAppFile(root, pathname, 'web', request.method, insecureServer).then(
       (answer) => {
         response.writeHead(answer.status, answer.headers);
         response.end(request.method === 'HEAD' ? undefined : answer.body);
@@ -33,8 +44,19 @@ export function createStaticServer(root: string): Server {
 }
 
 /** Serves `root` on 127.0.0.1 at `port`, or at a free port when that one is taken. */
-export async function serveApp(root: string, port: number): Promise<RunningServer> {
-  const server = createStaticServer(root);
+export async function serveApp(
+  root: string,
+  port: number,
+  options: StaticServerOptions = {},
+): Promise<RunningServer> {
+  const setting = insecureServerSetting(options.insecureServer);
+  const lab = setting.ok ? setting.value[0] : undefined;
+  const notice = !setting.ok
+    ? setting.error.message
+    : lab
+      ? `Plain http (unencrypted) is allowed to ${lab} (${insecureServerVariable}).`
+      : null;
+  const server = createStaticServer(root, lab);
   const listen = (p: number) =>
     new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -52,6 +74,7 @@ export async function serveApp(root: string, port: number): Promise<RunningServe
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}/`,
+    notice,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

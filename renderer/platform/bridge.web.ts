@@ -1,18 +1,19 @@
 import type {
-  ApiRequest,
   Bridge,
   BridgeResult,
-  ConnectionInfo,
   JournalSummary,
   OpenedFile,
   RecentFile,
   SaveRequest,
 } from '../../shared/bridge';
+import { insecureServerSetting } from '../../shared/upload/transport-policy';
 import { requestValue, transaction } from './idb';
 import type { OpenedBlob } from './opened-blob';
+import { createWebConnection } from './web-connection';
 
 // The Bridge in a plain browser: a file input to open, a download to save, IndexedDB for recent files and
-// the journal, fetch for the import server. The app runs unchanged here and in Electron.
+// the journal, fetch for the import server (web-connection.ts, under the shared transport policy). The app
+// runs unchanged here and in Electron.
 
 type StoredFile = { handle: string; name: string; size: number; blob: Blob; openedAt: string };
 type JournalRecord = { listId: string; name: string; at: string; entries: unknown[] };
@@ -93,7 +94,15 @@ export function adoptFile(file: File): OpenedBlob {
   return { name: file.name, size: file.size, blob: file, handle: remember(file) };
 }
 
-const connectionState: { info: ConnectionInfo | null; apiKey: string | null } = { info: null, apiKey: null };
+/**
+ * The lab server the local server was started with (LISTPREP_INSECURE_SERVER): it names it in the page, and
+ * in the page's connect-src, which the browser enforces whatever this script believes.
+ */
+function insecureHttpTo(): readonly string[] {
+  const meta = document.querySelector('meta[name="listprep-insecure-server"]');
+  const setting = insecureServerSetting(meta?.getAttribute('content') ?? undefined);
+  return setting.ok ? setting.value : [];
+}
 
 const bridge = {
   platform: 'web',
@@ -216,51 +225,10 @@ const bridge = {
     },
   },
 
-  connection: {
-    // The browser has no safe place for a secret: the key lives in this page's memory only.
-    async connect(serverUrl: string, apiKey: string) {
-      connectionState.apiKey = apiKey;
-      connectionState.info = { serverUrl: serverUrl.replace(/\/+$/, ''), connected: true };
-      return ok(connectionState.info);
-    },
-    async info() {
-      return ok(connectionState.info);
-    },
-    async disconnect() {
-      connectionState.apiKey = null;
-      connectionState.info = null;
-      return ok(undefined);
-    },
-    async request(request: ApiRequest) {
-      const info = connectionState.info;
-      if (!info || !connectionState.apiKey) {
-        return fail<{ status: number; body: unknown }>(
-          'connection.none',
-          new Error('Not connected to a server.'),
-        );
-      }
-      try {
-        const headers: Record<string, string> = { authorization: `Bearer ${connectionState.apiKey}` };
-        if (request.body !== undefined) headers['content-type'] = 'application/json';
-        if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-        const response = await fetch(`${info.serverUrl}${request.path}`, {
-          method: request.method,
-          headers,
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        });
-        const text = await response.text();
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : null;
-        } catch {
-          // Not JSON: keep the text for the message.
-        }
-        return ok({ status: response.status, body });
-      } catch (error) {
-        return fail<{ status: number; body: unknown }>('connection.failed', error);
-      }
-    },
-  },
+  connection: createWebConnection({
+    fetch: (url, init) => fetch(url, init),
+    insecureHttpTo: insecureHttpTo(),
+  }),
 } satisfies Bridge;
 
 /** The file picker, giving the File unread (see OpenedBlob): the app opens a list with this when present. */

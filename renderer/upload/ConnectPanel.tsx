@@ -8,6 +8,7 @@ export function ConnectPanel() {
   const status = useUpload((s) => s.status);
   const serverUrl = useUpload((s) => s.serverUrl);
   const who = useUpload((s) => s.who);
+  const unencrypted = useUpload((s) => s.unencrypted);
   const [address, setAddress] = useState(serverUrl);
   const [key, setKey] = useState('');
 
@@ -15,6 +16,11 @@ export function ConnectPanel() {
     return (
       <section className="lp-card lp-upload-connected" data-testid="upload-connected">
         <p>{w.connectedAs(who ?? '', serverUrl)}</p>
+        {unencrypted && (
+          <p className="lp-warning-text" data-testid="upload-unencrypted">
+            {w.unencrypted}
+          </p>
+        )}
         <button type="button" onClick={() => void upload.disconnect()}>
           {w.disconnect}
         </button>

@@ -41,6 +41,8 @@ export type RunState =
 export type UploadState = Readonly<{
   status: ConnectionStatus;
   serverUrl: string;
+  /** Plain http to a lab server allowed at start: the key and the list travel unencrypted (said on screen). */
+  unencrypted: boolean;
   who: string | null;
   me: MeResponse | null;
   accountId: string | null;
@@ -93,6 +95,7 @@ export class UploadController {
     this.state = {
       status: 'checking',
       serverUrl: localStorage.getItem(serverKey) ?? defaultServer,
+      unencrypted: false,
       who: null,
       me: null,
       accountId: null,
@@ -181,7 +184,11 @@ export class UploadController {
       this.set({ status: 'disconnected' });
       return;
     }
-    this.set({ serverUrl: info.value.serverUrl, status: 'connecting' });
+    this.set({
+      serverUrl: info.value.serverUrl,
+      unencrypted: info.value.unencrypted === true,
+      status: 'connecting',
+    });
     await this.identify();
   }
 
@@ -193,7 +200,7 @@ export class UploadController {
       return;
     }
     localStorage.setItem(serverKey, connected.value.serverUrl);
-    this.set({ serverUrl: connected.value.serverUrl });
+    this.set({ serverUrl: connected.value.serverUrl, unencrypted: connected.value.unencrypted === true });
     await this.identify();
   }
 

@@ -19,6 +19,8 @@ const en = {
   connecting: 'Connecting…',
   disconnect: 'Disconnect',
   connectedAs: (who: string, server: string) => `Connected as ${who} to ${server}.`,
+  unencrypted:
+    'Unencrypted: plain http to a lab server, allowed when ListPrep started. Anyone on the network between can read the API key and the list.',
   connectFailed: (f: UploadFailure) =>
     f.kind === 'auth'
       ? 'The server refused that API key. Copy it again from the import server.'
@@ -148,6 +150,8 @@ const nb: UploadUiWords = {
   connecting: 'Kobler til…',
   disconnect: 'Koble fra',
   connectedAs: (who, server) => `Koblet til ${server} som ${who}.`,
+  unencrypted:
+    'Ukryptert: vanlig http til en testserver, tillatt da ListPrep startet. Alle på nettet imellom kan lese API-nøkkelen og listen.',
   connectFailed: (f) =>
     f.kind === 'auth'
       ? 'Serveren avviste API-nøkkelen. Kopier den på nytt fra importserveren.'

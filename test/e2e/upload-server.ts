@@ -27,13 +27,14 @@ export function apiClientAt(url: string, apiKey: string): ApiClient {
   return new ApiClient(fetchTransport({ address: address.value, apiKey, fetch }));
 }
 
-export async function startTestServer(name = 'Upload Test'): Promise<TestServer> {
+/** `host`: 127.0.0.1, or this machine's network address for a server on "another computer". */
+export async function startTestServer(name = 'Upload Test', host = '127.0.0.1'): Promise<TestServer> {
   const db = await openPglite();
   let port = 0;
   let running: RunningServer | null = null;
   const start = async () => {
     running = await startServer({
-      config: { host: '127.0.0.1', port, dataDir: '/nonexistent', databaseUrl: null, demo: false },
+      config: { host, port, dataDir: '/nonexistent', databaseUrl: null, demo: false },
       db,
       worker: { pollMs: 50 },
     });
@@ -41,7 +42,7 @@ export async function startTestServer(name = 'Upload Test'): Promise<TestServer>
   };
   await start();
   const seed = await seedDemo(db, { name, demo: false });
-  const url = () => `http://127.0.0.1:${port}`;
+  const url = () => `http://${host}:${port}`;
   return {
     url,
     port: () => port,
