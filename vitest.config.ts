@@ -7,6 +7,8 @@ export default defineConfig({
       'cli/**/*.test.ts',
       'server/**/*.test.ts',
       'electron/**/*.test.ts',
+      'node-shared/**/*.test.ts',
+      'scripts/**/*.test.ts',
       'renderer/**/*.test.ts',
       'test/**/*.test.ts',
     ],

@@ -10,7 +10,7 @@ import {
   suggestMapping,
 } from '../shared/mapping';
 import type { Template } from '../shared/template';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../node-shared/atomic-write';
 import { InputError, UsageError } from './errors';
 import { readJsonFile } from './read-json';
 

@@ -10,7 +10,7 @@ import {
   type TemplateWorkbookOptions,
 } from '../shared/export';
 import { clientTether } from '../shared/template';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../node-shared/atomic-write';
 import { InputError, UsageError } from './errors';
 
 export type OutputFormat = 'csv' | 'xlsx';

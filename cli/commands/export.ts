@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isSameFile } from '../../node-shared/same-file';
 import type { SheetReadOptions } from '../../shared/codec';
 import { checkExportable, looksLikeFormula } from '../../shared/export';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
@@ -58,7 +57,7 @@ export async function parseSourceArgs<F extends string>(
   if (lang !== 'en' && lang !== 'nb') throw new UsageError(`--lang must be en or nb, not "${lang}"`);
   const file = positionals[0];
   outputFormat(output);
-  if (sameFile(file, output))
+  if (await isSameFile(file, output))
     throw new UsageError(`${output}: that is the source file, which is never written`);
   const flagValues = values as Record<string, unknown>;
   return {
@@ -72,17 +71,6 @@ export async function parseSourceArgs<F extends string>(
     dateOrder: dateOrderOption(values['date-order']),
     flags: Object.fromEntries(flags.map((flag) => [flag, flagValues[flag] === true])) as Record<F, boolean>,
   };
-}
-
-function sameFile(a: string, b: string): boolean {
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return resolve(path);
-    }
-  };
-  return real(a) === real(b);
 }
 
 // Rows read before the mapping is chosen. Both passes must see the same sample to choose the same mapping.

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isSameFile } from '../../node-shared/same-file';
 import { parseArgs } from 'node:util';
 import { analyzeColumns, type CellChange, createRowFixer, type DateOrder } from '../../shared/fix';
 import { applyMapping, customFieldNames, missingRequired } from '../../shared/mapping';
@@ -74,7 +74,7 @@ export async function runFix(args: string[]): Promise<number> {
   const file = positionals[0];
   const output = values.output;
   outputFormat(output);
-  if (resolve(output) === resolve(file))
+  if (await isSameFile(file, output))
     throw new UsageError('the output must be another file: the source is never written');
   const order = dateOrderOption(values['date-order']);
   const lookups = await readLookupsFile(values.lookups);

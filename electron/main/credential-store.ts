@@ -5,7 +5,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { syncDirectory, writeFileAtomic } from './atomic-write';
+import { syncDirectory, writeFileAtomic } from '../../node-shared/atomic-write';
 
 export type Credentials = Readonly<{ serverUrl: string; apiKey: string }>;
 
@@ -71,7 +71,7 @@ export function createCredentialStore({
         return { persisted: false };
       }
       const sealed = await encryptor.encrypt(JSON.stringify(current));
-      await writeFileAtomic(file, sealed, 0o600);
+      await writeFileAtomic(file, sealed, { mode: 0o600 });
       return { persisted: true };
     },
 

@@ -6,7 +6,8 @@ import type { BigIntStats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { BridgeResult, OpenedFile, RecentFile, SaveOutcome, SaveRequest } from '../../shared/bridge';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../../node-shared/atomic-write';
+import { fileIdentity } from '../../node-shared/same-file';
 import type { RecentFiles } from './recent-files';
 import { fail, ok } from './result';
 
@@ -40,10 +41,6 @@ export type FileService = Readonly<{
 export const listExtensions = ['.csv', '.tsv', '.txt', '.xlsx'];
 
 const gib = 1024 ** 3;
-
-function identity(info: BigIntStats): string {
-  return `${info.dev}:${info.ino}`;
-}
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException).code;
@@ -82,7 +79,8 @@ export function createFileService(options: FileServiceOptions): FileService {
     } catch {
       return fail('file.unreadable', `ListPrep cannot read ${basename(path)}. Check that you may open it.`);
     }
-    sources.add(identity(info));
+    const identity = await fileIdentity(path);
+    if (identity) sources.add(identity);
     await recent.add(path);
     onOpened?.(path);
     return ok({
@@ -94,17 +92,12 @@ export function createFileService(options: FileServiceOptions): FileService {
   }
 
   async function isSource(path: string): Promise<boolean> {
-    let target: BigIntStats;
-    try {
-      target = await stat(path, { bigint: true });
-    } catch {
-      return false; // a new file cannot be a source
-    }
-    if (sources.has(identity(target))) return true;
+    const target = await fileIdentity(path);
+    if (target === null) return false; // a new file cannot be a source
+    if (sources.has(target)) return true;
     // Files opened in earlier sessions are sources too.
     for (const entry of await recent.list()) {
-      const info = await stat(entry.path, { bigint: true }).catch(() => null);
-      if (info && identity(info) === identity(target)) return true;
+      if ((await fileIdentity(entry.path)) === target) return true;
     }
     return false;
   }

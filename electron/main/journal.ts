@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JournalSummary } from '../../shared/bridge';
-import { syncDirectory } from './atomic-write';
+import { syncDirectory } from '../../node-shared/atomic-write';
 
 /** List ids become file names, so they are restricted to a safe alphabet (no path separators, no dots). */
 export const listIdPattern = /^[A-Za-z0-9_-]{1,64}$/;

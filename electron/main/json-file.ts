@@ -2,7 +2,7 @@
 // or damaged file means "no setting yet", never a crash at start.
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../../node-shared/atomic-write';
 
 /** The file's value when it exists and matches the schema, otherwise null. */
 export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
