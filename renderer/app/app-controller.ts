@@ -8,7 +8,7 @@ import type { DateOrderEntry, UiEntry, UiScreen } from '../journal/entries';
 import { planColumns } from '../mapping/column-plan';
 import type { ColumnTarget } from '../mapping/column-target';
 import { type SavedMapping, saveMappingProfile } from '../mapping/profiles';
-import { columnInfo } from '../worker/column-info';
+import { columnInfo } from '../mapping/column-info';
 import type { Change, DocState, ExportKind, RequestType, WorkerApi } from '../worker/protocol';
 import type { ReadOptions } from '../worker/source-reader';
 import type { AppState, Screen } from './app-state';

@@ -1,7 +1,11 @@
-import type { PlannedColumn } from '../mapping/column-plan';
-import type { ColumnInfo } from './protocol';
+import type { ColumnInfo } from '../worker/protocol';
+import type { PlannedColumn } from './column-plan';
 
-/** What the UI needs to know of a column (plain data, no validator functions). */
+/**
+ * What the UI needs to know of a column (plain data, no validator functions). Beside the column plan rather
+ * than in the worker: the worker answers with it, and the UI thread shows the planned columns at once while
+ * the worker validates (the UI thread runs no worker code, scripts/check-layers.mjs).
+ */
 export function columnInfo(
   column: Pick<PlannedColumn, 'kind' | 'header' | 'sourceHeader' | 'field'>,
   index: number,

@@ -7,7 +7,7 @@ import { AheadValidation } from './ahead-validation';
 import { toBase64 } from './base64';
 import type { CellTable } from './cell-table';
 import { describeCellIssues } from './cell-issues';
-import { columnInfo } from './column-info';
+import { columnInfo } from '../mapping/column-info';
 import { duplicateGroupsInfo } from './duplicate-rows';
 import { planKeep, planMerge, planNotDuplicate } from './duplicates';
 import { exportList } from './export-files';

@@ -2,13 +2,7 @@ import type { GridApi, IDatasource, IGetRowsParams, SortModelItem } from 'ag-gri
 import type { AppController } from '../../app/app-controller';
 import type { CellPosition } from '../../worker/find-replace';
 import type { Change, RowData, ViewRef } from '../../worker/protocol';
-import {
-  type FilterSpec,
-  type FilterType,
-  plainView,
-  type SortSpec,
-  type ViewSpec,
-} from '../../worker/row-view';
+import type { FilterSpec, FilterType, SortSpec, ViewSpec } from '../../worker/row-view';
 import { colId, colIndex } from './grid-columns';
 
 type TextFilterModel = {
@@ -53,7 +47,8 @@ function toFilters(model: Record<string, TextFilterModel> | null | undefined): F
  */
 export class GridController {
   api: GridApi<RowData> | null = null;
-  private spec: ViewSpec = plainView;
+  // The rows as the file has them: no sort, no filter. (Written here: the UI thread runs no worker code.)
+  private spec: ViewSpec = { sort: [], filters: [], problemsOnly: false };
   private revision = 0;
   private problemsOnly = false;
   /** Edits sent and not yet answered, for tests and the bench (edit-to-highlight timing). */
