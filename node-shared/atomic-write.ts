@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type FileHandle, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { isProcessRunning } from './process-running';
 
 export type AtomicData =
   | Uint8Array
@@ -41,16 +42,6 @@ function tempNameFor(path: string): string {
   return `${tempPrefix(path)}${hostTag}-${process.pid}-${randomBytes(6).toString('hex')}${tempSuffix}`;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes temporary files that earlier writes to `path` left behind when their process was killed: those of
  * a process of this computer that no longer runs, and any untouched for a day (another computer's, on a
@@ -72,7 +63,7 @@ export async function removeStaleTemporaryFiles(path: string): Promise<string[]>
     const match = name.startsWith(prefix) ? tempPattern.exec(name.slice(prefix.length)) : null;
     const legacy = name.startsWith(legacyPrefix) && legacyPattern.test(name.slice(legacyPrefix.length));
     if ((!match && !legacy) || Number(match?.[2]) === process.pid) continue;
-    const writerGone = match?.[1] === hostTag && !isRunning(Number(match[2]));
+    const writerGone = match?.[1] === hostTag && !isProcessRunning(Number(match[2]));
     const stale =
       writerGone ||
       (await stat(join(dir, name)).then(
