@@ -1,5 +1,10 @@
 import type { ImportStatus } from '../../shared/api';
-import { type UploadFailure, type UploadWords as SharedWords, uploadWords } from '../../shared/upload';
+import {
+  isPolicyRefusal,
+  type UploadFailure,
+  type UploadWords as SharedWords,
+  uploadWords,
+} from '../../shared/upload';
 import type { Locale } from '../../shared/validate';
 
 // The Upload step's own words, beside the app's (renderer/i18n) so the two screens can change apart. The
@@ -21,12 +26,15 @@ const en = {
   connectedAs: (who: string, server: string) => `Connected as ${who} to ${server}.`,
   unencrypted:
     'Unencrypted: plain http to a lab server, allowed when ListPrep started. Anyone on the network between can read the API key and the list.',
+  // A refusal of the transport policy (plain http, a redirect) says itself what happened and what to do.
   connectFailed: (f: UploadFailure) =>
-    f.kind === 'auth'
-      ? 'The server refused that API key. Copy it again from the import server.'
-      : f.kind === 'offline'
-        ? `The server cannot be reached: ${f.message}`
-        : `That address answered, but not as a ListPrep import server: ${f.message}`,
+    isPolicyRefusal(f.code)
+      ? f.message
+      : f.kind === 'auth'
+        ? 'The server refused that API key. Copy it again from the import server.'
+        : f.kind === 'offline'
+          ? `The server cannot be reached: ${f.message}`
+          : `That address answered, but not as a ListPrep import server: ${f.message}`,
   account: 'Account',
   chooseAccount: 'Choose the account or sub-account for this list',
   accountKind: { enterprise: 'enterprise', 'sub-account': 'sub-account', standalone: 'account' } as Record<
@@ -153,11 +161,13 @@ const nb: UploadUiWords = {
   unencrypted:
     'Ukryptert: vanlig http til en testserver, tillatt da ListPrep startet. Alle på nettet imellom kan lese API-nøkkelen og listen.',
   connectFailed: (f) =>
-    f.kind === 'auth'
-      ? 'Serveren avviste API-nøkkelen. Kopier den på nytt fra importserveren.'
-      : f.kind === 'offline'
-        ? `Får ikke kontakt med serveren: ${f.message}`
-        : `Adressen svarte, men ikke som en ListPrep-importserver: ${f.message}`,
+    isPolicyRefusal(f.code)
+      ? f.message
+      : f.kind === 'auth'
+        ? 'Serveren avviste API-nøkkelen. Kopier den på nytt fra importserveren.'
+        : f.kind === 'offline'
+          ? `Får ikke kontakt med serveren: ${f.message}`
+          : `Adressen svarte, men ikke som en ListPrep-importserver: ${f.message}`,
   account: 'Konto',
   chooseAccount: 'Velg kontoen eller underkontoen for denne listen',
   accountKind: { enterprise: 'konsern', 'sub-account': 'underkonto', standalone: 'konto' },

@@ -96,7 +96,9 @@ describe('the app in a browser, and where it sends the API key', () => {
     await connect(redirecting.url);
     const error = page.getByTestId('upload-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('answered with a redirect, which ListPrep does not follow');
+    expect(await error.textContent()).toBe(
+      `${redirecting.url.slice('http://'.length)} answered with a redirect, which ListPrep does not follow (the API key would go wherever it points). Give the address the import server answers on itself: often https:// rather than http://, or another path.`,
+    );
     expect(redirecting.heard.filter((h) => h.method === 'GET').map((h) => h.url)).toEqual([apiPaths.me()]);
     expect(elsewhere.connections()).toBe(0);
     await page.close();
