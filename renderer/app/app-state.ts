@@ -4,9 +4,9 @@ import type { Lookups } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import type { UiEntry } from '../journal/entries';
 import type { SaveState } from '../journal/journal-writer';
-import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
-import type { ColumnInfo, DocStatus, OpenResult } from '../worker/protocol';
-import type { ReadOptions } from '../worker/source-reader';
+import type { ColumnProposal, ColumnTarget } from '../../shared/mapping/column-target';
+import type { ColumnInfo, DocStatus, OpenResult } from '../../shared/list';
+import type { ReadOptions } from '../../shared/list';
 
 export type Screen = 'open' | 'map' | 'fix' | 'review' | 'upload';
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../shared/validate';
 import { type Progress, WorkerFailure } from '../client/worker-client';
 import { wordsFor } from '../i18n/words';
-import type { Change } from '../worker/protocol';
+import type { Change } from '../../shared/list';
 import { type AppState, type BusyState, initialState } from './app-state';
 
 type Listener = () => void;

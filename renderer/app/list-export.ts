@@ -1,6 +1,6 @@
 import type { Bridge } from '../../shared/bridge';
 import type { WorkerClient } from '../client/worker-client';
-import type { ExportKind } from '../worker/protocol';
+import type { ExportKind } from '../../shared/list';
 import type { AppStore } from './app-store';
 
 function baseName(name: string): string {

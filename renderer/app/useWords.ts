@@ -1,5 +1,5 @@
 import { codeName, type Words, wordsFor } from '../i18n/words';
-import type { ProblemCode } from '../worker/protocol';
+import type { ProblemCode } from '../../shared/list';
 import { useAppState } from './useAppState';
 
 /** The UI's words in the chosen language, and short names for problem kinds. */

@@ -1,4 +1,5 @@
-import type { EarlyOpen, RequestType, WorkerApi, WorkerError, WorkerMessage } from '../worker/protocol';
+import type { EarlyOpen } from '../../shared/list';
+import type { RequestType, WorkerApi, WorkerError, WorkerMessage } from '../worker/protocol';
 
 export type Progress = Readonly<{
   phase: 'read' | 'validate';

@@ -1,4 +1,4 @@
-import type { ProblemCode } from '../worker/protocol';
+import type { ProblemCode } from '../../shared/list';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;

@@ -1,4 +1,4 @@
-import type { ProblemCode } from '../worker/protocol';
+import type { ProblemCode } from '../../shared/list';
 import type { en } from './en';
 
 const n = (value: number) => value.toLocaleString('nb-NO');

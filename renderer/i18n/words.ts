@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/validate';
-import type { ProblemCode } from '../worker/protocol';
+import type { ProblemCode } from '../../shared/list';
 import { en, enCodes } from './en';
 import { nb, nbCodes } from './nb';
 

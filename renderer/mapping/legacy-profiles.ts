@@ -1,8 +1,8 @@
 import { foldKey } from '../../shared/fix';
 import { defaultNoteField, type MappingProfile, profileFromMapping } from '../../shared/mapping';
 import type { Template } from '../../shared/template';
-import { columnOfTarget } from './column-mapping';
-import type { ColumnTarget } from './column-target';
+import { columnOfTarget } from '../../shared/mapping/column-mapping';
+import type { ColumnTarget } from '../../shared/mapping/column-target';
 
 // The app's first saved mappings kept the Map screen's targets under a signature of the folded headers in
 // file order, so they matched only a file with the same column order, and kept no header as written. They

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { headersSignature, profileFromMapping, setColumnField, suggestMapping } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
-import { columnOfTarget, targetOfColumn } from './column-mapping';
-import type { ColumnTarget } from './column-target';
+import { columnOfTarget, targetOfColumn } from '../../shared/mapping/column-mapping';
+import type { ColumnTarget } from '../../shared/mapping/column-target';
 import { findSavedMapping, loadProfiles, saveMappingProfile } from './profiles';
 
 /** localStorage's interface over a Map, so each test has its own. */

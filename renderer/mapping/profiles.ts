@@ -7,8 +7,8 @@ import {
   profileFromMapping,
 } from '../../shared/mapping';
 import type { Template } from '../../shared/template';
-import { columnOfTarget, targetOfColumn } from './column-mapping';
-import type { ColumnTarget } from './column-target';
+import { columnOfTarget, targetOfColumn } from '../../shared/mapping/column-mapping';
+import type { ColumnTarget } from '../../shared/mapping/column-target';
 import {
   isLegacyProfile,
   type LegacyProfile,

@@ -24,7 +24,7 @@ import {
   withRetry,
 } from '../../shared/upload';
 import type { AppController } from '../app/app-controller';
-import type { UploadSheet } from './upload-sheet';
+import type { UploadSheet } from '../../shared/list';
 import { type UploadWords, uploadUiWords } from './words';
 
 export type ConnectionStatus = 'checking' | 'disconnected' | 'connecting' | 'connected';

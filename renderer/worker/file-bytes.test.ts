@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clientTether } from '../../shared/template';
-import { FileBytes } from './file-bytes';
-import { Session } from './session';
+import { ListBytes } from '../../shared/list';
+import { streamFile } from './file-bytes';
+import { ListSession } from '../../shared/list';
 
 // A browser File reaches the worker unread: it must read exactly like the same bytes handed over whole.
 
@@ -18,12 +19,12 @@ async function collect(pieces: AsyncIterable<Uint8Array>): Promise<number[]> {
   return lengths;
 }
 
-describe('FileBytes', () => {
+describe('streamFile', () => {
   it('hands out a streamed Blob in the same pieces as whole bytes, to two readers at once', async () => {
     const bytes = csv(40_000);
-    const streamed = FileBytes.streaming(new Blob([bytes]));
+    const streamed = streamFile(new Blob([bytes]));
     const [a, b] = await Promise.all([collect(streamed.pieces()), collect(streamed.pieces())]);
-    const whole = await collect(FileBytes.of(bytes).pieces());
+    const whole = await collect(ListBytes.of(bytes).pieces());
     expect(a).toEqual(whole);
     expect(b).toEqual(whole);
     expect(whole.length).toBeGreaterThan(1);
@@ -31,16 +32,18 @@ describe('FileBytes', () => {
     expect(new TextDecoder().decode(await streamed.all())).toBe(new TextDecoder().decode(bytes));
   });
 
-  it('opens a Blob in a Session exactly as its bytes', async () => {
+  it('opens a Blob in a ListSession exactly as its bytes', async () => {
     const bytes = csv(3_000);
-    const open = async (params: { bytes: Uint8Array } | { blob: Blob }) => {
-      const session = new Session(clientTether);
+    const open = async (params: { bytes: Uint8Array } | { source: ListBytes }) => {
+      const session = new ListSession(clientTether);
       const none = async () => {};
       const opened = await session.handlers.open({ ...params, options: {} }, none);
       const proposals = await session.handlers.proposeMapping({}, none);
       const state = await session.handlers.applyMapping({ targets: proposals.map((p) => p.target) }, none);
       return { opened, state, base64: await session.handlers.sourceBase64({}, none) };
     };
-    expect(await open({ blob: new Blob([bytes]) })).toEqual(await open({ bytes: bytes.slice() }));
+    expect(await open({ source: streamFile(new Blob([bytes])) })).toEqual(
+      await open({ bytes: bytes.slice() }),
+    );
   });
 });

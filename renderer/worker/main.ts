@@ -1,11 +1,10 @@
 import { clientTether } from '../../shared/template';
-import type { EarlyOpen, WorkerMessage, WorkerRequest } from './protocol';
-import { Session } from './session';
-import { SessionError } from './session-errors';
-import { SourceError } from './source-reader';
+import { type EarlyOpen, ListSession, SessionError, SourceError } from '../../shared/list';
+import { streamFile } from './file-bytes';
+import type { WorkerMessage, WorkerRequest } from './protocol';
 
-// The worker's entry: one Session, requests handled strictly one after another (a change never interleaves
-// with another), progress posted as it happens.
+// The worker's entry: it hosts the list engine (one ListSession), handles requests strictly one after another
+// (a change never interleaves with another) and posts progress as it happens.
 
 type WorkerScope = {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -13,7 +12,7 @@ type WorkerScope = {
 };
 const scope = self as unknown as WorkerScope;
 
-const session = new Session(clientTether);
+const session = new ListSession(clientTether);
 let queue: Promise<void> = Promise.resolve();
 
 // A zero-delay yield: lets progress messages leave and keeps the worker responsive without setTimeout's
@@ -66,7 +65,12 @@ async function handle(request: WorkerRequest): Promise<void> {
     await yieldToEvents();
   };
   try {
-    const value = await handler(request.params, progress);
+    // A browser File is read here as the engine parses it; everything else goes to the engine as it came.
+    const params =
+      request.type === 'open' && 'blob' in (request.params as WorkerRequest<'open'>['params'])
+        ? { ...request.params, source: streamFile((request.params as { blob: Blob }).blob) }
+        : request.params;
+    const value = await handler(params, progress);
     scope.postMessage({ kind: 'result', id: request.id, ok: true, value }, transferables(value));
   } catch (error) {
     const code = error instanceof SessionError || error instanceof SourceError ? error.code : 'internal';

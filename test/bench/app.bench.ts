@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { CsvParser } from '../../shared/codec';
 import { clientTether } from '../../shared/template';
 import { columnsFromHeaders, SheetValidator } from '../../shared/validate';
-import { Session } from '../../renderer/worker/session';
+import { ListSession } from '../../shared/list';
 import { buildApp, serveApp } from '../e2e/app-server';
 import { launchBrowser } from '../e2e/browser';
 import { chooseFileWith } from '../e2e/pages/app-page';
@@ -49,7 +49,7 @@ async function writeContacts(path: string, rows: number): Promise<void> {
 /** The worker's own code (decode, parse, store, map, validate) run in Node. */
 async function nodeSessionMs(bytes: Uint8Array): Promise<number> {
   return medianMs(3, async () => {
-    const session = new Session(clientTether);
+    const session = new ListSession(clientTether);
     const none = async () => {};
     await session.handlers.open({ bytes: bytes.slice(), options: {} }, none);
     const proposals = await session.handlers.proposeMapping({}, none);
@@ -373,7 +373,7 @@ export default { title: 'The app in Chromium: open, validate, edit, scroll', run
 if (process.argv.includes(baselineFlag)) {
   const bytes = new Uint8Array(readFileSync(process.argv[process.argv.indexOf(baselineFlag) + 1]));
   const start = performance.now();
-  const session = new Session(clientTether);
+  const session = new ListSession(clientTether);
   const none = async () => {};
   await session.handlers.open({ bytes, options: {} }, none);
   const proposals = await session.handlers.proposeMapping({}, none);

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { FixScope } from '../../worker/fixes';
-import type { CellIssue, Plan } from '../../worker/protocol';
+import type { FixScope } from '../../../shared/list';
+import type { CellIssue, Plan } from '../../../shared/list';
 import type { FocusedCell } from './ContactGrid';
 
 type Props = Readonly<{

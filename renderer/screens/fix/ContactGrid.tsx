@@ -11,7 +11,7 @@ import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { afterNextPaint } from '../../app/after-paint';
 import { useWords } from '../../app/useWords';
-import type { RowData } from '../../worker/protocol';
+import type { RowData } from '../../../shared/list';
 import { contactGridOptions } from './contact-grid-options';
 import { buildColumnDefs, colId, colIndex } from './grid-columns';
 import type { GridController } from './grid-controller';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { DuplicateGroupInfo } from '../../worker/protocol';
+import type { DuplicateGroupInfo } from '../../../shared/list';
 import { Dialog } from './Dialog';
 
 /** Every group of rows that look like one contact, with keep / merge / not-a-duplicate. All undoable. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { CellPosition } from '../../worker/find-replace';
+import type { CellPosition } from '../../../shared/list';
 import { Dialog } from './Dialog';
 import type { GridController } from './grid-controller';
 

@@ -1,6 +1,6 @@
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { Plan } from '../../worker/protocol';
+import type { Plan } from '../../../shared/list';
 import { Dialog } from './Dialog';
 
 type Props = Readonly<{ title: string; plan: Plan; onApply: () => void; onClose: () => void }>;

@@ -1,6 +1,6 @@
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { ProblemCode } from '../../worker/protocol';
+import type { ProblemCode } from '../../../shared/list';
 
 type Props = Readonly<{ onJump: (col: number, code: ProblemCode) => void }>;
 

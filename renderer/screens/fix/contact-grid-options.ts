@@ -1,5 +1,5 @@
 import type { CellFocusedEvent, ColDef, GridOptions, IDatasource } from 'ag-grid-community';
-import type { RowData } from '../../worker/protocol';
+import type { RowData } from '../../../shared/list';
 
 /** What the grid calls back into the Fix screen for. */
 export type ContactGridEvents = Readonly<{

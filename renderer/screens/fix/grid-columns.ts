@@ -2,7 +2,7 @@ import type { ColDef, ICellRendererParams, ValueSetterParams } from 'ag-grid-com
 import type { Lookups } from '../../../shared/template';
 import type { Locale } from '../../../shared/validate';
 import type { Words } from '../../i18n/words';
-import type { ColumnInfo, RowData } from '../../worker/protocol';
+import type { ColumnInfo, RowData } from '../../../shared/list';
 import { type ProblemCellParams, ProblemCellRenderer } from './problem-cell-renderer';
 import { SelectCellEditor, type SelectOption } from './select-cell-editor';
 

@@ -1,8 +1,8 @@
 import type { GridApi, IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import type { AppController } from '../../app/app-controller';
-import type { CellPosition } from '../../worker/find-replace';
-import type { Change, RowData, ViewRef } from '../../worker/protocol';
-import type { FilterSpec, FilterType, SortSpec, ViewSpec } from '../../worker/row-view';
+import type { CellPosition } from '../../../shared/list';
+import type { Change, RowData, ViewRef } from '../../../shared/list';
+import type { FilterSpec, FilterType, SortSpec, ViewSpec } from '../../../shared/list';
 import { colId, colIndex } from './grid-columns';
 
 type TextFilterModel = {

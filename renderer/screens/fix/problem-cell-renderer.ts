@@ -1,5 +1,5 @@
 import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
-import type { RowData } from '../../worker/protocol';
+import type { RowData } from '../../../shared/list';
 
 export type ProblemCellParams = ICellRendererParams<RowData> & {
   col: number;

@@ -1,5 +1,5 @@
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
-import type { RowData } from '../../worker/protocol';
+import type { RowData } from '../../../shared/list';
 
 export type SelectOption = Readonly<{ value: string; label: string }>;
 export type SelectEditorParams = ICellEditorParams<RowData, string> & {

@@ -4,7 +4,7 @@ import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import { useRenderedCount } from '../../app/useRenderedCount';
-import type { ColumnTarget } from '../../mapping/column-target';
+import type { ColumnTarget } from '../../../shared/mapping/column-target';
 import { findSavedMapping } from '../../mapping/profiles';
 import { MappingRow } from './MappingRow';
 

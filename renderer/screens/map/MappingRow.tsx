@@ -4,7 +4,7 @@ import type { Locale } from '../../../shared/validate';
 import { useController } from '../../app/AppContext';
 import { useWords } from '../../app/useWords';
 import type { Words } from '../../i18n/words';
-import type { ColumnProposal, ColumnTarget } from '../../mapping/column-target';
+import type { ColumnProposal, ColumnTarget } from '../../../shared/mapping/column-target';
 
 const splitFields = ['firstName', 'lastName'] as const;
 

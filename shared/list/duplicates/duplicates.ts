@@ -1,0 +1,120 @@
+import { cellsOp, type DeleteOp, type Op } from '../edit/ops';
+import type { SheetDocument } from '../sheet/sheet-document';
+
+/**
+ * A group of rows that look like the same contact: the same email (an error: the CRM needs unique
+ * emails) or two of name, phone and email alike (a warning a person may dismiss).
+ */
+export type DuplicateGroup = Readonly<{ kind: 'email' | 'likely'; keys: readonly number[] }>;
+
+function unionFind(keys: Iterable<number>) {
+  const parent = new Map<number, number>();
+  for (const k of keys) parent.set(k, k);
+  const find = (k: number): number => {
+    let root = k;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(k, root);
+    return root;
+  };
+  return {
+    union: (a: number, b: number) => {
+      if (!parent.has(a) || !parent.has(b)) return;
+      parent.set(find(a), find(b));
+    },
+    groups: () => {
+      const out = new Map<number, number[]>();
+      for (const k of parent.keys()) {
+        const root = find(k);
+        const list = out.get(root);
+        if (list) list.push(k);
+        else out.set(root, [k]);
+      }
+      return [...out.values()].filter((g) => g.length > 1);
+    },
+  };
+}
+
+/** Every duplicate group, in document order of their first row. */
+export function listDuplicateGroups(doc: SheetDocument): DuplicateGroup[] {
+  const email: number[] = [];
+  const likely: number[] = [];
+  const related = new Map<number, { email: readonly number[]; likely: readonly number[] }>();
+  const emailCols = doc.columns.filter((c) => c.field?.unique).map((c) => c.index);
+  for (let i = 0; i < doc.order.length; i++) {
+    const key = doc.order.get(i);
+    if (!doc.hasProblems(key)) continue;
+    const isEmailDup = emailCols.some((col) => doc.cellCode(key, col)?.endsWith('.duplicate'));
+    const isLikely = doc.cellCode(key, doc.likelyDuplicateCol) === 'contact.likelyDuplicate';
+    if (!isEmailDup && !isLikely) continue;
+    const entry: { email: readonly number[]; likely: readonly number[] } = { email: [], likely: [] };
+    for (const p of doc.problems(key)) {
+      if (p.code === 'contact.likelyDuplicate') entry.likely = p.related;
+      else if (p.code.endsWith('.duplicate')) entry.email = p.related;
+    }
+    related.set(key, entry);
+    if (entry.email.length) email.push(key);
+    if (entry.likely.length) likely.push(key);
+  }
+  const position = new Map<number, number>();
+  for (const key of related.keys()) position.set(key, doc.order.indexOf(key));
+  const byPosition = (a: number, b: number) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
+  const groupsOf = (keys: number[], pick: 'email' | 'likely') => {
+    const uf = unionFind(keys);
+    for (const key of keys) for (const r of related.get(key)?.[pick] ?? []) uf.union(key, r);
+    return uf.groups().map((g) => g.sort(byPosition));
+  };
+  const emailGroups = groupsOf(email, 'email');
+  const seen = new Set(emailGroups.map((g) => g.join(',')));
+  const likelyGroups = groupsOf(likely, 'likely').filter((g) => !seen.has(g.join(',')));
+  return [
+    ...emailGroups.map((keys) => ({ kind: 'email' as const, keys })),
+    ...likelyGroups.map((keys) => ({ kind: 'likely' as const, keys })),
+  ].sort((a, b) => byPosition(a.keys[0], b.keys[0]));
+}
+
+function deleteOthers(
+  doc: SheetDocument,
+  keys: readonly number[],
+  keep: number,
+  label: 'keep' | 'merge',
+): DeleteOp {
+  const others = keys.filter((k) => k !== keep);
+  const at = others.map((k) => doc.order.indexOf(k));
+  const sorted = others.map((k, i) => ({ k, at: at[i] })).sort((a, b) => a.at - b.at);
+  return { t: 'delete', label, keys: sorted.map((s) => s.k), at: sorted.map((s) => s.at) };
+}
+
+/** Keeps one row of a group and deletes the others. */
+export function planKeep(doc: SheetDocument, keys: readonly number[], keep: number): Op {
+  return deleteOthers(doc, keys, keep, 'keep');
+}
+
+/**
+ * Merges a group into one row: the kept row's cells win; its empty cells take the first non-empty value
+ * of the other rows, in group order. The other rows are then deleted.
+ */
+export function planMerge(doc: SheetDocument, keys: readonly number[], keep: number): Op {
+  const changes: { key: number; col: number; value: string }[] = [];
+  for (const column of doc.columns) {
+    if (doc.get(keep, column.index) !== '') continue;
+    for (const other of keys) {
+      if (other === keep) continue;
+      const value = doc.get(other, column.index);
+      if (value !== '') {
+        changes.push({ key: keep, col: column.index, value });
+        break;
+      }
+    }
+  }
+  const fill = cellsOp(doc, 'merge', changes);
+  const remove = deleteOthers(doc, keys, keep, 'merge');
+  return { t: 'group', label: 'merge', ops: fill ? [fill, remove] : [remove] };
+}
+
+/** Records that the rows of a likely-duplicate group are different people. */
+export function planNotDuplicate(keys: readonly number[]): Op {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < keys.length; i++)
+    for (let j = i + 1; j < keys.length; j++) pairs.push([keys[i], keys[j]]);
+  return { t: 'dismiss', label: 'notDuplicate', pairs };
+}

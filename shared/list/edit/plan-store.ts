@@ -1,0 +1,28 @@
+import type { FixExample } from './fixes';
+import type { Op } from './ops';
+import type { Plan } from '../protocol';
+
+/**
+ * Ops shown to the user before they run (a fix across a column, a replace): kept under a token until the
+ * user applies one or the list changes, when every preview is stale and asked for again.
+ */
+export class PlanStore {
+  private readonly plans = new Map<number, Op>();
+  private nextToken = 1;
+
+  /** The preview of an op; a null op (nothing to change) gets token 0 and is not kept. */
+  keep(op: Op | null, count: number, examples: readonly FixExample[]): Plan {
+    if (!op) return { token: 0, count: 0, examples: [] };
+    const token = this.nextToken++;
+    this.plans.set(token, op);
+    return { token, count, examples };
+  }
+
+  get(token: number): Op | undefined {
+    return this.plans.get(token);
+  }
+
+  clear(): void {
+    this.plans.clear();
+  }
+}

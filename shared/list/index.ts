@@ -1,0 +1,14 @@
+// The list engine: one list being prepared for a CRM, the same code in the app's worker, the CLI and the
+// server. See README.md for its parts; the whole API is `ListSession.handlers` (protocol.ts).
+export * from './protocol';
+export { ListSession } from './session';
+export { SessionError, type ProgressSink } from './session-errors';
+export { ListBytes } from './read/list-bytes';
+export { type ReadOptions, type SourceFormat, type SourceKind, SourceError } from './read/source-reader';
+export type { CellPosition, FindQuery } from './edit/find-replace';
+export type { FixExample, FixScope, FixSettings } from './edit/fixes';
+export type { Op, OpLabel } from './edit/ops';
+export { type FilterSpec, type FilterType, plainView, type SortSpec, type ViewSpec } from './view/row-view';
+export { type DocColumnKind, type PlannedColumn, planColumns, sourceHeaderName } from './sheet/column-plan';
+export { columnInfo } from './sheet/column-info';
+export type { UploadSheet } from './upload/upload-sheet';

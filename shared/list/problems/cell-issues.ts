@@ -1,0 +1,42 @@
+import { describeFinding, type Locale } from '../../validate';
+import type { ServerMarks } from './server-marks';
+import { type FixSettings, suggestionFor } from '../edit/fixes';
+import type { CellIssue } from '../protocol';
+import type { SheetDocument } from '../sheet/sheet-document';
+
+/** The side panel's account of one cell: each problem worded, with the rows it names and its safe fix. */
+export function describeCellIssues(
+  doc: SheetDocument,
+  serverMarks: ServerMarks,
+  key: number,
+  col: number,
+  locale: Locale,
+  settings: FixSettings,
+): CellIssue[] {
+  const values = doc.rowValues(key);
+  const columns = doc.columns.map((c) => c.field);
+  return doc
+    .problems(key)
+    .filter((p) => p.col === col)
+    .map((p): CellIssue => {
+      const issue = describeFinding(
+        { rowId: key, col, code: p.code, severity: p.severity, related: p.related },
+        {
+          locale,
+          columns,
+          rowNumber: (k) => k + 1,
+          values,
+          fixContext: { template: doc.template, lookups: doc.lookups },
+        },
+      );
+      return {
+        code: p.code,
+        value: issue.value,
+        severity: p.severity,
+        message: issue.message,
+        related: p.related.map((k) => k + 1),
+        fix: suggestionFor(doc, key, col, settings),
+      };
+    })
+    .concat(serverMarks.describe(key, col, values[col] ?? ''));
+}

@@ -1,0 +1,211 @@
+import type { CsvDelimiter, TextEncoding } from '../codec';
+import type { FixSuggestion } from '../fix';
+import type { FieldKind, LookupList, Lookups } from '../template';
+import type { GridProblem } from '../upload';
+import type { IssueCode, Locale, Severity } from '../validate';
+import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
+import type { UploadSheet } from './upload/upload-sheet';
+import type { CellPosition, FindQuery } from './edit/find-replace';
+import type { FixExample, FixScope, FixSettings } from './edit/fixes';
+import type { Op, OpLabel } from './edit/ops';
+import type { ViewSpec } from './view/row-view';
+import type { DocColumnKind } from './sheet/column-plan';
+import type { ListBytes } from './read/list-bytes';
+import type { ReadOptions, SourceFormat } from './read/source-reader';
+
+// The list engine's requests and answers. Everything but a `ListBytes` source is structured-clone data: the
+// engine owns the cells, the validator and the history; whoever hosts it asks for what is on screen.
+
+/** A problem on one cell, worded in the requested language. */
+export type CellMark = Readonly<{ code: IssueCode; severity: Severity; message: string }>;
+
+/** One grid row: stable key, the row number people see, values and problem marks by column. */
+export type RowData = {
+  key: number;
+  n: number;
+  v: string[];
+  /** Null when the row has no problem. */
+  p: (CellMark | null)[] | null;
+};
+
+export type ColumnInfo = Readonly<{
+  index: number;
+  kind: DocColumnKind;
+  header: string;
+  sourceHeader: string | null;
+  label: Readonly<{ en: string; nb: string }> | null;
+  hint: Readonly<{ en: string; nb: string }> | null;
+  fieldKind: FieldKind | null;
+  required: boolean;
+  lookup: LookupList | null;
+  choices: readonly Readonly<{ value: string; label: Readonly<{ en: string; nb: string }> }>[] | null;
+}>;
+
+/** A kind of problem on the Fix screen: a validator code, or a cell the import server rejected. */
+export type ProblemCode = IssueCode | 'server.rejected';
+
+export type ProblemCount = Readonly<{ col: number; code: ProblemCode; severity: Severity; count: number }>;
+
+/** The validator's summary with the import server's rejected cells counted in (see ListProblems). */
+export type ProblemSummary = Readonly<{
+  rows: number;
+  errors: number;
+  warnings: number;
+  /** Problem counts per column and kind, most frequent first. */
+  byColumn: readonly ProblemCount[];
+}>;
+
+/** What the UI shows around the grid: counts, undo state. */
+export type DocStatus = Readonly<{
+  rowCount: number;
+  summary: ProblemSummary;
+  undoLabel: OpLabel | null;
+  redoLabel: OpLabel | null;
+  /** Bumped on every change; the Review screen and exports compare it. */
+  version: number;
+}>;
+
+export type DocState = Readonly<{
+  columns: readonly ColumnInfo[];
+  status: DocStatus;
+  entry: WorkerJournalEntry | null;
+}>;
+
+/** What the journal records for a change the worker made; replaying them in order rebuilds the list. */
+export type WorkerJournalEntry =
+  | Readonly<{ t: 'map'; targets: readonly ColumnTarget[] }>
+  | Readonly<{ t: 'lookups'; lookups: Lookups }>
+  | Readonly<{ t: 'op'; op: Op }>
+  | Readonly<{ t: 'undo' }>
+  | Readonly<{ t: 'redo' }>;
+
+/** The answer to every change: new status, the rows to redraw (null: reload what is on screen). */
+export type Change = Readonly<{
+  status: DocStatus;
+  rows: RowData[] | null;
+  structural: boolean;
+  entry: WorkerJournalEntry | null;
+}>;
+
+export type OpenResult = Readonly<{
+  format: SourceFormat;
+  /** The header's 1-based line (CSV) or row (Excel). */
+  headerRow: number;
+  /** The first 100 rows as they are in the file, title lines included: the header is chosen with a click. */
+  preview: readonly (readonly string[])[];
+  /** The line of each preview row. */
+  lines: readonly number[];
+  dataRows: number;
+}>;
+
+/**
+ * What the Open and Map screens need before the whole file is read, sent once as soon as it is known (the
+ * header, the first rows, the proposed mapping): the user can look and map while the rest is read.
+ */
+export type EarlyOpen = Readonly<{
+  format: SourceFormat;
+  headerRow: number;
+  preview: readonly (readonly string[])[];
+  lines: readonly number[];
+  proposals: readonly ColumnProposal[];
+}>;
+
+export type CellIssue = Readonly<{
+  code: IssueCode;
+  value: string;
+  severity: Severity;
+  message: string;
+  related: readonly number[];
+  fix: FixSuggestion | null;
+}>;
+
+export type Plan = Readonly<{ token: number; count: number; examples: readonly FixExample[] }>;
+
+export type DuplicateRow = Readonly<{
+  key: number;
+  n: number;
+  name: string;
+  email: string;
+  phone: string;
+  company: string;
+}>;
+export type DuplicateGroupInfo = Readonly<{ kind: 'email' | 'likely'; rows: readonly DuplicateRow[] }>;
+
+export type ExportKind = 'workbook' | 'csv' | 'report';
+export type ExportResult =
+  | Readonly<{ ok: true; bytes: Uint8Array }>
+  | Readonly<{ ok: false; reason: 'errors'; errors: number }>;
+
+export type ViewRef = Readonly<{ spec: ViewSpec; revision: number }>;
+
+/**
+ * The list engine's whole API: every request, its parameters and its answer. The app's worker serves it to
+ * the UI thread (renderer/worker/protocol.ts), tests and the bench call `ListSession.handlers` directly.
+ */
+export type ListApi = {
+  /** The file's bytes whole, or as they arrive (a browser File read while it is parsed). */
+  open: {
+    req: { bytes: Uint8Array; options: ReadOptions } | { source: ListBytes; options: ReadOptions };
+    res: OpenResult;
+  };
+  reread: { req: { options: ReadOptions }; res: OpenResult };
+  setHeaderRow: { req: { row: number }; res: OpenResult };
+  proposeMapping: { req: Record<string, never>; res: readonly ColumnProposal[] };
+  /** Validates ahead with the proposed mapping (see Session.prepare); answers when done or stopped. */
+  prepare: { req: Record<string, never>; res: null };
+  applyMapping: { req: { targets: readonly ColumnTarget[] }; res: DocState };
+  setLookups: {
+    req: { lookups: Lookups };
+    res: Readonly<{ state: DocState | null; entry: WorkerJournalEntry }>;
+  };
+  rows: {
+    req: { start: number; end: number; view: ViewRef; locale: Locale };
+    res: { rows: RowData[]; total: number };
+  };
+  edit: { req: { key: number; col: number; value: string; locale: Locale }; res: Change };
+  describeCell: {
+    req: { key: number; col: number; locale: Locale; settings: FixSettings };
+    res: readonly CellIssue[];
+  };
+  planFix: { req: { scope: FixScope; settings: FixSettings }; res: Plan };
+  planReplace: { req: { query: FindQuery; replacement: string }; res: Plan };
+  runPlan: { req: { token: number; locale: Locale }; res: Change };
+  undo: { req: { locale: Locale }; res: Change };
+  redo: { req: { locale: Locale }; res: Change };
+  insertRow: { req: { afterKey: number | null; locale: Locale }; res: Change & { key: number } };
+  deleteRows: { req: { keys: readonly number[]; locale: Locale }; res: Change };
+  fillDown: { req: { view: ViewRef; from: CellPosition; count: number; locale: Locale }; res: Change };
+  emptyRunBelow: { req: { view: ViewRef; from: CellPosition }; res: number };
+  find: {
+    req: { query: FindQuery; view: ViewRef; from: CellPosition | null; direction: 1 | -1 };
+    res: { at: CellPosition | null; count: number };
+  };
+  nextProblem: {
+    req: {
+      view: ViewRef;
+      from: CellPosition | null;
+      direction: 1 | -1;
+      only?: Readonly<{ col: number; code: ProblemCode }>;
+    };
+    res: CellPosition | null;
+  };
+  locate: { req: { key: number; view: ViewRef }; res: number };
+  duplicates: { req: Record<string, never>; res: readonly DuplicateGroupInfo[] };
+  resolveDuplicate: {
+    req: { keys: readonly number[]; action: 'keep' | 'merge' | 'notDuplicate'; keep: number; locale: Locale };
+    res: Change;
+  };
+  export: { req: { kind: ExportKind; locale: Locale; settings: FixSettings }; res: ExportResult };
+  replay: { req: { entries: readonly WorkerJournalEntry[] }; res: DocState };
+  status: { req: Record<string, never>; res: DocStatus };
+  /** The open file's bytes as base64, for the journal of a file the platform cannot reopen by handle. */
+  sourceBase64: { req: Record<string, never>; res: string };
+  /** The list as an upload sends it (renderer/upload). */
+  uploadSheet: { req: Record<string, never>; res: UploadSheet };
+  /** Puts the import server's findings on the grid (renderer/upload); an empty list clears them. */
+  setServerProblems: { req: { problems: readonly GridProblem[] }; res: Change };
+};
+
+export type ListRequest = keyof ListApi;
+
+export type { CsvDelimiter, TextEncoding };

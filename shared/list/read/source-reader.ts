@@ -1,0 +1,127 @@
+import { type CsvDelimiter, previewSheet, readSheet, type SheetHeader, type TextEncoding } from '../../codec';
+import { CellTable } from '../sheet/cell-table';
+import type { ListBytes } from './list-bytes';
+
+// Reading a file is shared/codec's job (encodings, header row below titles, footers, XLSX, hostile files);
+// this module feeds it the bytes in pieces as they arrive (file-bytes.ts), stores what it reads in a
+// CellTable, and reports progress.
+
+export type SourceKind = 'csv' | 'xlsx';
+
+/** What the user may override on the Open screen; anything left out is detected. */
+export type ReadOptions = Readonly<{
+  encoding?: TextEncoding;
+  delimiter?: CsvDelimiter;
+  sheet?: string;
+  /** The header's 1-based line (CSV) or row (Excel), chosen with a click on the preview. */
+  headerRow?: number;
+  fileName?: string;
+}>;
+
+/** How the file was read: shown on the Open screen, each one changeable. */
+export type SourceFormat = Readonly<{
+  kind: SourceKind;
+  encoding: TextEncoding | null;
+  delimiter: CsvDelimiter | null;
+  sheets: readonly string[];
+  sheet: string | null;
+  /** The header's 1-based line or row. */
+  headerRow: number;
+  /** What was read but is not data, so the Open screen can say what was left out. */
+  titles: number;
+  blankRows: number;
+  footer: readonly string[];
+  raggedRows: number;
+}>;
+
+/** Called after each chunk with the rows read so far; awaiting it lets the worker post and listen. */
+export type ReadProgress = (rows: number, fraction: number) => Promise<void>;
+
+export class SourceError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads the whole file: table row 0 holds the headers, rows 1… the data rows (titles, blank rows and a
+ * footer are left out by the codec and counted in the format).
+ */
+export async function readSource(
+  file: ListBytes,
+  options: ReadOptions,
+  progress: ReadProgress,
+  /** Each stored row's table index and cells, as soon as it is read (the header is row 0). */
+  onStored: (table: CellTable, row: number, cells: readonly string[]) => void = () => {},
+  /** How the file is being read, once the header is found (counts of what is left out come at the end). */
+  onFormat: (format: SourceFormat) => void = () => {},
+): Promise<{ table: CellTable; format: SourceFormat }> {
+  const table = new CellTable();
+  // No 0x1F byte in the file read so far means no U+001F character in any encoding: rows skip the per-cell
+  // check. A piece is looked at before the reader gets it, so a row holding one is never taken as clean.
+  let clean = true;
+  const at = { offset: 0 };
+  async function* checked(): AsyncGenerator<Uint8Array> {
+    for await (const piece of file.pieces(at)) {
+      if (clean && piece.indexOf(0x1f) >= 0) clean = false;
+      yield piece;
+    }
+  }
+  let header: SheetHeader | undefined;
+  const outcome = await readSheet(checked(), options, {
+    onHeader: (found) => {
+      header = found;
+      onFormat(formatOf(found, { titles: found.titles.length, blankRows: 0, footer: [], raggedRows: 0 }));
+      onStored(table, table.appendRow(found.headers, clean), found.headers);
+    },
+    onRow: (fields) => {
+      onStored(table, table.appendRow(fields, clean), fields);
+    },
+    onChunk: () => progress(Math.max(0, table.rowCount - 1), file.size ? at.offset / file.size : 1),
+  });
+  if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
+  const summary = outcome.value;
+  await progress(Math.max(0, table.rowCount - 1), 1);
+  if (!header) throw new SourceError('sheet.noRows', 'The file has no rows.');
+  return {
+    table,
+    format: formatOf(summary, {
+      titles: summary.titles.length,
+      blankRows: summary.blankRows,
+      footer: summary.footer,
+      raggedRows: summary.raggedCount,
+    }),
+  };
+}
+
+function formatOf(
+  header: SheetHeader,
+  leftOut: Pick<SourceFormat, 'titles' | 'blankRows' | 'footer' | 'raggedRows'>,
+): SourceFormat {
+  return {
+    kind: header.kind,
+    encoding: header.encoding,
+    delimiter: header.delimiter as CsvDelimiter | null,
+    sheets: header.sheets.filter((s) => !s.hidden).map((s) => s.name),
+    sheet: header.sheet,
+    headerRow: header.headerRow,
+    ...leftOut,
+  };
+}
+
+/**
+ * The first rows as they are in the file, title lines included, each with its line: the Open screen shows
+ * them so the header row can be chosen with a click.
+ */
+export async function previewSource(
+  file: ListBytes,
+  options: ReadOptions,
+  limit: number,
+): Promise<{ rows: string[][]; lines: number[] }> {
+  const outcome = await previewSheet(file.pieces(), { ...options, headerRow: 0, limit });
+  if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
+  return { rows: outcome.value.rows, lines: outcome.value.lines };
+}

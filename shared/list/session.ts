@@ -1,0 +1,380 @@
+import type { Lookups, Template } from '../template';
+import type { Locale } from '../validate';
+import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
+import { ServerMarks } from './problems/server-marks';
+import { uploadSheetOf } from './upload/upload-sheet';
+import { AheadValidation } from './read/ahead-validation';
+import { toBase64 } from './read/base64';
+import type { CellTable } from './sheet/cell-table';
+import { describeCellIssues } from './problems/cell-issues';
+import { columnInfo } from './sheet/column-info';
+import { duplicateGroupsInfo } from './duplicates/duplicate-rows';
+import { planKeep, planMerge, planNotDuplicate } from './duplicates/duplicates';
+import { exportList } from './export/export-files';
+import { ListBytes } from './read/list-bytes';
+import { type FileRead, openResultOf, readFile } from './read/file-read';
+import { countMatches, emptyRunBelow, findNext, planFillDown, planReplace } from './edit/find-replace';
+import { planFix } from './edit/fixes';
+import { History } from './edit/history';
+import { IntList } from './sheet/int-list';
+import { ListProblems } from './problems/list-problems';
+import { findNextProblem } from './problems/next-problem';
+import type { Effect, Op } from './edit/ops';
+import { PlanStore } from './edit/plan-store';
+import type {
+  Change,
+  ColumnInfo,
+  DocState,
+  DocStatus,
+  OpenResult,
+  RowData,
+  ViewRef,
+  ListApi,
+  WorkerJournalEntry,
+} from './protocol';
+import { rowDataOf } from './problems/row-data';
+import { deleteRowsOp, editOp, insertRowOp } from './edit/row-ops';
+import { type RowView, ViewCache } from './view/row-view';
+import { type ProgressSink, SessionError } from './session-errors';
+import { SheetDocument } from './sheet/sheet-document';
+import type { ReadOptions } from './read/source-reader';
+
+/** Rows sent back with a change; beyond this the UI reloads what it shows instead. */
+const maxRowsPerChange = 300;
+
+type Handlers = {
+  [K in keyof ListApi]: (params: ListApi[K]['req'], progress: ProgressSink) => Promise<ListApi[K]['res']>;
+};
+
+/**
+ * Everything the worker holds for one open list: the file's bytes, its cells, the document with its
+ * validator, the history and the current views. Pure TypeScript, so the same code runs in the worker,
+ * in unit tests and in the Node baseline of the bench. `handlers` is the whole API (worker/protocol.ts);
+ * the work itself is in the modules beside this one.
+ */
+export class ListSession {
+  private bytes: ListBytes | null = null;
+  /** The file as read now (table row 0: the headers). */
+  private file: FileRead | null = null;
+  private options: ReadOptions = {};
+  /** Table rows of the data, in file order. */
+  private rows: IntList = new IntList();
+  private targets: readonly ColumnTarget[] = [];
+  private lookups: Lookups | undefined;
+  private doc: SheetDocument | null = null;
+  private history = new History();
+  private readonly views = new ViewCache();
+  private readonly plans = new PlanStore();
+  private version = 0;
+  private readonly serverMarks = new ServerMarks();
+  private readonly ahead = new AheadValidation();
+  private reading: { cancelled: boolean } | null = null;
+
+  constructor(private readonly template: Template) {}
+
+  readonly handlers: Handlers = {
+    open: async (params, progress) => {
+      // Bytes come whole (Electron, the CLI, tests) or as they arrive (the browser's File, see ListBytes).
+      this.bytes = 'source' in params ? params.source : ListBytes.of(params.bytes);
+      return this.read(params.options, progress);
+    },
+    reread: async ({ options }, progress) => this.read(options, progress),
+    setHeaderRow: async ({ row }, progress) => this.read({ ...this.options, headerRow: row }, progress),
+    proposeMapping: async () => this.proposals(),
+    prepare: async (_, progress) => {
+      await this.prepare(progress);
+      return null;
+    },
+    applyMapping: async ({ targets }, progress) => {
+      const ready = this.ahead.take(targets);
+      this.targets = targets;
+      // The user confirmed the mapping the worker had already validated while they looked at it.
+      if (!this.doc && ready) this.adopt(ready, true);
+      else await this.rebuild(progress, true);
+      return { ...this.docState(), entry: { t: 'map', targets } };
+    },
+    setLookups: async ({ lookups }, progress) => {
+      this.lookups = lookups;
+      if (!this.doc) return { state: null, entry: { t: 'lookups', lookups } };
+      await this.rebuild(progress, false);
+      return { state: { ...this.docState(), entry: null }, entry: { t: 'lookups', lookups } };
+    },
+    rows: async ({ start, end, view, locale }) => {
+      const rows = this.view(view);
+      const out: RowData[] = [];
+      for (let i = start; i < Math.min(end, rows.length); i++) out.push(this.rowData(rows.keyAt(i), locale));
+      return { rows: out, total: rows.length };
+    },
+    edit: async ({ key, col, value, locale }) => this.run(editOp(this.requireDoc(), key, col, value), locale),
+    describeCell: async ({ key, col, locale, settings }) =>
+      describeCellIssues(this.requireDoc(), this.serverMarks, key, col, locale, settings),
+    planFix: async ({ scope, settings }) => {
+      const plan = planFix(this.requireDoc(), scope, settings);
+      return this.plans.keep(plan.op, plan.count, plan.examples);
+    },
+    planReplace: async ({ query, replacement }) => {
+      const op = planReplace(this.requireDoc(), query, replacement);
+      const examples =
+        op?.keys
+          .slice(0, 12)
+          .map((key, i) => ({ key, col: op.cols[i], before: op.before[i], after: op.after[i] })) ?? [];
+      return this.plans.keep(op, op?.keys.length ?? 0, examples);
+    },
+    runPlan: async ({ token, locale }) => {
+      const op = this.plans.get(token);
+      if (!op) throw new SessionError('plan.stale', 'The list changed since this preview. Preview it again.');
+      return this.run(op, locale);
+    },
+    undo: async ({ locale }) => this.step('undo', locale),
+    redo: async ({ locale }) => this.step('redo', locale),
+    insertRow: async ({ afterKey, locale }) => {
+      const op = insertRowOp(this.requireDoc(), afterKey);
+      return { ...this.run(op, locale), key: op.keys[0] };
+    },
+    deleteRows: async ({ keys, locale }) => this.run(deleteRowsOp(this.requireDoc(), keys), locale),
+    fillDown: async ({ view, from, count, locale }) => {
+      const op = planFillDown(this.requireDoc(), this.view(view), from, count);
+      return op ? this.run(op, locale) : this.noChange();
+    },
+    emptyRunBelow: async ({ view, from }) => emptyRunBelow(this.requireDoc(), this.view(view), from),
+    find: async ({ query, view, from, direction }) => {
+      const doc = this.requireDoc();
+      return { at: findNext(doc, this.view(view), query, from, direction), count: countMatches(doc, query) };
+    },
+    nextProblem: async ({ view, from, direction, only }) =>
+      findNextProblem(
+        this.view(view),
+        this.problems(),
+        this.requireDoc().columns.length,
+        from,
+        direction,
+        only,
+      ),
+    locate: async ({ key, view }) => this.view(view).indexOfKey(key),
+    duplicates: async () => duplicateGroupsInfo(this.requireDoc()),
+    resolveDuplicate: async ({ keys, action, keep, locale }) => {
+      const doc = this.requireDoc();
+      const op =
+        action === 'keep'
+          ? planKeep(doc, keys, keep)
+          : action === 'merge'
+            ? planMerge(doc, keys, keep)
+            : planNotDuplicate(keys);
+      return this.run(op, locale);
+    },
+    // The same error count the Review screen shows, cells the import server rejected included.
+    export: async ({ kind, locale, settings }) =>
+      exportList(this.requireDoc(), kind, locale, settings, this.problems().summary().errors),
+    replay: async ({ entries }, progress) => {
+      for (const entry of entries) await this.replayEntry(entry, progress);
+      return { ...this.docState(), entry: null };
+    },
+    status: async () => this.status(),
+    sourceBase64: async () => {
+      if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
+      return toBase64(await this.bytes.all());
+    },
+    uploadSheet: async () => uploadSheetOf(this.requireDoc(), this.version),
+    setServerProblems: async ({ problems }) => {
+      this.requireDoc();
+      this.serverMarks.set(problems);
+      // A "problems only" view built before must take in (or let go of) the rejected rows.
+      this.views.clear();
+      return { status: this.status(), rows: null, structural: false, entry: null };
+    },
+  };
+
+  /**
+   * Called as each request arrives, before it waits its turn: stops work the request makes useless (a read
+   * of a file no longer wanted, a validation ahead with a mapping no longer proposed).
+   */
+  interrupt(type: keyof ListApi, params: unknown): void {
+    // Another file or another way to read this one: the read in progress is of no use any more.
+    if (this.reading && (type === 'open' || type === 'reread' || type === 'setHeaderRow')) {
+      this.reading.cancelled = true;
+    }
+    this.ahead.interrupt(type, params);
+  }
+
+  // --- reading ---------------------------------------------------------------------------------------
+
+  private async read(options: ReadOptions, progress: ProgressSink): Promise<OpenResult> {
+    if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
+    this.resetDocument();
+    this.file = null;
+    this.lookups = undefined;
+    const attempt = { cancelled: false };
+    this.reading = attempt;
+    const file = await readFile(this.template, this.bytes, options, attempt, progress);
+    if (this.reading === attempt) this.reading = null;
+    this.file = file;
+    this.options = options;
+    this.rows = IntList.range(file.table.rowCount);
+    this.rows.removeAt(0);
+    // The rows validated while reading, with the proposed mapping: confirming it needs no second pass.
+    const proposed = file.proposals.map((p) => p.target);
+    if (file.validated) this.ahead.keep(proposed, file.validated);
+    return openResultOf(file);
+  }
+
+  /** The mapping proposal for the file as read now (made once per read). */
+  private proposals(): readonly ColumnProposal[] {
+    const file = this.file;
+    if (!file) throw new SessionError('file.none', 'No file is open.');
+    return file.proposals;
+  }
+
+  private resetDocument(): void {
+    this.doc = null;
+    this.ahead.clear();
+    this.serverMarks.clear();
+    this.history = new History();
+    this.plans.clear();
+    this.views.clear();
+  }
+
+  // --- the document --------------------------------------------------------------------------------
+
+  /**
+   * Validates the list with the proposed mapping while the user is still on the Open and Map screens, so
+   * that confirming an unchanged mapping shows the grid at once (see AheadValidation).
+   */
+  private async prepare(progress: ProgressSink): Promise<void> {
+    if (this.doc || !this.file) return;
+    const table = this.file.table;
+    const targets = this.proposals().map((p) => p.target);
+    await this.ahead.run(targets, progress, (built) =>
+      SheetDocument.build({
+        template: this.template,
+        table,
+        headerRow: 0,
+        targets,
+        rawOf: IntList.from(this.rows.toInt32Array()),
+        order: IntList.range(this.rows.length),
+        lookups: this.lookups,
+        progress: built,
+      }),
+    );
+  }
+
+  private async rebuild(progress: ProgressSink, newColumns: boolean): Promise<void> {
+    const table = this.requireTable();
+    const previous = this.doc;
+    const rawOf = previous ? previous.rowMap : IntList.from(this.rows.toInt32Array());
+    const order = previous ? previous.order : IntList.range(this.rows.length);
+    const doc = await SheetDocument.build({
+      template: this.template,
+      table,
+      headerRow: 0,
+      targets: this.targets,
+      previous: previous?.columns,
+      rawOf,
+      order,
+      lookups: this.lookups,
+      progress: (done, total) => progress('validate', done, total === 0 ? 1 : done / total),
+    });
+    this.adopt(doc, newColumns);
+  }
+
+  private adopt(doc: SheetDocument, newColumns: boolean): void {
+    this.doc = doc;
+    // Ops name columns by position; a new mapping moves them, new lookups do not.
+    if (newColumns) this.history = new History();
+    if (newColumns) this.serverMarks.clear();
+    this.plans.clear();
+    this.views.clear();
+    this.version++;
+  }
+
+  private docState(): Omit<DocState, 'entry'> {
+    const doc = this.requireDoc();
+    const columns: ColumnInfo[] = doc.columns.map((c) => columnInfo(c, c.index));
+    return { columns, status: this.status() };
+  }
+
+  private status(): DocStatus {
+    const doc = this.requireDoc();
+    return {
+      rowCount: doc.rowCount,
+      summary: this.problems().summary(),
+      undoLabel: this.history.undoLabel,
+      redoLabel: this.history.redoLabel,
+      version: this.version,
+    };
+  }
+
+  private rowData(key: number, locale: Locale): RowData {
+    return rowDataOf(this.requireDoc(), this.serverMarks, key, locale);
+  }
+
+  private view(ref: ViewRef): RowView {
+    return this.views.get(this.requireDoc(), ref.spec, ref.revision, this.problems());
+  }
+
+  private problems(): ListProblems {
+    return new ListProblems(this.requireDoc(), this.serverMarks);
+  }
+
+  // --- changes ---------------------------------------------------------------------------------------
+
+  private run(op: Op, locale: Locale): Change {
+    const effect = this.history.run(this.requireDoc(), op);
+    return this.changed(effect, { t: 'op', op }, locale);
+  }
+
+  private step(direction: 'undo' | 'redo', locale: Locale): Change {
+    const doc = this.requireDoc();
+    const effect = direction === 'undo' ? this.history.undo(doc) : this.history.redo(doc);
+    return effect ? this.changed(effect, { t: direction }, locale) : this.noChange();
+  }
+
+  private changed(effect: Effect, entry: WorkerJournalEntry, locale: Locale): Change {
+    const doc = this.requireDoc();
+    this.version++;
+    this.plans.clear();
+    this.serverMarks.forget(effect.touched);
+    const live = [...effect.touched].filter((k) => doc.isLive(k));
+    const rows =
+      effect.structural || live.length > maxRowsPerChange
+        ? null
+        : live.map((key) => this.rowData(key, locale));
+    return { status: this.status(), rows, structural: effect.structural, entry };
+  }
+
+  private noChange(): Change {
+    return { status: this.status(), rows: [], structural: false, entry: null };
+  }
+
+  private async replayEntry(entry: WorkerJournalEntry, progress: ProgressSink): Promise<void> {
+    switch (entry.t) {
+      case 'map':
+        this.targets = entry.targets;
+        await this.rebuild(progress, true);
+        return;
+      case 'lookups':
+        this.lookups = entry.lookups;
+        if (this.doc) await this.rebuild(progress, false);
+        return;
+      case 'op':
+        this.history.run(this.requireDoc(), entry.op);
+        break;
+      case 'undo':
+        this.history.undo(this.requireDoc());
+        break;
+      case 'redo':
+        this.history.redo(this.requireDoc());
+        break;
+    }
+    this.version++;
+  }
+
+  private requireTable(): CellTable {
+    if (!this.file) throw new SessionError('file.none', 'No file is open.');
+    return this.file.table;
+  }
+
+  private requireDoc(): SheetDocument {
+    if (!this.doc) throw new SessionError('list.none', 'Map the columns first.');
+    return this.doc;
+  }
+}

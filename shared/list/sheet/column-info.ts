@@ -1,0 +1,26 @@
+import type { PlannedColumn } from './column-plan';
+import type { ColumnInfo } from '../protocol';
+
+/**
+ * What the UI needs to know of a column (plain data, no validator functions). Beside the column plan rather
+ * than in the worker: the worker answers with it, and the UI thread shows the planned columns at once while
+ * the worker validates (the UI thread runs no worker code, scripts/check-layers.mjs).
+ */
+export function columnInfo(
+  column: Pick<PlannedColumn, 'kind' | 'header' | 'sourceHeader' | 'field'>,
+  index: number,
+): ColumnInfo {
+  const field = column.field;
+  return {
+    index,
+    kind: column.kind,
+    header: column.header,
+    sourceHeader: column.sourceHeader,
+    label: field?.label ?? null,
+    hint: field?.hint ?? null,
+    fieldKind: field?.kind ?? null,
+    required: field?.required ?? false,
+    lookup: field?.lookup ?? null,
+    choices: field?.choices?.map((ch) => ({ value: ch.value, label: ch.label })) ?? null,
+  };
+}
