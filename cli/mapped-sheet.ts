@@ -48,7 +48,7 @@ export type MappedSheetOptions = Readonly<{
  */
 export function isIdentity(mapping: Mapping): boolean {
   if (mapping.columns.length !== mapping.fields.length) return false;
-  return mapping.columns.every((c, i) => c.field === mapping.fields[i] && !c.split);
+  return mapping.columns.every((c, i) => c.target.kind === 'field' && c.target.header === mapping.fields[i]);
 }
 
 /**

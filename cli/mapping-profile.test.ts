@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { suggestMapping } from '../shared/mapping';
+import { fieldOf, suggestMapping } from '../shared/mapping';
 import { clientTether } from '../shared/template';
 import {
   configDir,
@@ -67,7 +67,7 @@ describe('saved profiles', () => {
       env,
     });
     expect(again.source).toMatchObject({ kind: 'profile', profile: { name: 'google' } });
-    expect(again.mapping.columns.map((c) => c.field)).toEqual(['email', 'lastName', 'firstName']);
+    expect(again.mapping.columns.map((c) => fieldOf(c.target))).toEqual(['email', 'lastName', 'firstName']);
     const ignored = await resolveMapping({
       template: clientTether,
       headers,

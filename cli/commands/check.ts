@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
-import { missingRequired } from '../../shared/mapping';
+import { fieldsOf, missingRequired } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
 import { describeFinding, type Locale, SheetValidator } from '../../shared/validate';
 import { type CheckPrinter, jsonPrinter, textPrinter } from '../check-output';
@@ -117,10 +117,8 @@ export async function runCheck(args: string[]): Promise<number> {
           // A CSV's size and its rows' length tell about how many rows come: the indexes are sized once.
           if (header.kind === 'csv' && sampleRowChars > 0) validator.reserve(size / (sampleRowChars + 1));
           const byField = new Map<string, string>();
-          for (const c of mapping.columns) {
-            if (c.field) byField.set(c.field, c.header);
-            for (const part of c.split ?? []) byField.set(part, c.header);
-          }
+          for (const c of mapping.columns)
+            for (const field of fieldsOf(c.target)) byField.set(field, c.header);
           if (byField.size === 0) {
             throw new InputError(
               `${file}: no column matches a ${template.crm} field (headers: ${mapping.columns
@@ -130,7 +128,7 @@ export async function runCheck(args: string[]): Promise<number> {
             );
           }
           sourceHeaderOf = (col) => byField.get(columns[col].header) ?? '';
-          unchecked = mapping.columns.filter((c) => !c.field && !c.split).map((c) => c.header);
+          unchecked = mapping.columns.filter((c) => fieldsOf(c.target).length === 0).map((c) => c.header);
           const missing = missingRequired(mapping, template);
           if (missing.length) {
             process.stderr.write(

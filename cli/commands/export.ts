@@ -3,7 +3,7 @@ import { isSameFile } from '../../node-shared/same-file';
 import type { SheetReadOptions } from '../../shared/codec';
 import { checkExportable, looksLikeFormula } from '../../shared/export';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
-import { customFieldNames, type Mapping } from '../../shared/mapping';
+import { customFieldNames, fieldsOf, type Mapping } from '../../shared/mapping';
 import { clientTether, type Lookups, type Template } from '../../shared/template';
 import {
   describeFinding,
@@ -94,18 +94,16 @@ export type CheckedSource = Readonly<{
 
 /** Source columns by what happens to them, for the summary line. */
 export function columnFates(mapping: Mapping): { notes: string[]; dropped: string[]; custom: string[] } {
-  const unmapped = mapping.columns.filter((c) => !c.field && !c.split);
-  const named = (action: string) => unmapped.filter((c) => c.unmapped === action).map((c) => c.header);
+  const named = (kind: 'note' | 'skip') =>
+    mapping.columns.filter((c) => c.target.kind === kind).map((c) => c.header);
   // Without a note field, the columns meant to be kept as notes are dropped too.
   const notes = mapping.noteField ? named('note') : [];
-  const dropped = [...named('drop'), ...(mapping.noteField ? [] : named('note'))];
+  const dropped = [...named('skip'), ...(mapping.noteField ? [] : named('note'))];
   return { notes, dropped: dropped.filter((h) => h !== ''), custom: customFieldNames(mapping) };
 }
 
 function customColumns(mapping: Mapping): number[] {
-  return mapping.columns
-    .filter((c) => c.field === null && !c.split && c.unmapped === 'custom')
-    .map((c) => c.column);
+  return mapping.columns.filter((c) => c.target.kind === 'custom').map((c) => c.column);
 }
 
 /**
@@ -135,7 +133,7 @@ export async function checkSource(
     {
       onReady: (ready) => {
         mapping = ready.mapping;
-        if (!ready.mapping.columns.some((c) => c.field || c.split)) {
+        if (!ready.mapping.columns.some((c) => fieldsOf(c.target).length > 0)) {
           throw new InputError(
             `${options.file}: no column matches a ${template.crm} field (headers: ${ready.headers.slice(0, 4).join(', ')}…); map them with \`listprep map\` and --mapping`,
           );

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseDelimiterName, parseEncodingName, type SheetReadOptions } from '../../shared/codec';
 import type { DateOrder } from '../../shared/fix';
-import { type ColumnMapping, type Mapping, missingRequired } from '../../shared/mapping';
+import { type ColumnMapping, fieldOf, fieldsOf, type Mapping, missingRequired } from '../../shared/mapping';
 import { clientTether, type Template } from '../../shared/template';
 import { detachString } from '../../shared/validate';
 import { UsageError } from '../errors';
@@ -65,17 +65,25 @@ export function dateOrderOption(value: string | undefined): DateOrder | undefine
 
 /** A mapping column as the CLI prints it in JSON: `column` is the 1-based position, as spreadsheets count. */
 export function mappingJson(columns: readonly ColumnMapping[]) {
-  return columns.map((c) => ({
-    column: c.column + 1,
-    header: c.header,
-    field: c.field,
-    ...(c.split ? { split: c.split } : {}),
-    confidence: c.confidence,
-    reason: c.reason,
-    ...(c.detail ? { detail: c.detail } : {}),
-    ...(c.unmapped ? { unmapped: c.unmapped } : {}),
-    ...(c.customName ? { customName: c.customName } : {}),
-  }));
+  // The JSON keeps the shape it has always had (a field, a split, or what happens to an unmapped column).
+  return columns.map((c) => {
+    const t = c.target;
+    return {
+      column: c.column + 1,
+      header: c.header,
+      field: fieldOf(t),
+      ...(t.kind === 'split' ? { split: t.fields } : {}),
+      confidence: c.confidence,
+      reason: c.reason,
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(t.kind === 'note' || t.kind === 'custom'
+        ? { unmapped: t.kind }
+        : t.kind === 'skip'
+          ? { unmapped: 'drop' }
+          : {}),
+      ...(t.kind === 'custom' ? { customName: t.name } : {}),
+    };
+  });
 }
 
 /** Where the mapping came from, for people. */
@@ -90,15 +98,20 @@ export function dateOrdersFor(mapping: Mapping, template: Template, order: DateO
   if (!order) return undefined;
   const dateFields = new Set(template.fields.filter((f) => f.kind === 'date').map((f) => f.header));
   return Object.fromEntries(
-    mapping.columns.flatMap((c) => (c.field && dateFields.has(c.field) ? [[c.field, order]] : [])),
+    mapping.columns.flatMap((c) =>
+      fieldsOf(c.target)
+        .filter((f) => dateFields.has(f))
+        .map((f) => [f, order]),
+    ),
   ) as Record<string, DateOrder>;
 }
 
 function target(c: ColumnMapping): string {
-  if (c.field) return c.field;
-  if (c.split) return c.split.join(' + ');
-  if (c.unmapped === 'custom') return `custom field "${c.customName ?? c.header}"`;
-  return c.unmapped === 'drop' ? '(dropped)' : '([import] note)';
+  const t = c.target;
+  if (t.kind === 'field') return t.header;
+  if (t.kind === 'split') return t.fields.join(' + ');
+  if (t.kind === 'custom') return `custom field "${t.name}"`;
+  return t.kind === 'skip' ? '(dropped)' : '([import] note)';
 }
 
 function formatText(file: string, mapping: Mapping, source: MappingSource, missing: string[]): string {
@@ -107,7 +120,7 @@ function formatText(file: string, mapping: Mapping, source: MappingSource, missi
   const fieldWidth = Math.min(26, Math.max(...mapping.columns.map((c) => target(c).length)));
   for (const c of mapping.columns) {
     const header = c.header.length > width ? `${c.header.slice(0, width - 1)}…` : c.header;
-    const sure = c.field || c.split ? c.confidence.toFixed(2) : '    ';
+    const sure = fieldsOf(c.target).length ? c.confidence.toFixed(2) : '    ';
     lines.push(
       `  ${String(c.column + 1).padStart(3)}  ${header.padEnd(width)} -> ${target(c).padEnd(fieldWidth)}  ${sure}  ${c.detail ?? c.reason}`,
     );

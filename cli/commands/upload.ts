@@ -13,7 +13,7 @@ import {
   onMatchModes,
   type RowIssue,
 } from '../../shared/api';
-import { applyMapping, type Mapping } from '../../shared/mapping';
+import { applyMapping, fieldsOf, type Mapping } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import {
@@ -183,22 +183,20 @@ async function readSheetToSend(args: Args, customFields: readonly CustomField[])
         // Notes are left to the server (--unmapped), so the mapping must not fold them into a field here.
         const unfolded: Mapping = { ...ready.mapping, noteField: null };
         const used = new Set<string>();
-        for (const c of ready.mapping.columns) {
-          if (c.field) used.add(c.field);
-          if (c.split) for (const f of c.split) used.add(f);
-        }
+        for (const c of ready.mapping.columns) for (const f of fieldsOf(c.target)) used.add(f);
         const fields = template.fields.flatMap((f, i) => (used.has(f.header) ? [i] : []));
         const extra: { column: number; mapping: string | null }[] = [];
         for (const c of ready.mapping.columns) {
-          if (c.field || c.split || c.unmapped === 'drop') continue;
-          const name = (c.customName ?? c.header).toLowerCase();
+          const t = c.target;
+          if (t.kind !== 'note' && t.kind !== 'custom') continue;
+          const name = t.kind === 'custom' ? t.name.toLowerCase() : '';
           const custom =
-            c.unmapped === 'custom'
+            t.kind === 'custom'
               ? customFields.find((f) => f.key.toLowerCase() === name || f.label.toLowerCase() === name)
               : undefined;
-          if (c.unmapped === 'custom' && !custom) {
+          if (t.kind === 'custom' && !custom) {
             process.stderr.write(
-              `listprep upload: the account has no custom field "${c.customName ?? c.header}"; the column is sent unmapped (--unmapped decides)\n`,
+              `listprep upload: the account has no custom field "${t.name}"; the column is sent unmapped (--unmapped decides)\n`,
             );
           }
           extra.push({ column: c.column, mapping: custom ? `custom:${custom.key}` : null });

@@ -6,7 +6,7 @@ import type { WorkerClient } from '../client/worker-client';
 import type { FileToOpen, OpenedBlob } from '../platform/opened-blob';
 import type { DateOrderEntry, UiEntry, UiScreen } from '../journal/entries';
 import { planColumns } from '../../shared/list';
-import type { ColumnTarget } from '../../shared/mapping/column-target';
+import type { ColumnTarget } from '../../shared/mapping';
 import { type SavedMapping, saveMappingProfile } from '../mapping/profiles';
 import { columnInfo } from '../../shared/list';
 import type { Change, DocState, ExportKind } from '../../shared/list';

@@ -4,7 +4,7 @@ import type { Lookups } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import type { UiEntry } from '../journal/entries';
 import type { SaveState } from '../journal/journal-writer';
-import type { ColumnProposal, ColumnTarget } from '../../shared/mapping/column-target';
+import type { ColumnProposal, ColumnTarget } from '../../shared/mapping';
 import type { ColumnInfo, DocStatus, OpenResult } from '../../shared/list';
 import type { ReadOptions } from '../../shared/list';
 

@@ -1,8 +1,12 @@
 import { foldKey } from '../../shared/fix';
-import { defaultNoteField, type MappingProfile, profileFromMapping } from '../../shared/mapping';
+import {
+  type ColumnTarget,
+  chosenColumn,
+  defaultNoteField,
+  type MappingProfile,
+  profileFromMapping,
+} from '../../shared/mapping';
 import type { Template } from '../../shared/template';
-import { columnOfTarget } from '../../shared/mapping/column-mapping';
-import type { ColumnTarget } from '../../shared/mapping/column-target';
 
 // The app's first saved mappings kept the Map screen's targets under a signature of the folded headers in
 // file order, so they matched only a file with the same column order, and kept no header as written. They
@@ -38,7 +42,7 @@ export function upgradeLegacyProfile(
   return profileFromMapping(profile.name, {
     template: template.id,
     fields: template.fields.map((f) => f.header),
-    columns: headers.map((header, column) => columnOfTarget(column, header, profile.targets[column])),
+    columns: headers.map((header, column) => chosenColumn(column, header, profile.targets[column])),
     noteField: defaultNoteField(template),
   });
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { headersSignature, profileFromMapping, setColumnField, suggestMapping } from '../../shared/mapping';
+import {
+  type ColumnTarget,
+  headersSignature,
+  profileFromMapping,
+  setColumnTarget,
+  suggestMapping,
+} from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
-import { columnOfTarget, targetOfColumn } from '../../shared/mapping/column-mapping';
-import type { ColumnTarget } from '../../shared/mapping/column-target';
 import { findSavedMapping, loadProfiles, saveMappingProfile } from './profiles';
 
 /** localStorage's interface over a Map, so each test has its own. */
@@ -96,7 +100,7 @@ describe('saved mappings in shared/mapping’s profile format', () => {
     const suggested = suggestMapping(clientTether, headers, [
       ['Åse', 'Økland', 'ase@example.com', 'K-1', '41', ''],
     ]);
-    const mapping = setColumnField(suggested, 3, 'external_id');
+    const mapping = setColumnTarget(suggested, 3, { kind: 'field', header: 'external_id' });
     storage.setItem('listprep.mappingProfiles', JSON.stringify([profileFromMapping('cli', mapping)]));
     const saved = findSavedMapping(clientTether, reorderedHeaders, storage);
     expect(saved?.targets[reordered.indexOf(3)]).toEqual({ kind: 'field', header: 'external_id' });
@@ -125,17 +129,5 @@ describe('saved mappings in shared/mapping’s profile format', () => {
     expect(findSavedMapping(clientTether, headers, storage)).toBeNull();
     storage.setItem('listprep.mappingProfiles', '{not json');
     expect(loadProfiles(storage)).toEqual([]);
-  });
-});
-
-describe('translating between shared/mapping columns and Map screen targets', () => {
-  it.each<ColumnTarget>([
-    { kind: 'field', header: 'email' },
-    { kind: 'split', fields: ['firstName', 'lastName'] },
-    { kind: 'custom', name: 'shoe_size' },
-    { kind: 'note' },
-    { kind: 'skip' },
-  ])('keeps %j as it is both ways', (target) => {
-    expect(targetOfColumn(columnOfTarget(2, 'Header', target))).toEqual(target);
   });
 });

@@ -1,5 +1,7 @@
 import type { DateOrder } from '../../shared/fix';
 import {
+  type ColumnTarget,
+  chosenColumn,
   defaultNoteField,
   findProfile,
   type MappingProfile,
@@ -7,8 +9,6 @@ import {
   profileFromMapping,
 } from '../../shared/mapping';
 import type { Template } from '../../shared/template';
-import { columnOfTarget, targetOfColumn } from '../../shared/mapping/column-mapping';
-import type { ColumnTarget } from '../../shared/mapping/column-target';
 import {
   isLegacyProfile,
   type LegacyProfile,
@@ -82,7 +82,7 @@ export function saveMappingProfile(
     template: template.id,
     fields: template.fields.map((f) => f.header),
     columns: headers.map((header, column) =>
-      columnOfTarget(column, header, targets[column] ?? { kind: 'skip' }),
+      chosenColumn(column, header, targets[column] ?? { kind: 'skip' }),
     ),
     // The app always keeps notes in the template's notes field (see worker/export-files.ts).
     noteField: defaultNoteField(template),
@@ -114,7 +114,7 @@ export function findSavedMapping(
   const mapping = mappingFromProfile(profile, headers, template);
   return {
     name: profile.name,
-    targets: mapping.columns.map(targetOfColumn),
+    targets: mapping.columns.map((c) => c.target),
     dateOrders: profile.dateOrders ?? {},
   };
 }

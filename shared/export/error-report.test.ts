@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../test/fixtures/generate-contacts';
-import { suggestMapping } from '../mapping';
+import { fieldOf, suggestMapping } from '../mapping';
 import { clientTether } from '../template';
 import { columnsFromHeaders, type Issue, validateRows } from '../validate';
 import {
@@ -152,8 +152,8 @@ describe('the error report', () => {
     expect(columns[width]).toBeNull();
     expect(reportExtraHeaders).toContain(reopenedHeaders[width]);
     const mapping = suggestMapping(clientTether, reopenedHeaders, rowsOf(sheet, width + 1));
-    expect(mapping.columns.slice(0, width).map((c) => c.field)).toEqual(headers);
-    expect(mapping.columns[width]).toMatchObject({ field: null, unmapped: 'drop' });
+    expect(mapping.columns.slice(0, width).map((c) => fieldOf(c.target))).toEqual(headers);
+    expect(mapping.columns[width]).toMatchObject({ target: { kind: 'skip' } });
 
     const check = (s: ExcelJS.Worksheet) => validateRows(clientTether, columns, rowsOf(s, width + 1));
     const still = (s: ExcelJS.Worksheet) => check(s).map((i) => `${i.field}|${i.code}`);

@@ -3,7 +3,7 @@ import type { FixSuggestion } from '../fix';
 import type { FieldKind, LookupList, Lookups } from '../template';
 import type { GridProblem } from '../upload';
 import type { IssueCode, Locale, Severity } from '../validate';
-import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
+import type { ColumnProposal, ColumnTarget } from '../mapping';
 import type { UploadSheet } from './upload/upload-sheet';
 import type { CellPosition, FindQuery } from './edit/find-replace';
 import type { FixExample, FixScope, FixSettings } from './edit/fixes';

@@ -1,6 +1,6 @@
 import type { Lookups, Template } from '../template';
 import type { Locale } from '../validate';
-import type { ColumnProposal, ColumnTarget } from '../mapping/column-target';
+import type { ColumnProposal, ColumnTarget } from '../mapping';
 import { ServerMarks } from './problems/server-marks';
 import { uploadSheetOf } from './upload/upload-sheet';
 import { AheadValidation } from './read/ahead-validation';

@@ -5,11 +5,10 @@ import {
   customFieldNames,
   importNote,
   missingRequired,
-  setColumnField,
-  setSplitColumn,
-  setUnmappedAction,
+  setColumnTarget,
   suggestMapping,
 } from './index';
+import { fieldOf } from './types';
 
 const at = (header: string) => clientTether.fields.findIndex((f) => f.header === header);
 const headers = ['Name', 'E-mail', 'Country', 'Notes', 'Fax', 'Member since'];
@@ -60,33 +59,37 @@ describe('editing a mapping', () => {
   const mapping = suggestMapping(clientTether, headers, rows);
 
   it('gives a field to the user’s column and releases the column that had it', () => {
-    const edited = setColumnField(mapping, 2, 'email');
-    expect(edited.columns[2]).toMatchObject({ field: 'email', reason: 'user', confidence: 1 });
-    expect(edited.columns[1]).toMatchObject({ field: null, unmapped: 'note' });
-    expect(mapping.columns[1].field).toBe('email');
-    expect(() => setColumnField(mapping, 2, 'no_such_field')).toThrow(RangeError);
+    const edited = setColumnTarget(mapping, 2, { kind: 'field', header: 'email' });
+    expect(edited.columns[2]).toMatchObject({
+      target: { kind: 'field', header: 'email' },
+      reason: 'user',
+      confidence: 1,
+    });
+    expect(edited.columns[1]).toMatchObject({ target: { kind: 'note' } });
+    expect(fieldOf(mapping.columns[1].target)).toBe('email');
+    expect(() => setColumnTarget(mapping, 2, { kind: 'field', header: 'no_such_field' })).toThrow(RangeError);
   });
 
   it('releases a full-name split when one of its fields is given to another column', () => {
-    const edited = setColumnField(mapping, 2, 'lastName');
-    expect(edited.columns[0].split).toBeUndefined();
+    const edited = setColumnTarget(mapping, 2, { kind: 'field', header: 'lastName' });
+    expect(edited.columns[0].target).toEqual({ kind: 'note' });
     expect(missingRequired(edited, clientTether)).toEqual(['firstName']);
   });
 
   it('makes a column a custom field or drops it as the user says', () => {
-    const custom = setUnmappedAction(mapping, 2, 'custom', 'Land');
+    const custom = setColumnTarget(mapping, 2, { kind: 'custom', name: 'Land' });
     expect(customFieldNames(custom)).toEqual(['Land']);
     const row = applyMapping(custom, rows[0]);
     expect(row.custom).toEqual(['Norway']);
     expect(row.note).toBe('[import] Member since: 2020');
-    const dropped = setUnmappedAction(custom, 5, 'drop');
+    const dropped = setColumnTarget(custom, 5, { kind: 'skip' });
     expect(applyMapping(dropped, rows[0]).note).toBe('');
   });
 
   it('splits the column the user picks as the full name', () => {
     const plain = suggestMapping(clientTether, ['Who', 'Email'], [['Ann Lee', 'a@b.com']]);
     expect(missingRequired(plain, clientTether)).toEqual(['firstName', 'lastName']);
-    const split = setSplitColumn(plain, 0, ['firstName', 'lastName']);
+    const split = setColumnTarget(plain, 0, { kind: 'split', fields: ['firstName', 'lastName'] });
     expect(missingRequired(split, clientTether)).toEqual([]);
     expect(applyMapping(split, ['Ann Lee', 'a@b.com']).values.slice(0, 2)).toEqual(['Ann', 'Lee']);
   });

@@ -36,15 +36,17 @@ function planOf(mapping: Mapping): Plan {
   const noteColumns: { column: number; label: string }[] = [];
   const customColumns: number[] = [];
   for (const column of mapping.columns) {
-    const target = at(column.field);
-    if (target >= 0 && source[target] === -1) source[target] = column.column;
-    else if (column.split) {
+    const target = column.target;
+    if (target.kind === 'field') {
+      const field = at(target.header);
+      if (field >= 0 && source[field] === -1) source[field] = column.column;
+    } else if (target.kind === 'split') {
       splitFrom = column.column;
-      firstAt = at(column.split[0]);
-      lastAt = at(column.split[1]);
-    } else if (column.field === null && column.unmapped === 'note') {
+      firstAt = at(target.fields[0]);
+      lastAt = at(target.fields[1]);
+    } else if (target.kind === 'note') {
       noteColumns.push({ column: column.column, label: `[import] ${column.header}: ` });
-    } else if (column.field === null && column.unmapped === 'custom') {
+    } else if (target.kind === 'custom') {
       customColumns.push(column.column);
     }
   }
@@ -64,9 +66,7 @@ function planOf(mapping: Mapping): Plan {
 
 /** The names of the custom fields a mapping creates, in the order `applyMapping` returns their values. */
 export function customFieldNames(mapping: Mapping): string[] {
-  return mapping.columns
-    .filter((c) => c.field === null && !c.split && c.unmapped === 'custom')
-    .map((c) => c.customName ?? c.header);
+  return mapping.columns.flatMap((c) => (c.target.kind === 'custom' ? [c.target.name] : []));
 }
 
 /** The `[import]` note for a row: one line per kept column that has a value, e.g. `[import] Country: Norway`. */

@@ -1,5 +1,5 @@
 import type { Template } from '../template';
-import type { ColumnMapping, Mapping, UnmappedAction } from './types';
+import { type ColumnMapping, type ColumnTarget, fieldsOf, type Mapping } from './types';
 
 function replaceColumns(mapping: Mapping, change: (c: ColumnMapping) => ColumnMapping): Mapping {
   return { ...mapping, columns: mapping.columns.map(change) };
@@ -9,65 +9,34 @@ function released(column: ColumnMapping): ColumnMapping {
   return {
     column: column.column,
     header: column.header,
-    field: null,
+    target: { kind: 'note' },
     confidence: 0,
     reason: 'none',
-    unmapped: 'note',
     detail: 'its field was given to another column',
   };
 }
 
+/** A column as a person mapped it (the Map screen, a profile saved from it): sure, by the user. */
+export function chosenColumn(column: number, header: string, target: ColumnTarget): ColumnMapping {
+  return { column, header, target, confidence: 1, reason: 'user' };
+}
+
 /**
- * The user's choice of field for a column (null: no field, the values kept as a note). A column that held
- * the field before loses it and keeps its values as a note; so does a full-name split that filled it.
+ * A person's choice of target for a column. Fields it fills are taken from any other column that held them
+ * (a full-name split included), which then keeps its values as a note.
  */
-export function setColumnField(mapping: Mapping, column: number, field: string | null): Mapping {
-  if (field !== null && !mapping.fields.includes(field))
-    throw new RangeError(`no field "${field}" in the template`);
-  return replaceColumns(mapping, (c) => {
-    if (c.column === column) {
-      return field === null
-        ? { column: c.column, header: c.header, field: null, confidence: 1, reason: 'user', unmapped: 'note' }
-        : { column: c.column, header: c.header, field, confidence: 1, reason: 'user' };
-    }
-    if (field !== null && (c.field === field || c.split?.includes(field))) return released(c);
-    return c;
-  });
-}
-
-/** The user's choice for a column without field: keep as `[import]` note, as a custom field, or drop. */
-export function setUnmappedAction(
-  mapping: Mapping,
-  column: number,
-  action: UnmappedAction,
-  customName?: string,
-): Mapping {
-  return replaceColumns(mapping, (c) => {
-    if (c.column !== column) return c;
-    const base = { column: c.column, header: c.header, field: null, confidence: 1, reason: 'user' as const };
-    return action === 'custom'
-      ? { ...base, unmapped: action, customName: customName?.trim() || c.header }
-      : { ...base, unmapped: action };
-  });
-}
-
-/** Makes a column a full name split into the two given fields, which other columns give up. */
-export function setSplitColumn(mapping: Mapping, column: number, fields: readonly [string, string]): Mapping {
-  for (const field of fields) {
+export function setColumnTarget(mapping: Mapping, column: number, target: ColumnTarget): Mapping {
+  const taken = fieldsOf(target);
+  for (const field of taken) {
     if (!mapping.fields.includes(field)) throw new RangeError(`no field "${field}" in the template`);
   }
   return replaceColumns(mapping, (c) => {
     if (c.column === column) {
-      return {
-        column: c.column,
-        header: c.header,
-        field: null,
-        split: fields,
-        confidence: 1,
-        reason: 'user',
-      };
+      const chosen =
+        target.kind === 'custom' ? { kind: 'custom' as const, name: target.name.trim() || c.header } : target;
+      return chosenColumn(c.column, c.header, chosen);
     }
-    if ((c.field !== null && fields.includes(c.field)) || c.split) return released(c);
+    if (fieldsOf(c.target).some((f) => taken.includes(f))) return released(c);
     return c;
   });
 }
@@ -75,9 +44,6 @@ export function setSplitColumn(mapping: Mapping, column: number, fields: readonl
 /** The template's required fields no column fills (directly or by a full-name split). */
 export function missingRequired(mapping: Mapping, template: Template): string[] {
   const filled = new Set<string>();
-  for (const c of mapping.columns) {
-    if (c.field) filled.add(c.field);
-    for (const f of c.split ?? []) filled.add(f);
-  }
+  for (const c of mapping.columns) for (const f of fieldsOf(c.target)) filled.add(f);
   return template.fields.filter((f) => f.required && !filled.has(f.header)).map((f) => f.header);
 }

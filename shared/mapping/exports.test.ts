@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientTether } from '../template';
 import { missingRequired, suggestMapping } from './index';
-import type { Mapping } from './types';
+import { fieldOf, fieldsOf, type Mapping } from './types';
 
 // Files in the shapes of real exports (headers as the tools write them), one or two rows each. Each must
 // map without help: every field named here lands on the expected column, and the required fields are filled.
@@ -10,7 +10,10 @@ type Export = { headers: string[]; rows: string[][]; expect: Record<string, stri
 
 function fieldsByHeader(mapping: Mapping): Record<string, string | null> {
   return Object.fromEntries(
-    mapping.columns.map((c) => [c.header, c.field ?? (c.split ? c.split.join('+') : null)]),
+    mapping.columns.map((c) => [
+      c.header,
+      fieldOf(c.target) ?? (c.target.kind === 'split' ? fieldsOf(c.target).join('+') : null),
+    ]),
   );
 }
 
@@ -587,7 +590,7 @@ describe('files in the shapes of common exports', () => {
     const mapping = suggestMapping(clientTether, file.headers, file.rows);
     expect(fieldsByHeader(mapping)).toMatchObject(file.expect);
     expect(missingRequired(mapping, clientTether)).toEqual([]);
-    const fields = mapping.columns.flatMap((c) => (c.field ? [c.field] : []));
+    const fields = mapping.columns.flatMap((c) => (fieldOf(c.target) ? [fieldOf(c.target)] : []));
     expect(new Set(fields).size).toBe(fields.length);
   });
 });

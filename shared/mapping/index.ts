@@ -2,7 +2,7 @@ export * from './types';
 export { suggestMapping, type SuggestOptions } from './suggest';
 export { applyMapping, customFieldNames, importNote, type MappedRow } from './apply';
 export { splitFullName, type SplitName } from './full-name';
-export { setColumnField, setUnmappedAction, setSplitColumn, missingRequired } from './edit';
+export { chosenColumn, setColumnTarget, missingRequired } from './edit';
 // mappingProfileSchema is imported from './profile-schema' where a file is parsed: it loads zod.
 export {
   headersSignature,

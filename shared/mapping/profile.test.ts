@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { clientTether } from '../template';
 import {
+  chosenColumn,
   findProfile,
   headersSignature,
   mappingFromProfile,
   profileFromMapping,
-  setColumnField,
+  setColumnTarget,
   suggestMapping,
 } from './index';
+import { type ColumnTarget, fieldOf } from './types';
 import { mappingProfileSchema } from './profile-schema';
 
 const headers = ['Given Name', 'Family Name', 'E-mail 1 - Value', 'Mystery'];
 const rows = [['Ann', 'Lee', 'ann@example.com', '5551234567']];
 
 describe('mapping profiles', () => {
-  const mapping = setColumnField(suggestMapping(clientTether, headers, rows), 3, 'second_Phone');
+  const mapping = setColumnTarget(suggestMapping(clientTether, headers, rows), 3, {
+    kind: 'field',
+    header: 'second_Phone',
+  });
   const profile = profileFromMapping('google', mapping, { savedAt: '2024-01-01T00:00:00.000Z' });
 
   it('round-trips through JSON and its schema', () => {
@@ -40,7 +45,7 @@ describe('mapping profiles', () => {
   it('gives a file the saved choices by header, whatever the column order', () => {
     const reordered = [headers[3], headers[0], headers[1], headers[2]];
     const applied = mappingFromProfile(profile, reordered, clientTether);
-    expect(applied.columns.map((c) => [c.header, c.field, c.reason])).toEqual([
+    expect(applied.columns.map((c) => [c.header, fieldOf(c.target), c.reason])).toEqual([
       ['Mystery', 'second_Phone', 'profile'],
       ['Given Name', 'firstName', 'profile'],
       ['Family Name', 'lastName', 'profile'],
@@ -51,6 +56,26 @@ describe('mapping profiles', () => {
 
   it('keeps a header the profile does not know as a note', () => {
     const applied = mappingFromProfile(profile, [...headers, 'Country'], clientTether);
-    expect(applied.columns[4]).toMatchObject({ field: null, unmapped: 'note', reason: 'none' });
+    expect(applied.columns[4]).toMatchObject({ target: { kind: 'note' }, reason: 'none' });
+  });
+});
+
+describe('a profile file', () => {
+  it.each<ColumnTarget>([
+    { kind: 'field', header: 'email' },
+    { kind: 'split', fields: ['firstName', 'lastName'] },
+    { kind: 'custom', name: 'shoe_size' },
+    { kind: 'note' },
+    { kind: 'skip' },
+  ])('keeps the target %j as it is through saving and reading', (target) => {
+    const headers = ['Header', 'Other'];
+    const mapping = {
+      template: clientTether.id,
+      fields: clientTether.fields.map((f) => f.header),
+      columns: [chosenColumn(0, 'Header', target), chosenColumn(1, 'Other', { kind: 'note' })],
+      noteField: 'notes',
+    };
+    const saved = mappingProfileSchema.parse(JSON.parse(JSON.stringify(profileFromMapping('p', mapping))));
+    expect(mappingFromProfile(saved, headers, clientTether).columns[0].target).toEqual(target);
   });
 });

@@ -1,7 +1,7 @@
 import { foldWords } from '../fix/fold';
 import type { Template } from '../template';
 import type { MappingProfile } from './profile-schema';
-import type { ColumnMapping, Mapping } from './types';
+import type { ColumnMapping, ColumnTarget, Mapping } from './types';
 
 // The profile's schema lives in profile-schema.ts, imported where a profile file is parsed: these functions
 // run on every `listprep check`, and loading zod with them cost about 90 ms of start-up.
@@ -32,6 +32,25 @@ export function headersSignature(headers: readonly string[]): string {
   return `h1-${keys.length}-${hashHex(keys.join('\u0001'))}`;
 }
 
+type SavedColumn = MappingProfile['columns'][number];
+
+// The profile file keeps the format it was first saved in (version 1: a field, or a split, or what to do
+// with an unmapped column), so profiles written by older versions and by the CLI read the same.
+function savedColumn(header: string, target: ColumnTarget): SavedColumn {
+  switch (target.kind) {
+    case 'field':
+      return { header, field: target.header };
+    case 'split':
+      return { header, field: null, split: [target.fields[0], target.fields[1]] };
+    case 'custom':
+      return { header, field: null, unmapped: 'custom', customName: target.name };
+    case 'note':
+      return { header, field: null, unmapped: 'note' };
+    case 'skip':
+      return { header, field: null, unmapped: 'drop' };
+  }
+}
+
 /** A profile holding a mapping (made from the file with `headers`). */
 export function profileFromMapping(
   name: string,
@@ -44,13 +63,7 @@ export function profileFromMapping(
     name,
     template: mapping.template,
     signature: headersSignature(mapping.columns.map((c) => c.header)),
-    columns: mapping.columns.map((c) => ({
-      header: c.header,
-      field: c.field,
-      ...(c.split ? { split: [c.split[0], c.split[1]] as [string, string] } : {}),
-      ...(c.field === null && !c.split && c.unmapped ? { unmapped: c.unmapped } : {}),
-      ...(c.customName ? { customName: c.customName } : {}),
-    })),
+    columns: mapping.columns.map((c) => savedColumn(c.header, c.target)),
     noteField: mapping.noteField,
     ...(options.dateOrders && Object.keys(options.dateOrders).length
       ? { dateOrders: options.dateOrders }
@@ -96,25 +109,21 @@ export function mappingFromProfile(
     if (!saved)
       return {
         ...base,
-        field: null,
+        target: { kind: 'note' },
         confidence: 0,
         reason: 'none',
-        unmapped: 'note',
         detail: 'not in the profile',
       };
     if (saved.field && fields.has(saved.field) && !used.has(saved.field)) {
       used.add(saved.field);
-      return { ...base, field: saved.field };
+      return { ...base, target: { kind: 'field', header: saved.field } };
     }
     if (saved.split?.every((f) => fields.has(f))) {
-      return { ...base, field: null, split: [saved.split[0], saved.split[1]] as const };
+      return { ...base, target: { kind: 'split', fields: [saved.split[0], saved.split[1]] } };
     }
-    return {
-      ...base,
-      field: null,
-      unmapped: saved.unmapped ?? 'note',
-      ...(saved.customName ? { customName: saved.customName } : {}),
-    };
+    if (saved.unmapped === 'custom')
+      return { ...base, target: { kind: 'custom', name: saved.customName ?? header } };
+    return { ...base, target: { kind: saved.unmapped === 'drop' ? 'skip' : 'note' } };
   });
   const noteField = profile.noteField && fields.has(profile.noteField) ? profile.noteField : null;
   return { template: template.id, fields: template.fields.map((f) => f.header), columns, noteField };

@@ -3,6 +3,7 @@ import { clientTether } from '../template';
 import { defineTemplate } from '../template/schema';
 import tinyCrm from '../template/testdata/tiny-crm.template.json';
 import { suggestMapping } from './index';
+import { fieldOf } from './types';
 
 const columnFor = (headers: string[], rows: string[][] = []) => {
   const mapping = suggestMapping(clientTether, headers, rows);
@@ -13,7 +14,7 @@ describe('suggestMapping by name', () => {
   it('maps the template’s own header file to itself with full confidence', () => {
     const headers = clientTether.fields.map((f) => f.header);
     const mapping = suggestMapping(clientTether, headers, []);
-    expect(mapping.columns.map((c) => c.field)).toEqual(headers);
+    expect(mapping.columns.map((c) => fieldOf(c.target))).toEqual(headers);
     expect(mapping.columns.every((c) => c.confidence === 1 && c.reason === 'header')).toBe(true);
     expect(mapping.fields).toEqual(headers);
     expect(mapping.template).toBe('clienttether-contacts');
@@ -21,13 +22,13 @@ describe('suggestMapping by name', () => {
 
   it('compares names without case, spacing, punctuation or accents', () => {
     const column = columnFor(['FIRST_NAME', 'last-name', ' E-MAIL ', 'fodselsdato', 'Post.nr'], []);
-    expect(column('FIRST_NAME').field).toBe('firstName');
-    expect(column('last-name').field).toBe('lastName');
-    expect(column(' E-MAIL ').field).toBe('email');
-    expect(column('fodselsdato').field).toBe('anniversary_1');
-    expect(column('Post.nr').field).toBe('zip');
+    expect(fieldOf(column('FIRST_NAME').target)).toBe('firstName');
+    expect(fieldOf(column('last-name').target)).toBe('lastName');
+    expect(fieldOf(column(' E-MAIL ').target)).toBe('email');
+    expect(fieldOf(column('fodselsdato').target)).toBe('anniversary_1');
+    expect(fieldOf(column('Post.nr').target)).toBe('zip');
     expect(columnFor(['zip code'])('zip code')).toMatchObject({
-      field: 'zip',
+      target: { kind: 'field', header: 'zip' },
       reason: 'synonym',
       detail: 'synonym "zip code"',
     });
@@ -43,31 +44,31 @@ describe('suggestMapping by name', () => {
 
   it('gives each field to one column: the mobile wins the phone and the other phone goes to second_Phone', () => {
     const column = columnFor(['Home Phone', 'Mobile Phone', 'Fax']);
-    expect(column('Mobile Phone').field).toBe('phone');
-    expect(column('Home Phone').field).toBe('second_Phone');
-    expect(column('Fax').field).toBeNull();
+    expect(fieldOf(column('Mobile Phone').target)).toBe('phone');
+    expect(fieldOf(column('Home Phone').target)).toBe('second_Phone');
+    expect(fieldOf(column('Fax').target)).toBeNull();
   });
 
   it('lets a named mobile column beat a bare "Phone", which falls back to second_Phone', () => {
     const column = columnFor(['Phone', 'Cell']);
-    expect(column('Cell').field).toBe('phone');
+    expect(fieldOf(column('Cell').target)).toBe('phone');
     expect(column('Phone')).toMatchObject({
-      field: 'second_Phone',
+      target: { kind: 'field', header: 'second_Phone' },
       detail: expect.stringContaining('phone was taken'),
     });
   });
 
   it('leaves a third phone without a field rather than overwrite one', () => {
     const column = columnFor(['Mobile', 'Work Phone', 'Home Phone'], [['5551234567', '5551234568', '']]);
-    expect(column('Mobile').field).toBe('phone');
-    expect(column('Work Phone').field).toBe('second_Phone');
-    expect(column('Home Phone')).toMatchObject({ field: null, unmapped: 'drop' });
+    expect(fieldOf(column('Mobile').target)).toBe('phone');
+    expect(fieldOf(column('Work Phone').target)).toBe('second_Phone');
+    expect(column('Home Phone')).toMatchObject({ target: { kind: 'skip' } });
   });
 
   it('prefers the filled one of two equally named columns', () => {
     const column = columnFor(['Home Street', 'Business Street'], [['', '1 Main St']]);
-    expect(column('Business Street').field).toBe('address');
-    expect(column('Home Street').field).toBeNull();
+    expect(fieldOf(column('Business Street').target)).toBe('address');
+    expect(fieldOf(column('Home Street').target)).toBeNull();
   });
 });
 
@@ -81,7 +82,7 @@ describe('suggestMapping by content', () => {
 
   it('reads what a column holds when its name says nothing', () => {
     const mapping = suggestMapping(clientTether, headers, rows);
-    expect(mapping.columns.map((c) => c.field)).toEqual([
+    expect(mapping.columns.map((c) => fieldOf(c.target))).toEqual([
       'email',
       'phone',
       'state',
@@ -98,8 +99,8 @@ describe('suggestMapping by content', () => {
 
   it('ranks content below any name, so a named column keeps its field', () => {
     const column = columnFor(['Contact', 'Email'], [['ann@example.com', 'ann@example.com']]);
-    expect(column('Email').field).toBe('email');
-    expect(column('Contact').field).toBeNull();
+    expect(fieldOf(column('Email').target)).toBe('email');
+    expect(fieldOf(column('Contact').target)).toBeNull();
     for (const c of suggestMapping(clientTether, headers, rows).columns) {
       if (c.reason === 'content') expect(c.confidence).toBeLessThan(0.75);
     }
@@ -107,11 +108,11 @@ describe('suggestMapping by content', () => {
 
   it('needs most values to agree before it claims a field', () => {
     const mixed = [['ann@example.com'], ['not an email'], ['also not'], ['bob@example.com']];
-    expect(suggestMapping(clientTether, ['Stuff'], mixed).columns[0].field).toBeNull();
+    expect(fieldOf(suggestMapping(clientTether, ['Stuff'], mixed).columns[0].target)).toBeNull();
   });
 
   it('does not read honorifics in a salutation column as gender', () => {
-    expect(columnFor(['Salutation'], [['Mr.'], ['Ms.']])('Salutation').field).toBeNull();
+    expect(fieldOf(columnFor(['Salutation'], [['Mr.'], ['Ms.']])('Salutation').target)).toBeNull();
   });
 });
 
@@ -119,21 +120,19 @@ describe('full names', () => {
   it('splits a full-name column into first and last name when there are no name columns', () => {
     const column = columnFor(['Full Name', 'Email']);
     expect(column('Full Name')).toMatchObject({
-      field: null,
-      split: ['firstName', 'lastName'],
+      target: { kind: 'split', fields: ['firstName', 'lastName'] },
       reason: 'fullName',
     });
   });
 
   it('leaves a full-name column alone (dropped as redundant) when first and last name columns exist', () => {
     const column = columnFor(['Name', 'First Name', 'Last Name'], [['Ann Lee', 'Ann', 'Lee']]);
-    expect(column('Name')).toMatchObject({ field: null, unmapped: 'drop' });
-    expect(column('Name').split).toBeUndefined();
+    expect(column('Name')).toMatchObject({ target: { kind: 'skip' } });
   });
 
   it('does not split when only one of the name columns exists; the full name is kept as a note', () => {
     const column = columnFor(['Navn', 'Fornavn'], [['Kari Nordmann', 'Kari']]);
-    expect(column('Navn')).toMatchObject({ field: null, unmapped: 'note' });
+    expect(column('Navn')).toMatchObject({ target: { kind: 'note' } });
   });
 });
 
@@ -142,12 +141,11 @@ describe('columns the template lacks', () => {
     const mapping = suggestMapping(clientTether, ['Email', 'Country', 'Fax'], [['a@b.com', 'Norway', '']]);
     expect(mapping.noteField).toBe('whiteboard');
     expect(mapping.columns[1]).toMatchObject({
-      field: null,
       reason: 'none',
-      unmapped: 'note',
+      target: { kind: 'note' },
       confidence: 0,
     });
-    expect(mapping.columns[2]).toMatchObject({ field: null, unmapped: 'drop' });
+    expect(mapping.columns[2]).toMatchObject({ target: { kind: 'skip' } });
   });
 
   it('drops the type column of a Google pair once it has named its value column', () => {
@@ -159,9 +157,9 @@ describe('columns the template lacks', () => {
         ['Mobile', '555-123-4568'],
       ],
     );
-    expect(mapping.columns[0]).toMatchObject({ field: null, unmapped: 'drop' });
+    expect(mapping.columns[0]).toMatchObject({ target: { kind: 'skip' } });
     expect(mapping.columns[1]).toMatchObject({
-      field: 'phone',
+      target: { kind: 'field', header: 'phone' },
       detail: expect.stringContaining('type mobile'),
     });
   });
@@ -175,7 +173,7 @@ describe('columns the template lacks', () => {
         ['Mobile', '555-123-4568'],
       ],
     );
-    expect(mapping.columns[0].unmapped).toBe('note');
+    expect(mapping.columns[0].target).toEqual({ kind: 'note' });
   });
 });
 
@@ -184,7 +182,7 @@ describe('another CRM’s template', () => {
     const tiny = defineTemplate(tinyCrm);
     const mapping = suggestMapping(tiny, ['name', 'MAIL'], []);
     expect(mapping.template).toBe(tiny.id);
-    expect(mapping.columns.map((c) => c.field)).toEqual(['Name', 'Mail']);
+    expect(mapping.columns.map((c) => fieldOf(c.target))).toEqual(['Name', 'Mail']);
     expect(mapping.noteField).toBeNull();
   });
 });

@@ -108,7 +108,7 @@ function withSiblings(template: Template, matches: Candidate[]): Candidate[] {
 
 /** A column whose values another column already carries, or that is no contact data: dropped, never a note. */
 function dropped(column: number, header: string, detail: string): ColumnMapping {
-  return { column, header, field: null, confidence: 1, reason: 'none', unmapped: 'drop', detail };
+  return { column, header, target: { kind: 'skip' }, confidence: 1, reason: 'none', detail };
 }
 
 function isFullNameHeader(header: string): boolean {
@@ -191,7 +191,7 @@ export function suggestMapping(
       return {
         column,
         header,
-        field: template.fields[pick.field].header,
+        target: { kind: 'field', header: template.fields[pick.field].header },
         confidence: round(pick.confidence),
         reason: pick.reason,
         detail: pick.detail,
@@ -201,8 +201,7 @@ export function suggestMapping(
       return {
         column,
         header,
-        field: null,
-        split: [firstName.header, lastName.header] as const,
+        target: { kind: 'split', fields: [firstName.header, lastName.header] },
         confidence: 0.85,
         reason: 'fullName',
         detail: `no first or last name column; "${header}" is split at the last word`,
@@ -222,10 +221,9 @@ export function suggestMapping(
     return {
       column,
       header,
-      field: null,
+      target: { kind: empty ? 'skip' : 'note' },
       confidence: 0,
       reason: 'none',
-      unmapped: empty ? 'drop' : 'note',
       detail: empty ? 'empty in the rows read' : 'no template field; kept as an [import] note',
     };
   });

@@ -17,28 +17,46 @@ export type MappingReason =
   /** No field. */
   | 'none';
 
-/** What happens to a column without a field: kept as an `[import]` note, kept as a custom field, or dropped. */
-export type UnmappedAction = 'note' | 'custom' | 'drop';
+/**
+ * Where a source column goes: a template field, a full name split into two fields, a custom field (the
+ * account's, found by name when the list is uploaded), an `[import]` note, or nowhere. The one model of a
+ * column's destination, used by the mapper, profiles, the list engine, the CLI and (from its wire form,
+ * `shared/api`'s mapping) the server.
+ */
+export type ColumnTarget =
+  | Readonly<{ kind: 'field'; header: string }>
+  | Readonly<{ kind: 'split'; fields: readonly [string, string] }>
+  | Readonly<{ kind: 'custom'; name: string }>
+  | Readonly<{ kind: 'note' }>
+  | Readonly<{ kind: 'skip' }>;
 
-/** The decision for one source column. */
+/** The decision for one source column, with why it was made. */
 export type ColumnMapping = Readonly<{
   /** 0-based position in the source file. */
   column: number;
   header: string;
-  /** The template header this column fills, or null. */
-  field: string | null;
-  /** For a full-name column: the first-name and last-name fields its value is split into. */
-  split?: readonly [string, string];
+  target: ColumnTarget;
   /** 0 to 1: how sure the mapper is. Profiles and user choices are 1. */
   confidence: number;
   reason: MappingReason;
   /** For people: what matched (`synonym "mobile phone"`, `40 of 40 sampled values are email addresses`). */
   detail?: string;
-  /** Only for a column without field (and not split): what to do with its values. */
-  unmapped?: UnmappedAction;
-  /** The custom field's name when `unmapped` is `custom` (defaults to the header). */
-  customName?: string;
 }>;
+
+/** A column's proposal as the Map screen shows it: the decision and a few values to recognise it by. */
+export type ColumnProposal = ColumnMapping & Readonly<{ samples: readonly string[] }>;
+
+/** The one template field a target fills, or null (a split, custom field, note or skip). */
+export function fieldOf(target: ColumnTarget): string | null {
+  return target.kind === 'field' ? target.header : null;
+}
+
+/** The template fields a target fills: one, two for a split name, none otherwise. */
+export function fieldsOf(target: ColumnTarget): readonly string[] {
+  if (target.kind === 'field') return [target.header];
+  if (target.kind === 'split') return target.fields;
+  return [];
+}
 
 /** A whole file's mapping onto one template. Plain data: it is saved in profiles and sent between processes. */
 export type Mapping = Readonly<{

@@ -4,7 +4,7 @@ import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import { useRenderedCount } from '../../app/useRenderedCount';
-import type { ColumnTarget } from '../../../shared/mapping/column-target';
+import type { ColumnTarget } from '../../../shared/mapping';
 import { findSavedMapping } from '../../mapping/profiles';
 import { MappingRow } from './MappingRow';
 
@@ -84,9 +84,9 @@ export function MapScreen() {
         <tbody>
           {proposals.slice(0, shown).map((proposal) => (
             <MappingRow
-              key={proposal.source}
+              key={proposal.column}
               proposal={proposal}
-              target={targets[proposal.source] ?? skip}
+              target={targets[proposal.column] ?? skip}
               locale={locale}
             />
           ))}

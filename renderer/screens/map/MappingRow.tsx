@@ -4,7 +4,7 @@ import type { Locale } from '../../../shared/validate';
 import { useController } from '../../app/AppContext';
 import { useWords } from '../../app/useWords';
 import type { Words } from '../../i18n/words';
-import type { ColumnProposal, ColumnTarget } from '../../../shared/mapping/column-target';
+import type { ColumnProposal, ColumnTarget } from '../../../shared/mapping';
 
 const splitFields = ['firstName', 'lastName'] as const;
 
@@ -41,7 +41,7 @@ type Props = Readonly<{ proposal: ColumnProposal; target: ColumnTarget; locale: 
 export const MappingRow = memo(function MappingRow({ proposal, target, locale }: Props) {
   const controller = useController();
   const { words } = useWords();
-  const selectId = `map-${proposal.source}`;
+  const selectId = `map-${proposal.column}`;
   return (
     <tr data-source={proposal.header}>
       <th scope="row">
@@ -54,7 +54,7 @@ export const MappingRow = memo(function MappingRow({ proposal, target, locale }:
         <select
           id={selectId}
           value={targetValue(target)}
-          onChange={(e) => controller.setTarget(proposal.source, targetOf(e.target.value, proposal))}
+          onChange={(e) => controller.setTarget(proposal.column, targetOf(e.target.value, proposal))}
         >
           <optgroup label={words.templateFields}>
             {clientTether.fields.map((f) => (
@@ -75,7 +75,7 @@ export const MappingRow = memo(function MappingRow({ proposal, target, locale }:
             type="text"
             aria-label={`${words.customFieldName}: ${proposal.header}`}
             value={target.name}
-            onChange={(e) => controller.setTarget(proposal.source, { kind: 'custom', name: e.target.value })}
+            onChange={(e) => controller.setTarget(proposal.column, { kind: 'custom', name: e.target.value })}
           />
         )}
       </td>

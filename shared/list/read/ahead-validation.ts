@@ -1,4 +1,4 @@
-import type { ColumnTarget } from '../../mapping/column-target';
+import type { ColumnTarget } from '../../mapping';
 import type { ListApi } from '../protocol';
 import type { ProgressSink } from '../session-errors';
 import type { BuildProgress, SheetDocument } from '../sheet/sheet-document';

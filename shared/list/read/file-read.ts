@@ -1,5 +1,5 @@
 import type { Template } from '../../template';
-import type { ColumnProposal } from '../../mapping/column-target';
+import type { ColumnProposal } from '../../mapping';
 import { proposeMapping } from './propose';
 import type { CellTable } from '../sheet/cell-table';
 import type { ListBytes } from './list-bytes';

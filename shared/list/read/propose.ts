@@ -1,7 +1,5 @@
-import { suggestMapping } from '../../mapping';
+import { type ColumnProposal, suggestMapping } from '../../mapping';
 import type { Template } from '../../template';
-import { targetOfColumn } from '../../mapping/column-mapping';
-import type { ColumnProposal } from '../../mapping/column-target';
 
 const sampleCount = 5;
 
@@ -22,14 +20,6 @@ export function proposeMapping(
       if (value.trim() !== '') samples.push(value);
       if (samples.length === sampleCount) break;
     }
-    return {
-      source: column.column,
-      header: column.header,
-      samples,
-      target: targetOfColumn(column),
-      confidence: column.confidence,
-      reason: column.reason,
-      detail: column.detail ?? '',
-    };
+    return { ...column, samples };
   });
 }

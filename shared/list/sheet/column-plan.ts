@@ -1,5 +1,5 @@
 import type { FieldDef, Template } from '../../template';
-import type { ColumnTarget } from '../../mapping/column-target';
+import type { ColumnTarget } from '../../mapping';
 
 export type DocColumnKind = 'field' | 'custom' | 'note';
 

@@ -1,7 +1,7 @@
 import { splitFullName } from '../../mapping';
 import type { FieldDef, Template } from '../../template';
 import { type DocColumnKind, planColumns } from './column-plan';
-import type { ColumnTarget } from '../../mapping/column-target';
+import type { ColumnTarget } from '../../mapping';
 import type { CellTable } from './cell-table';
 import { IntList } from './int-list';
 

@@ -1,7 +1,7 @@
 import { ColumnAnalyzer, type DateOrder } from '../../fix';
 import type { Lookups, Template } from '../../template';
 import { type Finding, type IssueCode, SheetValidator, type ValidationSummary } from '../../validate';
-import type { ColumnTarget } from '../../mapping/column-target';
+import type { ColumnTarget } from '../../mapping';
 import type { CellTable } from './cell-table';
 import { type DocColumn, layColumns } from './doc-columns';
 import { DuplicateDismissals } from '../duplicates/duplicate-dismissals';
