@@ -5,13 +5,18 @@ import type { Locale } from '../../shared/validate';
 import type { WorkerClient } from '../client/worker-client';
 import type { FileToOpen, OpenedBlob } from '../platform/opened-blob';
 import type { DateOrderEntry, UiEntry, UiScreen } from '../journal/entries';
-import { planColumns } from '../../shared/list';
+import {
+  planColumns,
+  columnInfo,
+  type Change,
+  type DocState,
+  type ExportKind,
+  type ReadOptions,
+  type AccountCustomField,
+} from '../../shared/list';
 import type { ColumnTarget } from '../../shared/mapping';
 import { type SavedMapping, saveMappingProfile } from '../mapping/profiles';
-import { columnInfo } from '../../shared/list';
-import type { Change, DocState, ExportKind } from '../../shared/list';
 import type { RequestType, WorkerApi } from '../worker/protocol';
-import type { ReadOptions } from '../../shared/list';
 import type { AppState, Screen } from './app-state';
 import { AppStore } from './app-store';
 import { FileOpening } from './file-opening';
@@ -202,7 +207,7 @@ export class AppController {
       { targets },
       { onProgress: this.store.progress('validate') },
     );
-    const planned = planColumns(clientTether, headers, targets).map(columnInfo);
+    const planned = planColumns(clientTether, headers, targets, this.state.customFields).map(columnInfo);
     // While the file is still being read, the wait starts from the read's progress so far (its next report
     // comes within a quarter second), not from "checking 0 rows".
     const reading = this.state.reading;
@@ -327,16 +332,23 @@ export class AppController {
     await this.setLookups(parsed.lookups, this.words.lookupsLoaded(lookupsCount(parsed.lookups)));
   }
 
-  /** Checks the ID columns against these lists (a lookups file, or the server's: renderer/upload). */
-  async setLookups(lookups: Lookups, notice: string): Promise<void> {
+  /**
+   * Checks the ID columns against these lists and the custom-field columns as the account's custom fields
+   * (a lookups file has lists only; the server's lookups have both: renderer/upload).
+   */
+  async setLookups(
+    lookups: Lookups,
+    notice: string,
+    customFields: readonly AccountCustomField[] = [],
+  ): Promise<void> {
     this.set({ busy: { task: 'validate', done: 0, fraction: 0 } });
     try {
       const result = await this.worker.call(
         'setLookups',
-        { lookups },
+        { lookups, customFields },
         { onProgress: this.store.progress('validate') },
       );
-      this.set({ lookups, busy: null, notice: { kind: 'info', text: notice } });
+      this.set({ lookups, customFields, busy: null, notice: { kind: 'info', text: notice } });
       this.journal.append(result.entry);
       if (result.state) this.accept(result.state);
     } catch (error) {

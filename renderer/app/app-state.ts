@@ -5,8 +5,7 @@ import type { Locale } from '../../shared/validate';
 import type { UiEntry } from '../journal/entries';
 import type { SaveState } from '../journal/journal-writer';
 import type { ColumnProposal, ColumnTarget } from '../../shared/mapping';
-import type { ColumnInfo, DocStatus, OpenResult } from '../../shared/list';
-import type { ReadOptions } from '../../shared/list';
+import type { AccountCustomField, ColumnInfo, DocStatus, OpenResult, ReadOptions } from '../../shared/list';
 
 export type Screen = 'open' | 'map' | 'fix' | 'review' | 'upload';
 
@@ -33,6 +32,8 @@ export type AppState = Readonly<{
   columns: readonly ColumnInfo[] | null;
   status: DocStatus | null;
   lookups: Lookups | null;
+  /** The account's custom fields (from the server's lookups), which custom-field columns are checked as. */
+  customFields: readonly AccountCustomField[];
   /** The user's day/month choice for undecided date columns, by template header. */
   dateOrders: Readonly<Record<string, DateOrder>>;
   save: SaveState;
@@ -51,6 +52,7 @@ export const noListOpen = {
   columns: null,
   status: null,
   lookups: null,
+  customFields: [],
   dateOrders: {},
   save: 'idle',
   notice: null,

@@ -1,7 +1,6 @@
 import { type Progress, type WorkerClient, WorkerFailure } from '../client/worker-client';
 import type { FileToOpen } from '../platform/opened-blob';
-import type { OpenResult } from '../../shared/list';
-import type { ReadOptions } from '../../shared/list';
+import type { OpenResult, ReadOptions } from '../../shared/list';
 import { noListOpen } from './app-state';
 import type { AppStore } from './app-store';
 import type { JournalKeeper } from './journal-keeper';

@@ -1,6 +1,5 @@
 import type { DateOrder } from '../../shared/fix';
-import type { WorkerJournalEntry } from '../../shared/list';
-import type { ReadOptions } from '../../shared/list';
+import type { WorkerJournalEntry, ReadOptions } from '../../shared/list';
 
 // What the app writes to the autosave journal (through the Bridge, as JSON). A list's journal starts with
 // `open` (which file and how it was read), then the worker's entries (mapping, lookups, every change, undo,

@@ -274,7 +274,7 @@ export class UploadController {
     this.set({ lookups: state });
     if (previous?.lookups.version === state.lookups.version && this.app.getState().lookups) return;
     if (this.app.getState().columns)
-      await this.app.setLookups(state.lookups.lookups, this.words.lookupsApplied);
+      await this.app.setLookups(state.lookups.lookups, this.words.lookupsApplied, state.lookups.customFields);
   }
 
   setChoices(patch: Partial<UploadChoices>): void {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientTether } from '../../shared/template';
-import { ListBytes } from '../../shared/list';
+import { ListBytes, ListSession } from '../../shared/list';
 import { streamFile } from './file-bytes';
-import { ListSession } from '../../shared/list';
 
 // A browser File reaches the worker unread: it must read exactly like the same bytes handed over whole.
 

@@ -1,36 +1,22 @@
-import type { RequestIssue } from '../../shared/api';
+import { customFieldPrefix, type RequestIssue } from '../../shared/api';
+import { customFieldDef } from '../../shared/list';
 import { type FieldDef, headerIndex, type Template } from '../../shared/template';
 import { columnsFromHeaders } from '../../shared/validate';
 import { ApiError } from '../http/api-error';
 import type { CustomFieldRow } from '../lookups/lookup-store';
 
 /** What one column of the sheet feeds: a template field, or an account custom field. */
-export type ColumnTarget =
+export type ImportColumn =
   | Readonly<{ kind: 'field'; field: FieldDef }>
   | Readonly<{ kind: 'custom'; custom: CustomFieldRow; field: FieldDef }>;
 
 export type ResolvedColumns = Readonly<{
   headers: readonly string[];
   /** Per column; null for a column that is not imported (kept as an `[import]` note or dropped). */
-  targets: readonly (ColumnTarget | null)[];
+  targets: readonly (ImportColumn | null)[];
   /** Per column, what the shared validator checks it as. */
   validatorColumns: readonly (FieldDef | null)[];
 }>;
-
-export const customPrefix = 'custom:';
-
-/** A custom field seen through the template's eyes, so the one validator checks its cells too. */
-export function customFieldDef(custom: CustomFieldRow): FieldDef {
-  return {
-    header: `${customPrefix}${custom.key}`,
-    label: { en: custom.label, nb: custom.label },
-    hint: { en: custom.label, nb: custom.label },
-    kind: custom.kind,
-    required: false,
-    unique: false,
-    synonyms: [],
-  };
-}
 
 /**
  * Resolves the request's mapping (or, without one, the headers by exact name) to targets. Refuses with 422
@@ -44,7 +30,7 @@ export function resolveColumns(
   mapping: readonly (string | null)[] | undefined,
 ): ResolvedColumns {
   const issues: RequestIssue[] = [];
-  let targets: (ColumnTarget | null)[];
+  let targets: (ImportColumn | null)[];
   if (mapping === undefined) {
     targets = columnsFromHeaders(template, headers).map((field) => (field ? { kind: 'field', field } : null));
   } else {
@@ -59,9 +45,9 @@ export function resolveColumns(
     const used = new Map<string, number>();
     targets = mapping.map((target, column) => {
       if (target === null) return null;
-      let resolved: ColumnTarget | null = null;
-      if (target.startsWith(customPrefix)) {
-        const custom = customByKey.get(target.slice(customPrefix.length));
+      let resolved: ImportColumn | null = null;
+      if (target.startsWith(customFieldPrefix)) {
+        const custom = customByKey.get(target.slice(customFieldPrefix.length));
         if (custom) resolved = { kind: 'custom', custom, field: customFieldDef(custom) };
       } else {
         const at = byHeader.get(target.trim().toLowerCase());

@@ -1,7 +1,8 @@
 import type { FieldChange } from '../../shared/api';
 import type { LookupList, Template } from '../../shared/template';
 import { nameKey, phoneKey, uniqueKey } from '../../shared/validate';
-import { customPrefix, type ResolvedColumns } from './columns';
+import { customFieldPrefix } from '../../shared/api';
+import type { ResolvedColumns } from './columns';
 
 /** The contact columns an ID column of the template feeds, by the account list it points at. */
 export const refKeys = ['actionPlanId', 'salesCycleId', 'leadSourceId', 'assignedUserId'] as const;
@@ -179,7 +180,7 @@ export function mergeState(
     const current = custom[key] ?? '';
     if (takes(current, value)) {
       custom[key] = value;
-      changes.push({ field: `${customPrefix}${key}`, from: current, to: value });
+      changes.push({ field: `${customFieldPrefix}${key}`, from: current, to: value });
     }
   }
   const refs = { ...existing.refs };

@@ -1,4 +1,10 @@
-import type { ImportCounts, ImportJob, ImportOptions, RowIssue } from '../../shared/api';
+import {
+  type ImportCounts,
+  type ImportJob,
+  type ImportOptions,
+  isLargeImport,
+  type RowIssue,
+} from '../../shared/api';
 import type { Database, Sql } from '../db/database';
 import { ApiError } from '../http/api-error';
 
@@ -309,7 +315,7 @@ export function toJob(row: JobRow): ImportJob {
     createdBy: { userId: String(row.user_id), name: row.user_name },
     source: { kind: row.source_kind, name: row.source_name, rows: row.row_count, columns: row.column_count },
     options: row.options,
-    large: row.row_count > 1000,
+    large: isLargeImport(row.row_count),
     progress: { phase: row.progress_phase, done: row.progress_done, total: row.progress_total },
     counts: row.counts,
     issueCount: row.issue_count,

@@ -1,11 +1,15 @@
-import type {
-  DryRun,
-  FieldChange,
-  ImportCounts,
-  ImportOptions,
-  MatchKey,
-  RowIssue,
-  RowOutcome,
+import {
+  type Compliance,
+  complianceOf,
+  type DryRun,
+  type FieldChange,
+  type ImportCounts,
+  type ImportOptions,
+  isLargeImport,
+  type MatchKey,
+  type RowIssue,
+  type RowOutcome,
+  textConsentHeader,
 } from '../../shared/api';
 import type { Template } from '../../shared/template';
 import { validateRows } from '../../shared/validate';
@@ -18,7 +22,7 @@ import {
   validatorLookups,
   versionOf,
 } from '../lookups/lookup-store';
-import type { ResolvedColumns } from './columns';
+import type { ImportColumn, ResolvedColumns } from './columns';
 import {
   type ContactKeys,
   type ContactState,
@@ -43,8 +47,6 @@ export type PreparedImport = Readonly<{
   columns: ResolvedColumns;
   compliance: Compliance;
 }>;
-
-export type Compliance = Readonly<{ required: boolean; textConsentRows: number; emailRows: number }>;
 
 export type Validation = Readonly<{ issues: RowIssue[]; errorRows: ReadonlySet<number> }>;
 
@@ -94,24 +96,19 @@ export type ImportPlan = Readonly<{
   warnings: DryRun['warnings'];
 }>;
 
-// ClientTether's columns for consent and contact type. The template has no role for them: they are this
-// CRM's own, so they are named here, beside the rule that reads them.
-const textConsentHeader = 'smsok';
+// ClientTether's contact-type column. The template has no role for it: it is this CRM's own, so it is named
+// here, beside the rule that reads it.
 const contactTypeHeader = 'contact_type';
 
-/** Who gave consent to be texted or emailed (see `complianceSchema` in shared/api for the rule). */
-export function complianceOf(columns: ResolvedColumns, rows: readonly (readonly string[])[]): Compliance {
-  const smsCol = columns.targets.findIndex(
-    (t) => t?.kind === 'field' && t.field.header === textConsentHeader,
+/** Who gave consent to be texted or emailed, by the rule every client applies too (shared/api). */
+export function sheetCompliance(columns: ResolvedColumns, rows: readonly (readonly string[])[]): Compliance {
+  const colOf = (test: (t: ImportColumn) => boolean) =>
+    columns.targets.findIndex((t) => t !== null && test(t));
+  return complianceOf(
+    rows,
+    colOf((t) => t.kind === 'field' && t.field.header === textConsentHeader),
+    colOf((t) => t.kind === 'field' && t.field.role === 'email'),
   );
-  const emailCol = columns.targets.findIndex((t) => t?.kind === 'field' && t.field.role === 'email');
-  let textConsentRows = 0;
-  let emailRows = 0;
-  for (const row of rows) {
-    if (smsCol >= 0 && row[smsCol] === '1') textConsentRows++;
-    if (emailCol >= 0 && (row[emailCol] ?? '').trim() !== '') emailRows++;
-  }
-  return { required: textConsentRows + emailRows > 0, textConsentRows, emailRows };
 }
 
 /** The shared validator over the whole sheet, with the account's lists: the server never trusts a client. */
@@ -368,7 +365,7 @@ export async function planImport(
       message: words.immediateCalls({ count: counts.immediateCalls }),
     });
   }
-  if (source.rows.length > 1000) {
+  if (isLargeImport(source.rows.length)) {
     warnings.push({
       code: 'import.large',
       count: source.rows.length,
@@ -405,7 +402,7 @@ export function toDryRun(input: PreparedImport, plan: ImportPlan): DryRun {
     actionPlans: plan.actionPlans,
     warnings: plan.warnings,
     compliance: input.compliance,
-    large: input.source.rows.length > 1000,
+    large: isLargeImport(input.source.rows.length),
     templateVersion: input.template.version,
     lookupsVersion: versionOf(input.lookups, input.template),
   };

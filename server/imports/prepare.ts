@@ -4,7 +4,7 @@ import type { Sql } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { type AccountLookups, loadLookups } from '../lookups/lookup-store';
 import { resolveColumns } from './columns';
-import { complianceOf, type PreparedImport } from './plan';
+import { type PreparedImport, sheetCompliance } from './plan';
 import { loadSource } from './source';
 
 /** Options naming an action plan, lead source or sales cycle step must name the account's own. */
@@ -42,7 +42,7 @@ export async function prepareImport(
   checkOptionIds(request.options, lookups);
   const source = await loadSource(sql, accountId, request.source);
   const columns = resolveColumns(template, lookups.customFields, source.headers, request.mapping);
-  const compliance = complianceOf(columns, source.rows);
+  const compliance = sheetCompliance(columns, source.rows);
   if (enforceCompliance && compliance.required && !request.options.complianceConfirmed) {
     throw new ApiError(
       'compliance.required',

@@ -186,11 +186,7 @@ export const importWarningSchema = z.object({
   count: z.number().int(),
 });
 
-/**
- * Whether the GDPR/TCPA confirmation is needed. Text consent is `smsok` = 1. The ClientTether template has no
- * email opt-in column, and an address given to a CRM whose action plans send email will be emailed, so a row
- * with an email address counts as email consent.
- */
+/** Whether the GDPR/TCPA confirmation is needed, and why (the rule: `complianceOf` in rules.ts). */
 export const complianceSchema = z.object({
   required: z.boolean(),
   textConsentRows: z.number().int(),

@@ -12,6 +12,7 @@ import type { ViewSpec } from './view/row-view';
 import type { DocColumnKind } from './sheet/column-plan';
 import type { ListBytes } from './read/list-bytes';
 import type { ReadOptions, SourceFormat } from './read/source-reader';
+import type { AccountCustomField } from './sheet/custom-fields';
 
 // The list engine's requests and answers. Everything but a `ListBytes` source is structured-clone data: the
 // engine owns the cells, the validator and the history; whoever hosts it asks for what is on screen.
@@ -74,7 +75,7 @@ export type DocState = Readonly<{
 /** What the journal records for a change the worker made; replaying them in order rebuilds the list. */
 export type WorkerJournalEntry =
   | Readonly<{ t: 'map'; targets: readonly ColumnTarget[] }>
-  | Readonly<{ t: 'lookups'; lookups: Lookups }>
+  | Readonly<{ t: 'lookups'; lookups: Lookups; customFields?: readonly AccountCustomField[] }>
   | Readonly<{ t: 'op'; op: Op }>
   | Readonly<{ t: 'undo' }>
   | Readonly<{ t: 'redo' }>;
@@ -155,7 +156,8 @@ export type ListApi = {
   prepare: { req: Record<string, never>; res: null };
   applyMapping: { req: { targets: readonly ColumnTarget[] }; res: DocState };
   setLookups: {
-    req: { lookups: Lookups };
+    /** The account's ID lists and custom fields (journals written before custom fields have none). */
+    req: { lookups: Lookups; customFields?: readonly AccountCustomField[] };
     res: Readonly<{ state: DocState | null; entry: WorkerJournalEntry }>;
   };
   rows: {

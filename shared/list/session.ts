@@ -36,6 +36,7 @@ import { rowDataOf } from './problems/row-data';
 import { deleteRowsOp, editOp, insertRowOp } from './edit/row-ops';
 import { type RowView, ViewCache } from './view/row-view';
 import { type ProgressSink, SessionError } from './session-errors';
+import type { AccountCustomField } from './sheet/custom-fields';
 import { SheetDocument } from './sheet/sheet-document';
 import type { ReadOptions } from './read/source-reader';
 
@@ -61,6 +62,7 @@ export class ListSession {
   private rows: IntList = new IntList();
   private targets: readonly ColumnTarget[] = [];
   private lookups: Lookups | undefined;
+  private customFields: readonly AccountCustomField[] = [];
   private doc: SheetDocument | null = null;
   private history = new History();
   private readonly views = new ViewCache();
@@ -93,11 +95,15 @@ export class ListSession {
       else await this.rebuild(progress, true);
       return { ...this.docState(), entry: { t: 'map', targets } };
     },
-    setLookups: async ({ lookups }, progress) => {
+    setLookups: async ({ lookups, customFields = [] }, progress) => {
       this.lookups = lookups;
-      if (!this.doc) return { state: null, entry: { t: 'lookups', lookups } };
+      this.customFields = customFields;
+      const entry: WorkerJournalEntry = { t: 'lookups', lookups, customFields };
+      // A list validated ahead without these lists would judge ID and custom-field columns wrongly.
+      this.ahead.clear();
+      if (!this.doc) return { state: null, entry };
       await this.rebuild(progress, false);
-      return { state: { ...this.docState(), entry: null }, entry: { t: 'lookups', lookups } };
+      return { state: { ...this.docState(), entry: null }, entry };
     },
     rows: async ({ start, end, view, locale }) => {
       const rows = this.view(view);
@@ -203,6 +209,7 @@ export class ListSession {
     this.resetDocument();
     this.file = null;
     this.lookups = undefined;
+    this.customFields = [];
     const attempt = { cancelled: false };
     this.reading = attempt;
     const file = await readFile(this.template, this.bytes, options, attempt, progress);
@@ -252,6 +259,7 @@ export class ListSession {
         rawOf: IntList.from(this.rows.toInt32Array()),
         order: IntList.range(this.rows.length),
         lookups: this.lookups,
+        customFields: this.customFields,
         progress: built,
       }),
     );
@@ -271,6 +279,7 @@ export class ListSession {
       rawOf,
       order,
       lookups: this.lookups,
+      customFields: this.customFields,
       progress: (done, total) => progress('validate', done, total === 0 ? 1 : done / total),
     });
     this.adopt(doc, newColumns);
@@ -353,6 +362,7 @@ export class ListSession {
         return;
       case 'lookups':
         this.lookups = entry.lookups;
+        this.customFields = entry.customFields ?? [];
         if (this.doc) await this.rebuild(progress, false);
         return;
       case 'op':

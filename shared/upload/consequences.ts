@@ -1,4 +1,4 @@
-import type { DryRun, LookupsResponse } from '../api';
+import { type DryRun, isLargeImport, type LookupsResponse } from '../api';
 import type { UploadChoices } from './choices';
 import type { SheetFacts } from './sheet';
 
@@ -52,7 +52,7 @@ export function consequencesOf(
 ): Consequences {
   const base = {
     rows: facts.rows,
-    large: facts.rows > 1000,
+    large: isLargeImport(facts.rows),
     compliance: {
       required: facts.textConsentRows + facts.emailRows > 0,
       textConsentRows: facts.textConsentRows,

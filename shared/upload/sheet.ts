@@ -1,4 +1,4 @@
-import type { ImportRequestInput } from '../api';
+import { complianceOf, type ImportRequestInput, textConsentHeader } from '../api';
 import type { Template } from '../template';
 import { type UploadChoices, importOptionsOf } from './choices';
 
@@ -39,21 +39,17 @@ export type SheetFacts = Readonly<{
   unmappedColumns: readonly string[];
 }>;
 
-// ClientTether's text-consent column. The template gives it no role; the server names it the same way.
-const textConsentHeader = 'smsok';
-
 export function sheetFacts(sheet: SheetToSend, template: Template): SheetFacts {
   const colOf = (test: (header: string) => boolean) => sheet.mapping.findIndex((m) => m !== null && test(m));
   const roleOf = new Map(template.fields.map((f) => [f.header, f]));
-  const smsCol = colOf((h) => h === textConsentHeader);
-  const emailCol = colOf((h) => roleOf.get(h)?.role === 'email');
   const planCol = colOf((h) => roleOf.get(h)?.lookup === 'actionPlans');
-  let textConsentRows = 0;
-  let emailRows = 0;
+  const { textConsentRows, emailRows } = complianceOf(
+    sheet.rows,
+    colOf((h) => h === textConsentHeader),
+    colOf((h) => roleOf.get(h)?.role === 'email'),
+  );
   const rowsByPlan = new Map<string, number>();
   for (const row of sheet.rows) {
-    if (smsCol >= 0 && row[smsCol] === '1') textConsentRows++;
-    if (emailCol >= 0 && (row[emailCol] ?? '').trim() !== '') emailRows++;
     const plan = planCol >= 0 ? (row[planCol] ?? '').trim() : '';
     if (plan) rowsByPlan.set(plan, (rowsByPlan.get(plan) ?? 0) + 1);
   }

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { FixScope } from '../../../shared/list';
-import type { CellIssue, Plan } from '../../../shared/list';
+import type { FixScope, CellIssue, Plan } from '../../../shared/list';
 import type { FocusedCell } from './ContactGrid';
 
 type Props = Readonly<{

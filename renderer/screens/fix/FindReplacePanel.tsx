@@ -2,8 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { FindQuery } from '../../../shared/list';
-import type { Plan } from '../../../shared/list';
+import type { FindQuery, Plan } from '../../../shared/list';
 import type { GridController } from './grid-controller';
 
 type Props = Readonly<{

@@ -1,8 +1,15 @@
 import type { GridApi, IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import type { AppController } from '../../app/app-controller';
-import type { CellPosition } from '../../../shared/list';
-import type { Change, RowData, ViewRef } from '../../../shared/list';
-import type { FilterSpec, FilterType, SortSpec, ViewSpec } from '../../../shared/list';
+import type {
+  CellPosition,
+  Change,
+  FilterSpec,
+  FilterType,
+  RowData,
+  SortSpec,
+  ViewRef,
+  ViewSpec,
+} from '../../../shared/list';
 import { colId, colIndex } from './grid-columns';
 
 type TextFilterModel = {

@@ -1,4 +1,5 @@
 import type { FieldDef, Template } from '../../template';
+import { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';
 import type { ColumnTarget } from '../../mapping';
 
 export type DocColumnKind = 'field' | 'custom' | 'note';
@@ -10,7 +11,13 @@ export type PlannedColumn = Readonly<{
   header: string;
   /** The file's header, when the column comes from the file. */
   sourceHeader: string | null;
+  /**
+   * What its cells are checked as: the template field, the account's custom field (see customFieldDef), or
+   * null for notes and for a custom field the account does not have (or is not known yet).
+   */
   field: FieldDef | null;
+  /** For a custom-field column: the account's field it fills, when the account has one by that name. */
+  custom: AccountCustomField | null;
   /** The source column, or null for a required field the file does not have (an empty column to fill). */
   source: number | null;
   /** For a full name split into two fields: which part of the source column's value this column holds. */
@@ -24,12 +31,14 @@ export function sourceHeaderName(headers: readonly string[], source: number): st
 /**
  * The list's columns from a mapping: mapped template fields in template order (required ones even when the
  * file lacks them, so they can be filled in), then custom fields, then `[import]` notes in file order.
- * Pure, so the UI can lay out the grid while the worker is still validating.
+ * Custom-field columns are checked as the account's custom field of that name when it is known, exactly as
+ * the import server checks them. Pure, so the UI can lay out the grid while the worker is still validating.
  */
 export function planColumns(
   template: Template,
   headers: readonly string[],
   targets: readonly ColumnTarget[],
+  customFields: readonly AccountCustomField[] = [],
 ): PlannedColumn[] {
   const columns: PlannedColumn[] = [];
   for (const field of template.fields) {
@@ -41,6 +50,7 @@ export function planColumns(
         header: field.header,
         sourceHeader: sourceHeaderName(headers, source),
         field,
+        custom: null,
         source,
       });
     } else if (split >= 0) {
@@ -50,20 +60,30 @@ export function planColumns(
         header: field.header,
         sourceHeader: sourceHeaderName(headers, split),
         field,
+        custom: null,
         source: split,
         part: target.fields[0] === field.header ? 'first' : 'last',
       });
     } else if (field.required) {
-      columns.push({ kind: 'field', header: field.header, sourceHeader: null, field, source: null });
+      columns.push({
+        kind: 'field',
+        header: field.header,
+        sourceHeader: null,
+        field,
+        custom: null,
+        source: null,
+      });
     }
   }
   targets.forEach((t, source) => {
     if (t.kind === 'custom') {
+      const custom = findCustomField(t.name, customFields);
       columns.push({
         kind: 'custom',
         header: t.name,
         sourceHeader: sourceHeaderName(headers, source),
-        field: null,
+        field: custom ? customFieldDef(custom) : null,
+        custom,
         source,
       });
     }
@@ -71,7 +91,7 @@ export function planColumns(
   targets.forEach((t, source) => {
     if (t.kind === 'note') {
       const name = sourceHeaderName(headers, source);
-      columns.push({ kind: 'note', header: name, sourceHeader: name, field: null, source });
+      columns.push({ kind: 'note', header: name, sourceHeader: name, field: null, custom: null, source });
     }
   });
   return columns;

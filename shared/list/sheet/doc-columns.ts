@@ -1,7 +1,7 @@
-import { splitFullName } from '../../mapping';
+import { splitFullName, type ColumnTarget } from '../../mapping';
 import type { FieldDef, Template } from '../../template';
 import { type DocColumnKind, planColumns } from './column-plan';
-import type { ColumnTarget } from '../../mapping';
+import type { AccountCustomField } from './custom-fields';
 import type { CellTable } from './cell-table';
 import { IntList } from './int-list';
 
@@ -14,6 +14,8 @@ export type DocColumn = Readonly<{
   /** The file's header, when the column comes from the file. */
   sourceHeader: string | null;
   field: FieldDef | null;
+  /** For a custom-field column: the account's field it fills, when known (see PlannedColumn). */
+  custom: AccountCustomField | null;
   /** Where the cells live in the table. */
   tableCol: number;
   /** The table column was made by the app (an empty required field, a split name), not read from the file. */
@@ -31,9 +33,10 @@ export function layColumns(
   targets: readonly ColumnTarget[],
   previous: readonly DocColumn[] = [],
   rows: IntList = new IntList(),
+  customFields: readonly AccountCustomField[] = [],
 ): DocColumn[] {
   const headers = table.row(headerRow);
-  return planColumns(template, headers, targets).map((planned, index) => {
+  return planColumns(template, headers, targets, customFields).map((planned, index) => {
     let tableCol = planned.source;
     if (planned.part || tableCol === null) {
       // A column made earlier for this field (and split) keeps what the user typed into it.
@@ -50,6 +53,7 @@ export function layColumns(
       header: planned.header,
       sourceHeader: planned.sourceHeader,
       field: planned.field,
+      custom: planned.custom,
       tableCol,
       made: planned.part !== undefined || planned.source === null,
     };

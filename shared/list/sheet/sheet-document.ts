@@ -3,6 +3,7 @@ import type { Lookups, Template } from '../../template';
 import { type Finding, type IssueCode, SheetValidator, type ValidationSummary } from '../../validate';
 import type { ColumnTarget } from '../../mapping';
 import type { CellTable } from './cell-table';
+import type { AccountCustomField } from './custom-fields';
 import { type DocColumn, layColumns } from './doc-columns';
 import { DuplicateDismissals } from '../duplicates/duplicate-dismissals';
 import { IntList } from './int-list';
@@ -83,10 +84,20 @@ export class SheetDocument {
     rawOf: IntList;
     order: IntList;
     lookups?: Lookups;
+    /** The account's custom fields, so custom-field columns are checked as the server checks them. */
+    customFields?: readonly AccountCustomField[];
     progress?: BuildProgress;
   }): Promise<SheetDocument> {
     const { template, table, headerRow, targets } = options;
-    const columns = layColumns(template, table, headerRow, targets, options.previous ?? [], options.rawOf);
+    const columns = layColumns(
+      template,
+      table,
+      headerRow,
+      targets,
+      options.previous ?? [],
+      options.rawOf,
+      options.customFields,
+    );
     const doc = new SheetDocument(template, table, columns, options.rawOf, options.order, options.lookups);
     const total = doc.order.length;
     const analyzer = new ColumnAnalyzer(columns.map((c) => c.field));
@@ -109,8 +120,17 @@ export class SheetDocument {
     headerRow: number;
     targets: readonly ColumnTarget[];
     lookups?: Lookups;
+    customFields?: readonly AccountCustomField[];
   }): StreamingBuild {
-    const columns = layColumns(options.template, options.table, options.headerRow, options.targets, []);
+    const columns = layColumns(
+      options.template,
+      options.table,
+      options.headerRow,
+      options.targets,
+      [],
+      undefined,
+      options.customFields,
+    );
     const doc = new SheetDocument(
       options.template,
       options.table,
