@@ -5,16 +5,8 @@ import type { Locale } from '../../shared/validate';
 import type { WorkerClient } from '../client/worker-client';
 import type { FileToOpen, OpenedBlob } from '../platform/opened-blob';
 import type { DateOrderEntry, UiEntry, UiScreen } from '../journal/entries';
-import {
-  planColumns,
-  columnInfo,
-  type Change,
-  type DocState,
-  type ExportKind,
-  type ReadOptions,
-  type AccountCustomField,
-} from '../../shared/list';
-import type { ColumnTarget } from '../../shared/mapping';
+import type { Change, DocState, ExportKind, ReadOptions } from '../../shared/list';
+import { type AccountCustomField, type ColumnTarget, columnInfo, planColumns } from '../../shared/mapping';
 import { type SavedMapping, saveMappingProfile } from '../mapping/profiles';
 import type { RequestType, WorkerApi } from '../worker/protocol';
 import type { AppState, Screen } from './app-state';

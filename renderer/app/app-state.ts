@@ -4,8 +4,8 @@ import type { Lookups } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import type { UiEntry } from '../journal/entries';
 import type { SaveState } from '../journal/journal-writer';
-import type { ColumnProposal, ColumnTarget } from '../../shared/mapping';
-import type { AccountCustomField, ColumnInfo, DocStatus, OpenResult, ReadOptions } from '../../shared/list';
+import type { AccountCustomField, ColumnProposal, ColumnTarget } from '../../shared/mapping';
+import type { ColumnInfo, DocStatus, OpenResult, ReadOptions } from '../../shared/list';
 
 export type Screen = 'open' | 'map' | 'fix' | 'review' | 'upload';
 

@@ -1,5 +1,5 @@
 import { customFieldPrefix, type RequestIssue } from '../../shared/api';
-import { customFieldDef } from '../../shared/list';
+import { customFieldDef } from '../../shared/mapping';
 import { type FieldDef, headerIndex, type Template } from '../../shared/template';
 import { columnsFromHeaders } from '../../shared/validate';
 import { ApiError } from '../http/api-error';

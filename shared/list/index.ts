@@ -9,7 +9,4 @@ export type { CellPosition, FindQuery } from './edit/find-replace';
 export type { FixExample, FixScope, FixSettings } from './edit/fixes';
 export type { Op, OpLabel } from './edit/ops';
 export { type FilterSpec, type FilterType, plainView, type SortSpec, type ViewSpec } from './view/row-view';
-export { type DocColumnKind, type PlannedColumn, planColumns, sourceHeaderName } from './sheet/column-plan';
-export { columnInfo } from './sheet/column-info';
-export { type AccountCustomField, customFieldDef, findCustomField } from './sheet/custom-fields';
 export type { UploadSheet } from './upload/upload-sheet';

@@ -1,18 +1,17 @@
 import type { CsvDelimiter, TextEncoding } from '../codec';
 import type { FixSuggestion } from '../fix';
-import type { FieldKind, LookupList, Lookups } from '../template';
+import type { Lookups } from '../template';
 import type { GridProblem } from '../upload';
 import type { IssueCode, Locale, Severity } from '../validate';
-import type { ColumnProposal, ColumnTarget } from '../mapping';
+import type { ColumnInfo, ColumnProposal, ColumnTarget } from '../mapping';
 import type { UploadSheet } from './upload/upload-sheet';
 import type { CellPosition, FindQuery } from './edit/find-replace';
 import type { FixExample, FixScope, FixSettings } from './edit/fixes';
 import type { Op, OpLabel } from './edit/ops';
 import type { ViewSpec } from './view/row-view';
-import type { DocColumnKind } from './sheet/column-plan';
 import type { ListBytes } from './read/list-bytes';
 import type { ReadOptions, SourceFormat } from './read/source-reader';
-import type { AccountCustomField } from './sheet/custom-fields';
+import type { AccountCustomField } from '../mapping/custom-fields';
 
 // The list engine's requests and answers. Everything but a `ListBytes` source is structured-clone data: the
 // engine owns the cells, the validator and the history; whoever hosts it asks for what is on screen.
@@ -28,19 +27,6 @@ export type RowData = {
   /** Null when the row has no problem. */
   p: (CellMark | null)[] | null;
 };
-
-export type ColumnInfo = Readonly<{
-  index: number;
-  kind: DocColumnKind;
-  header: string;
-  sourceHeader: string | null;
-  label: Readonly<{ en: string; nb: string }> | null;
-  hint: Readonly<{ en: string; nb: string }> | null;
-  fieldKind: FieldKind | null;
-  required: boolean;
-  lookup: LookupList | null;
-  choices: readonly Readonly<{ value: string; label: Readonly<{ en: string; nb: string }> }>[] | null;
-}>;
 
 /** A kind of problem on the Fix screen: a validator code, or a cell the import server rejected. */
 export type ProblemCode = IssueCode | 'server.rejected';
@@ -210,4 +196,4 @@ export type ListApi = {
 
 export type ListRequest = keyof ListApi;
 
-export type { CsvDelimiter, TextEncoding };
+export type { ColumnInfo, CsvDelimiter, TextEncoding };

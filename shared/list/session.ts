@@ -7,7 +7,7 @@ import { AheadValidation } from './read/ahead-validation';
 import { toBase64 } from './read/base64';
 import type { CellTable } from './sheet/cell-table';
 import { describeCellIssues } from './problems/cell-issues';
-import { columnInfo } from './sheet/column-info';
+import { columnInfo } from '../mapping/column-info';
 import { duplicateGroupsInfo } from './duplicates/duplicate-rows';
 import { planKeep, planMerge, planNotDuplicate } from './duplicates/duplicates';
 import { exportList } from './export/export-files';
@@ -36,7 +36,7 @@ import { rowDataOf } from './problems/row-data';
 import { deleteRowsOp, editOp, insertRowOp } from './edit/row-ops';
 import { type RowView, ViewCache } from './view/row-view';
 import { type ProgressSink, SessionError } from './session-errors';
-import type { AccountCustomField } from './sheet/custom-fields';
+import type { AccountCustomField } from '../mapping/custom-fields';
 import { SheetDocument } from './sheet/sheet-document';
 import type { ReadOptions } from './read/source-reader';
 

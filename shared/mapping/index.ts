@@ -12,3 +12,11 @@ export {
   type MappingProfile,
 } from './profile';
 export { defaultNoteField } from './field-names';
+export {
+  type DocColumnKind,
+  type PlannedColumn,
+  planColumns,
+  sourceHeaderName,
+} from './column-plan';
+export { type ColumnInfo, columnInfo } from './column-info';
+export { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';

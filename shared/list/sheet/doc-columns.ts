@@ -1,7 +1,7 @@
 import { splitFullName, type ColumnTarget } from '../../mapping';
 import type { FieldDef, Template } from '../../template';
-import { type DocColumnKind, planColumns } from './column-plan';
-import type { AccountCustomField } from './custom-fields';
+import { type DocColumnKind, planColumns } from '../../mapping/column-plan';
+import type { AccountCustomField } from '../../mapping/custom-fields';
 import type { CellTable } from './cell-table';
 import { IntList } from './int-list';
 

@@ -3,7 +3,7 @@ import type { Lookups, Template } from '../../template';
 import { type Finding, type IssueCode, SheetValidator, type ValidationSummary } from '../../validate';
 import type { ColumnTarget } from '../../mapping';
 import type { CellTable } from './cell-table';
-import type { AccountCustomField } from './custom-fields';
+import type { AccountCustomField } from '../../mapping/custom-fields';
 import { type DocColumn, layColumns } from './doc-columns';
 import { DuplicateDismissals } from '../duplicates/duplicate-dismissals';
 import { IntList } from './int-list';

@@ -1,6 +1,6 @@
-import type { FieldDef, Template } from '../../template';
+import type { FieldDef, Template } from '../template';
 import { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';
-import type { ColumnTarget } from '../../mapping';
+import type { ColumnTarget } from './types';
 
 export type DocColumnKind = 'field' | 'custom' | 'note';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientTether } from '../../template';
+import { clientTether } from '../template';
 import { planColumns } from './column-plan';
 
 describe('planning the list columns from a mapping', () => {

@@ -1,5 +1,20 @@
 import type { PlannedColumn } from './column-plan';
-import type { ColumnInfo } from '../protocol';
+import type { FieldKind, LookupList } from '../template';
+import type { DocColumnKind } from './column-plan';
+
+/** What the UI needs to know of a column of the list: plain data, shown before the worker has validated. */
+export type ColumnInfo = Readonly<{
+  index: number;
+  kind: DocColumnKind;
+  header: string;
+  sourceHeader: string | null;
+  label: Readonly<{ en: string; nb: string }> | null;
+  hint: Readonly<{ en: string; nb: string }> | null;
+  fieldKind: FieldKind | null;
+  required: boolean;
+  lookup: LookupList | null;
+  choices: readonly Readonly<{ value: string; label: Readonly<{ en: string; nb: string }> }>[] | null;
+}>;
 
 /**
  * What the UI needs to know of a column (plain data, no validator functions). Beside the column plan rather

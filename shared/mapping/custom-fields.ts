@@ -1,6 +1,6 @@
-import type { CustomField } from '../../api';
-import { customFieldPrefix } from '../../api/rules';
-import type { FieldDef } from '../../template';
+import type { CustomField } from '../api';
+import { customFieldPrefix } from '../api/rules';
+import type { FieldDef } from '../template';
 
 /** What the list needs of an account's custom field: how a mapping names it and how its cells are checked. */
 export type AccountCustomField = Pick<CustomField, 'key' | 'label' | 'kind'>;
