@@ -50,11 +50,22 @@ export type ConnectionInfo = Readonly<{
   unencrypted?: boolean;
 }>;
 
+/**
+ * What the page posts to its own window with a MessagePort for the worker's upload requests; in the desktop
+ * app the preload passes the port on to the main process, which answers over it with the stored key.
+ */
+export const connectionPortMessage = 'listprep:connection-port';
+
 export type ApiRequest = Readonly<{
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path on the import server, starting with `/`. */
   path: string;
   body?: unknown;
+  /**
+   * The body is JSON already encoded as UTF-8 bytes: a large request (an import's rows) built once by the list
+   * engine and sent as it is, with no second serialisation on the way.
+   */
+  encodedJson?: boolean;
   /** Sent as the Idempotency-Key header. */
   idempotencyKey?: string;
 }>;

@@ -13,7 +13,8 @@ import {
   onMatchModes,
   type RowIssue,
 } from '../../shared/api';
-import { applyMapping, fieldsOf, type Mapping } from '../../shared/mapping';
+import { type UploadRequest, uploadRequestOf } from '../../shared/list';
+import { type PlannedColumn, planColumns, plannedValues } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import {
@@ -25,14 +26,11 @@ import {
   fetchTransport,
   type ImportProgress,
   isPlausibleApiKey,
-  importRequestOf,
   prepareUpload,
   runImport,
   rejectedRows,
   type ServerAddress,
-  type SheetToSend,
   serverAddressOf,
-  sheetFacts,
   type UploadChoices,
   type UploadFailure,
   uploadWords,
@@ -160,69 +158,50 @@ function parseUploadArgs(args: string[], env: NodeJS.ProcessEnv): Args {
   };
 }
 
+/** The file as the app sends a list: the list engine's column plan and its upload request. */
+type ListToSend = Readonly<{ name: string; request: UploadRequest }>;
+
 /**
- * The file as the app sends a list: the mapped template fields, then custom-field columns the account has
- * (`custom:<key>`), then every other kept column unmapped, so the server applies --unmapped (note or drop)
- * exactly as it does for the app.
+ * Reads the file into the columns the app's list has (mapped template fields, custom fields, `[import]` note
+ * columns: shared/mapping's column plan with the account's custom fields) and makes the upload request the app
+ * makes (shared/list), so the server applies --unmapped (note or drop) exactly as it does for the app.
  */
-async function readSheetToSend(args: Args, customFields: readonly CustomField[]): Promise<SheetToSend> {
-  const template = clientTether;
-  let plan: {
-    fields: number[];
-    extra: { column: number; mapping: string | null }[];
-    mapping: Mapping;
-  } | null = null;
-  const headers: string[] = [];
-  const mapping: (string | null)[] = [];
+async function readListToSend(args: Args, customFields: readonly CustomField[]): Promise<ListToSend> {
+  let planned: PlannedColumn[] | null = null;
   const rows: string[][] = [];
   await readMappedSheet(
     args.file,
-    { template, read: args.read, mappingFile: args.mappingFile, useSavedProfiles: args.useSavedProfiles },
+    {
+      template: clientTether,
+      read: args.read,
+      mappingFile: args.mappingFile,
+      useSavedProfiles: args.useSavedProfiles,
+    },
     {
       onReady: (ready) => {
-        // Notes are left to the server (--unmapped), so the mapping must not fold them into a field here.
-        const unfolded: Mapping = { ...ready.mapping, noteField: null };
-        const used = new Set<string>();
-        for (const c of ready.mapping.columns) for (const f of fieldsOf(c.target)) used.add(f);
-        const fields = template.fields.flatMap((f, i) => (used.has(f.header) ? [i] : []));
-        const extra: { column: number; mapping: string | null }[] = [];
-        for (const c of ready.mapping.columns) {
-          const t = c.target;
-          if (t.kind !== 'note' && t.kind !== 'custom') continue;
-          const name = t.kind === 'custom' ? t.name.toLowerCase() : '';
-          const custom =
-            t.kind === 'custom'
-              ? customFields.find((f) => f.key.toLowerCase() === name || f.label.toLowerCase() === name)
-              : undefined;
-          if (t.kind === 'custom' && !custom) {
+        const targets = ready.mapping.columns.map((c) => c.target);
+        planned = planColumns(clientTether, ready.headers, targets, customFields);
+        for (const c of planned) {
+          if (c.kind === 'custom' && !c.custom) {
             process.stderr.write(
-              `listprep upload: the account has no custom field "${t.name}"; the column is sent unmapped (--unmapped decides)\n`,
+              `listprep upload: the account has no custom field "${c.header}"; the column is sent unmapped (--unmapped decides)\n`,
             );
           }
-          extra.push({ column: c.column, mapping: custom ? `custom:${custom.key}` : null });
         }
-        for (const i of fields) {
-          headers.push(template.fields[i].header);
-          mapping.push(template.fields[i].header);
-        }
-        for (const e of extra) {
-          headers.push(ready.headers[e.column] || `Column ${e.column + 1}`);
-          mapping.push(e.mapping);
-        }
-        plan = { fields, extra, mapping: unfolded };
       },
       onRow: (_values, source) => {
-        if (!plan) return;
-        const mapped = applyMapping(plan.mapping, source).values;
-        const row = plan.fields.map((i) => mapped[i]);
-        for (const e of plan.extra) row.push(source[e.column] ?? '');
-        rows.push(row);
+        if (planned) rows.push(plannedValues(planned, source));
       },
     },
   );
-  if (!plan || headers.length === 0)
+  const columns: PlannedColumn[] = planned ?? [];
+  if (!columns.some((c) => c.kind === 'field' && c.source !== null))
     throw new CallFailure(`${args.file}: no column matches a template field`);
-  return { name: basename(args.file), headers, mapping, rows };
+  const request = uploadRequestOf(
+    { columns, count: rows.length, key: (i) => i, cell: (i, col) => rows[i][col], row: (i) => rows[i] },
+    0,
+  );
+  return { name: basename(args.file), request };
 }
 
 function failLine(what: string, failure: UploadFailure): CallFailure {
@@ -267,10 +246,10 @@ function progressPrinter(words: ReturnType<typeof uploadWords>) {
   };
 }
 
-function issueJson(sheet: SheetToSend, issue: RowIssue) {
+function issueJson(list: ListToSend, issue: RowIssue) {
   return {
     row: issue.row,
-    column: sheet.headers[issue.column] ?? '',
+    column: list.request.headers[issue.column] ?? '',
     field: issue.field,
     code: issue.code,
     severity: issue.severity,
@@ -279,14 +258,14 @@ function issueJson(sheet: SheetToSend, issue: RowIssue) {
   };
 }
 
-function printRejections(sheet: SheetToSend, issues: readonly RowIssue[]): void {
+function printRejections(list: ListToSend, issues: readonly RowIssue[]): void {
   const rows = rejectedRows(issues);
   process.stderr.write(
     `The server rejects ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}; nothing was imported:\n`,
   );
   for (const issue of issues.filter((i) => i.severity === 'error').slice(0, 20)) {
     process.stderr.write(
-      `  row ${issue.row}, ${sheet.headers[issue.column] ?? issue.field}: ${issue.message}\n`,
+      `  row ${issue.row}, ${list.request.headers[issue.column] ?? issue.field}: ${issue.message}\n`,
     );
   }
   if (issues.length > 20)
@@ -335,10 +314,10 @@ export async function runUpload(args: string[]): Promise<number> {
   const account = await connect(client, parsed);
   const lookups = await withRetry(() => client.lookups(account.id), { policy: cliRetryPolicy, sleep });
   if (!lookups.ok) throw failLine("cannot read the account's lookups", lookups.failure);
-  const sheet = await readSheetToSend(parsed, lookups.value.customFields);
-  const request = importRequestOf(sheet, parsed.choices);
+  const list = await readListToSend(parsed, lookups.value.customFields);
+  const request = list.request.encode(parsed.choices, list.name);
   process.stderr.write(
-    `${sheet.rows.length} rows from ${sheet.name} to ${account.name} (${account.id}); dry run…\n`,
+    `${list.request.facts.rows} rows from ${list.name} to ${account.name} (${account.id}); dry run…\n`,
   );
 
   const dry = await withRetry(() => client.dryRun(account.id, request), {
@@ -350,7 +329,7 @@ export async function runUpload(args: string[]): Promise<number> {
   if (!dry.ok) throw failLine('the dry run was refused', dry.failure);
   const dryRun = dry.value;
   process.stderr.write(`Dry run: ${countsLine(dryRun.counts)}\n`);
-  const consequences = consequencesOf(sheetFacts(sheet, clientTether), lookups.value, parsed.choices, dryRun);
+  const consequences = consequencesOf(list.request.facts, lookups.value, parsed.choices, dryRun);
   for (const line of describeConsequences(consequences, parsed.choices.locale))
     process.stderr.write(`${line.kind === 'warning' ? 'warning: ' : ''}${line.text}\n`);
 
@@ -358,21 +337,21 @@ export async function runUpload(args: string[]): Promise<number> {
     file: parsed.file,
     server: parsed.address.base,
     account: { id: account.id, name: account.name },
-    rowsSent: sheet.rows.length,
+    rowsSent: list.request.facts.rows,
     warnings: dryRun.warnings,
   };
   const print = (value: object, text: string) =>
     process.stdout.write(parsed.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 
   if (dryRun.counts.errors > 0) {
-    printRejections(sheet, dryRun.issues);
+    printRejections(list, dryRun.issues);
     print(
       {
         ...base,
         dryRun: true,
         imported: false,
         counts: dryRun.counts,
-        issues: dryRun.issues.map((i) => issueJson(sheet, i)),
+        issues: dryRun.issues.map((i) => issueJson(list, i)),
       },
       `Nothing imported: ${dryRun.counts.errors} rows rejected.`,
     );
@@ -386,7 +365,7 @@ export async function runUpload(args: string[]): Promise<number> {
         imported: false,
         counts: dryRun.counts,
         outcomes: dryRun.outcomes,
-        issues: dryRun.issues.map((i) => issueJson(sheet, i)),
+        issues: dryRun.issues.map((i) => issueJson(list, i)),
       },
       `Dry run only: ${countsLine(dryRun.counts)}.`,
     );
@@ -432,10 +411,10 @@ export async function runUpload(args: string[]): Promise<number> {
     counts: job.counts,
     processedMatchesRowsSent: result.processedMatches,
     outcomes: result.outcomes,
-    issues: result.issues.map((i) => issueJson(sheet, i)),
+    issues: result.issues.map((i) => issueJson(list, i)),
   };
   if (job.status !== 'completed') {
-    if (result.issues.length) printRejections(sheet, result.issues);
+    if (result.issues.length) printRejections(list, result.issues);
     print(json, `Import ${job.id} ${job.status}: ${job.reason ?? 'nothing imported'}`);
     return result.issues.length ? exitRejected : 2;
   }

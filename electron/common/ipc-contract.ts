@@ -25,6 +25,13 @@ export type Handlers = {
 
 export type Channel = keyof Handlers;
 
+/**
+ * Not an invoke channel: the page posts one end of a MessageChannel to the preload (the message is shared/
+ * bridge.ts's `connectionPortMessage`), which sends it to the main process on this channel; the worker then
+ * sends its upload requests over the port (connection-port.ts). A type, so the preload loads nothing for it.
+ */
+export type ConnectionPortChannel = 'connection:port';
+
 /** The channel names as data, for registering and for tests that every channel is handled. */
 export const channels = [
   'file:open',

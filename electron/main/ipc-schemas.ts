@@ -34,6 +34,7 @@ export const argumentSchemas = {
       method: z.enum(['GET', 'POST', 'PUT', 'DELETE']),
       path: z.string().min(1).max(8192),
       body: z.unknown().optional(),
+      encodedJson: z.boolean().optional(),
       idempotencyKey: z
         .string()
         .regex(/^[\x21-\x7e]{1,255}$/)

@@ -220,20 +220,21 @@ function start(): void {
     denyAllPermissions(session.defaultSession);
     protocol.handle(appScheme, (request) => handleAppRequest(request, rendererDir));
 
+    const connection = createConnection({
+      store: createCredentialStore({ file: join(userData, 'connection.bin'), encryptor }),
+      // Chromium's network stack: the system's proxy settings and certificate store apply.
+      fetch: (url, init) => net.fetch(url, init),
+      insecureHttpTo: insecureHttpTo(),
+      identify: identifyKey,
+    });
     const handlers = createMainHandlers({
       files,
       journal: createJournalStore({ dir: join(userData, 'journal') }),
-      connection: createConnection({
-        store: createCredentialStore({ file: join(userData, 'connection.bin'), encryptor }),
-        // Chromium's network stack: the system's proxy settings and certificate store apply.
-        fetch: (url, init) => net.fetch(url, init),
-        insecureHttpTo: insecureHttpTo(),
-        identify: identifyKey,
-      }),
+      connection,
       isAlive: (id) => liveContents.has(id),
       log,
     });
-    registerIpc(handlers, log);
+    registerIpc(handlers, log, connection.request);
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -18,6 +18,7 @@ function fakeElectron(userData: string) {
     privileged: [] as unknown[],
     protocolHandlers: [] as string[],
     ipcChannels: [] as string[],
+    ipcListeners: [] as string[],
     permissionHandlers: [] as string[],
     windows,
     contentsListeners,
@@ -63,7 +64,10 @@ function fakeElectron(userData: string) {
     BrowserWindow,
     dialog: { showMessageBox: async () => ({ response: 0 }) },
     // Spelled in two parts: scripts/check-layers.mjs reserves the whole name for ipc.ts.
-    [`ipc${'Main'}`]: { handle: (channel: string) => recorded.ipcChannels.push(channel) },
+    [`ipc${'Main'}`]: {
+      handle: (channel: string) => recorded.ipcChannels.push(channel),
+      on: (channel: string) => recorded.ipcListeners.push(channel),
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
     net: { fetch },
     protocol: {
@@ -139,6 +143,8 @@ describe('the main process wiring', () => {
     const { recorded, appListeners } = await startMain();
     expect(recorded.permissionHandlers).toEqual(['request', 'check', 'device']);
     expect(recorded.ipcChannels).toEqual([...channels]);
+    // The worker's connection port (connection-port.ts) is the one message channel, not an invoke channel.
+    expect(recorded.ipcListeners).toEqual(['connection:port']);
     expect(appListeners.has('web-contents-created')).toBe(true);
   });
 

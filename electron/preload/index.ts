@@ -4,7 +4,8 @@
 // Runs sandboxed, so it is bundled into one CommonJS file that requires only 'electron'.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Bridge } from '../../shared/bridge';
-import type { Channel, Handlers } from '../common/ipc-contract';
+import type { connectionPortMessage } from '../../shared/bridge';
+import type { Channel, ConnectionPortChannel, Handlers } from '../common/ipc-contract';
 
 function call<C extends Channel>(channel: C, ...args: Parameters<Handlers[C]>): ReturnType<Handlers[C]> {
   return ipcRenderer.invoke(channel, ...args) as ReturnType<Handlers[C]>;
@@ -34,11 +35,18 @@ contextBridge.exposeInMainWorld('listprep', listprep);
 
 // The preload compiles with the Node project (no DOM library) and touches the page only here, so the one
 // DOM name it needs is declared narrowly rather than pulling the DOM types into the main process.
+/** The page's MessagePorts, as ipcRenderer.postMessage takes them (the DOM's type, named without the DOM). */
+type RendererPorts = NonNullable<Parameters<typeof ipcRenderer.postMessage>[2]>;
+
 declare const window: {
   addEventListener(
     type: 'drop',
     listener: (event: { dataTransfer: { files: ArrayLike<File> } | null }) => void,
     capture: boolean,
+  ): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: { source: unknown; data: unknown; ports: RendererPorts }) => void,
   ): void;
 };
 
@@ -60,3 +68,13 @@ window.addEventListener(
   },
   true,
 );
+
+// The worker's line to the import server: the page posts one end of a MessageChannel to this window, and it
+// goes on to the main process, which answers each request over it with the stored key (connection-port.ts).
+// Only a message from this very window counts; the main process checks the sender again.
+const portMessage: typeof connectionPortMessage = 'listprep:connection-port';
+const portChannel: ConnectionPortChannel = 'connection:port';
+window.addEventListener('message', (event) => {
+  if (event.source !== window || event.data !== portMessage || event.ports.length !== 1) return;
+  ipcRenderer.postMessage(portChannel, null, [...event.ports]);
+});

@@ -1,9 +1,9 @@
-import type { Bridge, BridgeResult } from '../../shared/bridge';
 import type { DateOrder } from '../../shared/fix';
 import { clientTether, type Lookups } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import type { WorkerClient } from '../client/worker-client';
-import type { FileToOpen, OpenedBlob } from '../platform/opened-blob';
+import type { AppBridge } from '../platform/app-bridge';
+import type { FileToOpen } from '../platform/opened-blob';
 import type { DateOrderEntry, UiEntry, UiScreen } from '../journal/entries';
 import type { Change, DocState, ExportKind, ReadOptions } from '../../shared/list';
 import { type AccountCustomField, type ColumnTarget, columnInfo, planColumns } from '../../shared/mapping';
@@ -25,12 +25,6 @@ function preferredLocale(): Locale {
   return /^(nb|no|nn)\b/i.test(navigator.language) ? 'nb' : 'en';
 }
 
-/** A bridge that can hand over a File unread and remember a dropped one (the browser's: bridge.web.ts). */
-type AdoptingBridge = Bridge & {
-  adoptFile?: (file: File) => OpenedBlob;
-  openFileBlob?: () => Promise<BridgeResult<OpenedBlob | null>>;
-};
-
 /**
  * Every action the screens take, over the app's state (AppStore), the worker and the list's journal
  * (JournalKeeper). React reads the state through `useAppState`; the grid listens to changes with `onChange`.
@@ -42,7 +36,7 @@ export class AppController {
   private readonly opening: FileOpening;
 
   constructor(
-    readonly bridge: AdoptingBridge,
+    readonly bridge: AppBridge,
     readonly worker: WorkerClient,
   ) {
     this.store = new AppStore(preferredLocale());

@@ -1,4 +1,4 @@
-import type { EarlyOpen } from '../../shared/list';
+import type { EarlyOpen, UploadTaskState } from '../../shared/list';
 import type { RequestType, WorkerApi, WorkerError, WorkerMessage } from '../worker/protocol';
 
 export type Progress = Readonly<{
@@ -25,6 +25,7 @@ type Pending = {
 export class WorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly uploadListeners = new Set<(state: UploadTaskState) => void>();
 
   constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
@@ -54,11 +55,21 @@ export class WorkerClient {
     });
   }
 
+  /** Told whenever the worker's upload changes state (it runs beside the requests). */
+  onUpload(listener: (state: UploadTaskState) => void): () => void {
+    this.uploadListeners.add(listener);
+    return () => this.uploadListeners.delete(listener);
+  }
+
   terminate(): void {
     this.worker.terminate();
   }
 
   private receive(message: WorkerMessage): void {
+    if (message.kind === 'upload') {
+      for (const listener of this.uploadListeners) listener(message.state);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.kind === 'progress') {

@@ -1,7 +1,9 @@
-import type { Bridge } from '../../shared/bridge';
+import { type Bridge, connectionPortMessage } from '../../shared/bridge';
+import type { WorkerConnection } from '../worker/protocol';
+import type { AppBridge } from './app-bridge';
 
 // The Bridge in the desktop app: the object electron/preload/index.ts exposes as window.listprep (typed there
-// with `satisfies Bridge`). Nothing here talks to Electron; it only hands the preload's object to the app.
+// with `satisfies Bridge`), plus the worker's connection. Nothing here talks to Electron.
 // A window opened for a file (double click, second launch) carries `?open=<handle>`: call reopenFile(handle).
 
 function desktopBridge(): Bridge {
@@ -12,5 +14,16 @@ function desktopBridge(): Bridge {
   return exposed;
 }
 
-export const electronBridge = desktopBridge() satisfies Bridge;
+/**
+ * A new MessageChannel: one end goes to the main process through the preload (which forwards a port posted to
+ * this window), the other to the worker, which sends the list's upload requests over it. The key stays in the
+ * main process.
+ */
+function workerConnection(): WorkerConnection {
+  const channel = new MessageChannel();
+  window.postMessage(connectionPortMessage, '*', [channel.port2]);
+  return { kind: 'port', port: channel.port1 };
+}
+
+export const electronBridge = { ...desktopBridge(), workerConnection } satisfies AppBridge;
 export default electronBridge;

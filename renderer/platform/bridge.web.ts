@@ -9,6 +9,8 @@ import type {
 import { insecureServerSetting } from '../../shared/upload/transport-policy';
 import { requestValue, transaction } from './idb';
 import type { OpenedBlob } from './opened-blob';
+import type { WorkerConnection } from '../worker/protocol';
+import type { AppBridge } from './app-bridge';
 import { createWebConnection } from './web-connection';
 
 // The Bridge in a plain browser: a file input to open, a download to save, IndexedDB for recent files and
@@ -103,6 +105,11 @@ function insecureHttpTo(): readonly string[] {
   const setting = insecureServerSetting(meta?.getAttribute('content') ?? undefined);
   return setting.ok ? setting.value : [];
 }
+
+const connection = createWebConnection({
+  fetch: (url, init) => fetch(url, init),
+  insecureHttpTo: insecureHttpTo(),
+});
 
 const bridge = {
   platform: 'web',
@@ -225,11 +232,17 @@ const bridge = {
     },
   },
 
-  connection: createWebConnection({
-    fetch: (url, init) => fetch(url, init),
-    insecureHttpTo: insecureHttpTo(),
-  }),
+  connection,
 } satisfies Bridge;
+
+/**
+ * The worker sends the list's uploads itself with the key the page holds (same page, same memory, same
+ * transport policy), so the rows never pass through the UI thread.
+ */
+function workerConnection(): WorkerConnection | null {
+  const current = connection.forWorker();
+  return current ? { kind: 'fetch', ...current, insecureHttpTo: insecureHttpTo() } : null;
+}
 
 /** The file picker, giving the File unread (see OpenedBlob): the app opens a list with this when present. */
 async function openFileBlob(): Promise<BridgeResult<OpenedBlob | null>> {
@@ -246,4 +259,4 @@ async function openFileBlob(): Promise<BridgeResult<OpenedBlob | null>> {
  * them when present, so a dropped file is remembered (and can be reopened or restored) like a picked one, and
  * a list's file goes to the worker unread.
  */
-export const webBridge = { ...bridge, adoptFile, openFileBlob };
+export const webBridge = { ...bridge, adoptFile, openFileBlob, workerConnection } satisfies AppBridge;

@@ -23,9 +23,13 @@ export type WebConnectionOptions = Readonly<{
 
 const howToAllowInsecure = `For a lab server without https, start ListPrep with ${insecureServerVariable}=http://host:port (see the README).`;
 
-export function createWebConnection(options: WebConnectionOptions): Bridge['connection'] {
+/** The browser's connection, plus what the worker needs to send the list's uploads itself. */
+export type WebConnection = Bridge['connection'] &
+  Readonly<{ forWorker: () => Readonly<{ serverUrl: string; apiKey: string }> | null }>;
+
+export function createWebConnection(options: WebConnectionOptions): WebConnection {
   const { fetch, insecureHttpTo = [], timeoutMs } = options;
-  let connected: { address: ServerAddress; send: Transport } | null = null;
+  let connected: { address: ServerAddress; apiKey: string; send: Transport } | null = null;
 
   const infoOf = (address: ServerAddress): ConnectionInfo => ({
     serverUrl: address.base,
@@ -48,6 +52,7 @@ export function createWebConnection(options: WebConnectionOptions): Bridge['conn
       }
       connected = {
         address: address.value,
+        apiKey,
         send: fetchTransport({ address: address.value, apiKey, fetch, timeoutMs }),
       };
       return { ok: true, value: infoOf(address.value) };
@@ -58,6 +63,9 @@ export function createWebConnection(options: WebConnectionOptions): Bridge['conn
     async disconnect() {
       connected = null;
       return { ok: true, value: undefined };
+    },
+    forWorker() {
+      return connected ? { serverUrl: connected.address.base, apiKey: connected.apiKey } : null;
     },
     async request(request) {
       if (!connected) {

@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import type { DryRun, RowIssue } from '../../shared/api';
-import { rejectedRows } from '../../shared/upload';
+import type { RowIssue } from '../../shared/api';
+import type { DryRunSummary } from '../../shared/list';
 import { useAppState } from '../app/useAppState';
 import { useUpload, useUploadController, useUploadWords } from './useUpload';
 
-const shownChanges = 200;
-
-function Counts({ dryRun }: { dryRun: DryRun }) {
+function Counts({ dryRun }: { dryRun: DryRunSummary }) {
   const w = useUploadWords();
   const c = dryRun.counts;
   const items: [string, number, string][] = [
@@ -34,16 +32,15 @@ function Counts({ dryRun }: { dryRun: DryRun }) {
 }
 
 /** The rows the server rejects, each a link to the cell in the list. */
-export function RejectedRows({ issues }: { issues: readonly RowIssue[] }) {
+export function RejectedRows({ issues, rows }: { issues: readonly RowIssue[]; rows: number }) {
   const upload = useUploadController();
   const w = useUploadWords();
   const onGrid = useUpload((s) => s.serverProblemRows);
   const errors = issues.filter((i) => i.severity === 'error');
-  const rows = rejectedRows(issues);
-  if (rows.length === 0) return null;
+  if (rows === 0) return null;
   return (
     <div className="lp-upload-rejected" data-testid="upload-rejected">
-      <h4 className="lp-error-text">{w.rejectedTitle(rows.length)}</h4>
+      <h4 className="lp-error-text">{w.rejectedTitle(rows)}</h4>
       <ul>
         {errors.slice(0, 100).map((issue) => (
           <li key={`${issue.row}:${issue.column}:${issue.code}`} data-row={issue.row}>
@@ -66,13 +63,13 @@ export function RejectedRows({ issues }: { issues: readonly RowIssue[] }) {
   );
 }
 
-function Changes({ dryRun }: { dryRun: DryRun }) {
+function Changes({ dryRun }: { dryRun: DryRunSummary }) {
   const w = useUploadWords();
-  const updates = dryRun.outcomes.filter((o) => o.action === 'update');
+  const updates = dryRun.updates;
   if (updates.length === 0) return <p className="lp-help">{w.noChanges}</p>;
   return (
     <div className="lp-upload-changes" data-testid="dry-run-changes">
-      {updates.slice(0, shownChanges).map((o) => (
+      {updates.map((o) => (
         <table key={o.row} className="lp-upload-change">
           <caption>{w.changesOfRow(o.row, o.contactId ?? '')}</caption>
           <tbody>
@@ -87,8 +84,8 @@ function Changes({ dryRun }: { dryRun: DryRun }) {
           </tbody>
         </table>
       ))}
-      {updates.length > shownChanges && (
-        <p className="lp-help">{w.moreChanges(updates.length - shownChanges)}</p>
+      {dryRun.updateCount > updates.length && (
+        <p className="lp-help">{w.moreChanges(dryRun.updateCount - updates.length)}</p>
       )}
     </div>
   );
@@ -104,7 +101,6 @@ export function DryRunPanel() {
   const running = useUpload((s) => s.run.phase === 'running');
   const localErrors = useAppState((s) => s.status?.summary.errors ?? 0);
   useAppState((s) => s.status?.version);
-  useUpload((s) => s.snapshot);
   const [showChanges, setShowChanges] = useState(false);
   if (!dryRun) return null;
   const current = upload.dryRunIsCurrent();
@@ -134,7 +130,7 @@ export function DryRunPanel() {
         </button>
       )}
       {showChanges && <Changes dryRun={result} />}
-      <RejectedRows issues={result.issues} />
+      <RejectedRows issues={result.issues} rows={result.rejectedRows} />
       {reason && (
         <p className="lp-warning-text" id="upload-confirm-reason" data-testid="upload-confirm-reason">
           {reason}

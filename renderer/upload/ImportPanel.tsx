@@ -70,7 +70,7 @@ export function ImportPanel() {
       </section>
     );
   }
-  const { job, issues, rowsSent, processedMatches } = run.result;
+  const { job, issues, rejectedRows, rowsSent, processedMatches } = run.result;
   const c = job.counts;
   const completed = job.status === 'completed';
   return (
@@ -102,7 +102,7 @@ export function ImportPanel() {
           {w.shared.processed(c.processed, rowsSent)}
         </p>
       )}
-      <RejectedRows issues={issues} />
+      <RejectedRows issues={issues} rows={rejectedRows} />
       <button type="button" onClick={() => upload.resetRun()} data-testid="upload-again">
         {w.uploadAgain}
       </button>

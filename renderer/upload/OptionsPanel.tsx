@@ -10,17 +10,17 @@ export function OptionsPanel() {
   const w = useUploadWords();
   const choices = useUpload((s) => s.choices);
   const lookups = useUpload((s) => s.lookups?.lookups ?? null);
-  const snapshot = useUpload((s) => s.snapshot);
+  const facts = useUpload((s) => s.facts);
   const dryRun = useUpload((s) => s.dryRun);
   const locale = useAppState((s) => s.locale);
   const version = useAppState((s) => s.status?.version);
   const onMatchId = useId();
   const consequenceId = useId();
 
-  // The consequences are counted on the list as it is: take it again whenever it changed.
+  // The consequences are counted on the list as it is: asked of the worker again whenever it changed.
   useEffect(() => {
-    if (version !== undefined && snapshot?.sheet.version !== version) void upload.takeSnapshot();
-  }, [version, snapshot, upload]);
+    if (version !== undefined && facts?.version !== version) void upload.loadFacts();
+  }, [version, facts, upload]);
 
   if (!lookups) return null;
   const consequences = upload.consequences();
@@ -137,7 +137,7 @@ export function OptionsPanel() {
           </select>
         </label>
       </fieldset>
-      {(snapshot?.facts.unmappedColumns.length ?? 0) > 0 && (
+      {(facts?.facts.unmappedColumns.length ?? 0) > 0 && (
         <fieldset className="lp-upload-radios">
           <legend>{w.unmappedTitle}</legend>
           {(['note', 'drop'] as const).map((mode) => (

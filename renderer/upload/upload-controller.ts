@@ -1,42 +1,24 @@
-import type { Account, DryRun, ImportJob, LookupsResponse, MeResponse } from '../../shared/api';
-import { clientTether } from '../../shared/template';
+import type { Account, ImportJob, LookupsResponse, MeResponse } from '../../shared/api';
+import type { DryRunSummary, UploadRun, UploadTaskState } from '../../shared/list';
 import {
   ApiClient,
-  appRetryPolicy,
   type Consequences,
   consequencesOf,
   defaultChoices,
-  gridProblemsOf,
-  type ImportProgress,
-  type ImportResult,
-  importRequestOf,
   LookupsCache,
   type LookupsState,
-  type PreparedUpload,
-  prepareUpload,
-  rejectedRows,
-  runImport,
   type SheetFacts,
-  type SheetToSend,
-  sheetFacts,
   type UploadChoices,
-  type UploadFailure,
   withRetry,
+  appRetryPolicy,
 } from '../../shared/upload';
 import type { AppController } from '../app/app-controller';
-import type { UploadSheet } from '../../shared/list';
 import { type UploadWords, uploadUiWords } from './words';
 
 export type ConnectionStatus = 'checking' | 'disconnected' | 'connecting' | 'connected';
 
-/** The list as it was last taken from the worker, with what the options screen says about it. */
-export type Snapshot = Readonly<{ sheet: UploadSheet; toSend: SheetToSend; facts: SheetFacts }>;
-
-export type RunState =
-  | Readonly<{ phase: 'idle' }>
-  | Readonly<{ phase: 'running'; progress: ImportProgress; upload: PreparedUpload }>
-  | Readonly<{ phase: 'done'; result: ImportResult; upload: PreparedUpload }>
-  | Readonly<{ phase: 'failed'; failure: UploadFailure; upload: PreparedUpload }>;
+/** What the worker says of the rows now (consent, plans, unmapped columns), at the list's version. */
+export type ListFacts = Readonly<{ version: number; facts: SheetFacts }>;
 
 export type UploadState = Readonly<{
   status: ConnectionStatus;
@@ -48,15 +30,16 @@ export type UploadState = Readonly<{
   accountId: string | null;
   lookups: LookupsState | null;
   choices: UploadChoices;
-  snapshot: Snapshot | null;
-  /** The dry run of `snapshot` with `choices` as they were; stale when either changed since. */
-  dryRun: Readonly<{ result: DryRun; version: number; choices: UploadChoices }> | null;
+  facts: ListFacts | null;
+  /** The dry run of the list at `version` with `choices` as they were; stale when either changed since. */
+  dryRun: Readonly<{ result: DryRunSummary; version: number; choices: UploadChoices }> | null;
   /** A dry run waiting for the server: "retrying" when it gets no answer. */
   pending: Readonly<{
     what: 'connect' | 'lookups' | 'dryRun';
     retry: { attempt: number; delayMs: number } | null;
   }> | null;
-  run: RunState;
+  /** The import, which the worker runs and reports (it goes on while the user works elsewhere). */
+  run: UploadRun;
   /** Rows the server rejected that are marked on the grid. */
   serverProblemRows: number;
   history: readonly ImportJob[] | null;
@@ -101,7 +84,7 @@ export class UploadController {
       accountId: null,
       lookups: null,
       choices: { ...defaultChoices, locale: app.getState().locale },
-      snapshot: null,
+      facts: null,
       dryRun: null,
       pending: null,
       run: { phase: 'idle' },
@@ -111,13 +94,15 @@ export class UploadController {
     };
     // Back online: stop waiting out the backoff.
     window.addEventListener('online', () => this.retryNow());
+    // The worker runs the dry run and the import beside its requests and says how they go.
+    app.worker.onUpload((state) => this.followWorker(state));
     // Another list: what was said about the last one (dry run, marks, consent) is not about this one.
     let file = app.getState().file;
     app.subscribe(() => {
       if (app.getState().file === file) return;
       file = app.getState().file;
       this.set({
-        snapshot: null,
+        facts: null,
         dryRun: null,
         serverProblemRows: 0,
         choices: { ...this.state.choices, complianceConfirmed: false },
@@ -156,6 +141,7 @@ export class UploadController {
 
   retryNow(): void {
     this.wake?.();
+    void this.app.worker.call('uploadRetryNow', {});
   }
 
   private retryEnv(what: 'connect' | 'lookups' | 'dryRun') {
@@ -172,7 +158,8 @@ export class UploadController {
   /** Stops waiting for the server (a dry run or a connection); a running import is followed to its end. */
   cancelWaiting(): void {
     this.cancelled = true;
-    this.retryNow();
+    this.wake?.();
+    void this.app.worker.call('uploadCancel', {});
   }
 
   // --- connection ------------------------------------------------------------------------------------
@@ -283,48 +270,26 @@ export class UploadController {
 
   // --- the list ---------------------------------------------------------------------------------------
 
-  /** Takes the list from the worker, as it is now. */
-  async takeSnapshot(): Promise<Snapshot | null> {
-    const sheet = await this.app.ask('uploadSheet', {});
-    if (!sheet) return null;
-    const custom = this.state.lookups?.lookups.customFields ?? [];
-    const mapping = sheet.headers.map((header, i) => {
-      const kind = sheet.kinds[i];
-      if (kind === 'field') return header;
-      if (kind === 'custom') {
-        const name = header.toLowerCase();
-        const field = custom.find((f) => f.key.toLowerCase() === name || f.label.toLowerCase() === name);
-        // A custom field the account does not have travels unmapped: a note or dropped, as chosen.
-        return field ? `custom:${field.key}` : null;
-      }
-      return null;
-    });
-    const toSend: SheetToSend = {
-      name: this.app.getState().file?.name ?? 'contacts',
-      headers: sheet.headers,
-      mapping,
-      rows: sheet.rows,
-    };
-    const snapshot = { sheet, toSend, facts: sheetFacts(toSend, clientTether) };
-    this.set({ snapshot });
-    return snapshot;
+  /** What the options screen says about the rows, asked of the worker (the rows stay there). */
+  async loadFacts(): Promise<ListFacts | null> {
+    const facts = await this.app.ask('uploadFacts', {});
+    if (facts) this.set({ facts });
+    return facts;
   }
 
   consequences(): Consequences | null {
-    const { snapshot, lookups, choices, dryRun } = this.state;
-    if (!snapshot) return null;
+    const { facts, lookups, choices, dryRun } = this.state;
+    if (!facts) return null;
     const fresh = dryRun && this.dryRunIsCurrent() ? dryRun.result : null;
-    return consequencesOf(snapshot.facts, lookups?.lookups ?? null, choices, fresh);
+    return consequencesOf(facts.facts, lookups?.lookups ?? null, choices, fresh);
   }
 
   /** The dry run still describes the list and the options as they are. */
   dryRunIsCurrent(): boolean {
-    const { dryRun, snapshot, choices } = this.state;
+    const { dryRun, choices } = this.state;
     const version = this.app.getState().status?.version;
     return (
       dryRun !== null &&
-      snapshot !== null &&
-      dryRun.version === snapshot.sheet.version &&
       dryRun.version === version &&
       JSON.stringify({ ...dryRun.choices, complianceConfirmed: false }) ===
         JSON.stringify({ ...choices, complianceConfirmed: false })
@@ -333,7 +298,18 @@ export class UploadController {
 
   // --- dry run and import -----------------------------------------------------------------------------
 
-  /** Refreshes the lookups (a stale cache must not judge an upload), takes the list and asks the server. */
+  /** Gives the worker the connection to send with (a new port in the desktop app, the key in a browser). */
+  private async connectWorker(): Promise<void> {
+    const connection = this.app.bridge.workerConnection();
+    await this.app.worker.call('useConnection', connection, {
+      transfer: connection?.kind === 'port' ? [connection.port] : [],
+    });
+  }
+
+  /**
+   * Refreshes the lookups (a stale cache must not judge an upload), then has the worker dry-run the list as it
+   * is now; the answer comes back through `followWorker`.
+   */
   async dryRun(): Promise<void> {
     const accountId = this.state.accountId;
     if (!accountId) return;
@@ -344,70 +320,73 @@ export class UploadController {
       return;
     }
     if (refreshed.ok) await this.applyLookups(refreshed.value);
-    const snapshot = await this.takeSnapshot();
-    if (!snapshot) {
-      this.set({ pending: null });
-      return;
-    }
+    await this.loadFacts();
+    await this.connectWorker();
     const choices = { ...this.state.choices, locale: this.app.getState().locale };
-    const request = importRequestOf(snapshot.toSend, choices);
-    const answer = await withRetry(() => this.client.dryRun(accountId, request), this.retryEnv('dryRun'));
-    this.set({ pending: null });
-    if (!answer.ok) {
-      this.set({ error: this.words.dryRunFailed(answer.failure) });
-      return;
-    }
-    this.set({ dryRun: { result: answer.value, version: snapshot.sheet.version, choices } });
-    await this.markOnGrid(snapshot, answer.value.issues);
+    const state = await this.app.ask('uploadDryRun', { accountId, choices, name: this.listName() });
+    if (state) this.followWorker(state);
   }
 
-  /** Puts the server's rejections on the grid (or clears them when there are none). */
-  private async markOnGrid(snapshot: Snapshot, issues: DryRun['issues']): Promise<void> {
-    const problems = gridProblemsOf(issues, snapshot.sheet.keys, (column) => column);
-    await this.app.change('setServerProblems', { problems });
-    this.set({ serverProblemRows: rejectedRows(issues).length });
-  }
-
-  /** Sends the dry-run list for real. Runs on while the user works elsewhere; retries never import twice. */
+  /** Sends the dry-run rows for real. Runs on while the user works elsewhere; retries never import twice. */
   async startImport(): Promise<void> {
-    const { accountId, snapshot, dryRun } = this.state;
-    if (!accountId || !snapshot || !dryRun || this.state.run.phase === 'running') return;
-    const request = importRequestOf(snapshot.toSend, {
-      ...dryRun.choices,
-      complianceConfirmed: this.state.choices.complianceConfirmed,
+    const { accountId, dryRun } = this.state;
+    if (!accountId || !dryRun || this.state.run.phase === 'running') return;
+    this.set({ error: null });
+    await this.connectWorker();
+    const answer = await this.app.ask('uploadImport', {
+      choices: { ...dryRun.choices, complianceConfirmed: this.state.choices.complianceConfirmed },
+      idempotencyKey: crypto.randomUUID(),
+      name: this.listName(),
     });
-    const upload = prepareUpload(accountId, request, () => crypto.randomUUID());
-    this.cancelled = false;
-    this.set({ run: { phase: 'running', progress: { step: 'sending', attempt: 1 }, upload }, error: null });
-    const outcome = await runImport(this.client, upload, {
-      policy: appRetryPolicy,
-      sleep: this.sleep,
-      pollMs: 400,
-      onProgress: (progress) => this.set({ run: { phase: 'running', progress, upload } }),
-    });
-    if (!outcome.ok) {
-      this.set({ run: { phase: 'failed', failure: outcome.failure, upload } });
-      return;
+    if (answer) this.followWorker(answer.state);
+  }
+
+  /** The worker's upload state, in the screen's terms; a finished answer puts its rejections on the grid. */
+  private followWorker(state: UploadTaskState): void {
+    const { check, run } = state;
+    const was = this.state;
+    if (check.state === 'running') {
+      this.set({ pending: { what: 'dryRun', retry: check.retry && { ...check.retry } } });
+    } else if (check.state === 'done' && was.pending?.what === 'dryRun') {
+      this.set({
+        pending: null,
+        dryRun: { result: check.result, version: check.version, choices: check.choices },
+      });
+      void this.markOnGrid();
+    } else if (check.state === 'failed' && was.pending?.what === 'dryRun') {
+      this.set({ pending: null, error: this.words.dryRunFailed(check.failure) });
     }
-    // Each upload is confirmed on its own: the consent was given for these rows.
-    this.set({
-      run: { phase: 'done', result: outcome.value, upload },
-      dryRun: null,
-      choices: { ...this.state.choices, complianceConfirmed: false },
-    });
-    await this.markOnGrid(snapshot, outcome.value.issues);
-    void this.loadHistory();
+    const finished = run.phase === 'done' && was.run.phase === 'running';
+    this.set({ run });
+    if (finished) {
+      // Each upload is confirmed on its own: the consent was given for these rows.
+      this.set({ dryRun: null, choices: { ...this.state.choices, complianceConfirmed: false } });
+      void this.markOnGrid();
+      void this.loadHistory();
+    }
+  }
+
+  /** Puts the server's rejections of its last answer on the grid (or clears them when there are none). */
+  private async markOnGrid(): Promise<void> {
+    const change = await this.app.change('showServerProblems', { locale: this.app.getState().locale });
+    if (change) this.set({ serverProblemRows: change.markedRows });
   }
 
   /** After a finished (or failed) import: back to the options for the next upload. */
   resetRun(): void {
-    if (this.state.run.phase !== 'running') this.set({ run: { phase: 'idle' } });
+    if (this.state.run.phase === 'running') return;
+    this.set({ run: { phase: 'idle' } });
+    void this.app.worker.call('uploadReset', {});
   }
 
   /** Jumps to a rejected row on the grid. */
-  showRow(row: number, column: number): void {
-    const key = this.state.snapshot?.sheet.keys[row - 1];
-    if (key !== undefined) this.app.showCell(key, column);
+  async showRow(row: number, column: number): Promise<void> {
+    const key = await this.app.ask('uploadRowKey', { row });
+    if (key !== null && key !== undefined) this.app.showCell(key, column);
+  }
+
+  private listName(): string {
+    return this.app.getState().file?.name ?? 'contacts';
   }
 
   // --- history and rollback ---------------------------------------------------------------------------

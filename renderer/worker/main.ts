@@ -1,7 +1,8 @@
 import { clientTether } from '../../shared/template';
 import { type EarlyOpen, ListSession, SessionError, SourceError } from '../../shared/list';
 import { streamFile } from './file-bytes';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { WorkerConnection, WorkerMessage, WorkerRequest } from './protocol';
+import { transportOf } from './worker-connection';
 
 // The worker's entry: it hosts the list engine (one ListSession), handles requests strictly one after another
 // (a change never interleaves with another) and posts progress as it happens.
@@ -12,7 +13,11 @@ type WorkerScope = {
 };
 const scope = self as unknown as WorkerScope;
 
-const session = new ListSession(clientTether);
+const session = new ListSession(clientTether, {
+  timers: { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as number) },
+  // The upload runs beside the requests; the UI thread is told of each change of its state.
+  onUpload: (state) => scope.postMessage({ kind: 'upload', state }),
+});
 let queue: Promise<void> = Promise.resolve();
 
 // A zero-delay yield: lets progress messages leave and keeps the worker responsive without setTimeout's
@@ -42,6 +47,12 @@ function transferables(value: unknown): Transferable[] {
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
+  if (request.type === 'useConnection') {
+    const connection = request.params as WorkerConnection | null;
+    session.sendThrough(connection ? transportOf(connection) : null);
+    scope.postMessage({ kind: 'result', id: request.id, ok: true, value: null });
+    return;
+  }
   const handler = session.handlers[request.type] as (
     params: unknown,
     progress: Parameters<typeof session.handlers.open>[1],
@@ -82,6 +93,6 @@ async function handle(request: WorkerRequest): Promise<void> {
 scope.onmessage = (event) => {
   const request = event.data;
   // Runs as the message arrives, even while an earlier request is still working.
-  session.interrupt(request.type, request.params);
+  if (request.type !== 'useConnection') session.interrupt(request.type, request.params);
   queue = queue.then(() => handle(request));
 };

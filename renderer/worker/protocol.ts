@@ -1,4 +1,4 @@
-import type { EarlyOpen, ListApi, OpenResult, ReadOptions } from '../../shared/list';
+import type { EarlyOpen, ListApi, OpenResult, ReadOptions, UploadTaskState } from '../../shared/list';
 
 // The messages between the UI thread and the worker, which hosts the list engine (shared/list). Everything
 // is structured-clone data; the only difference from the engine's own API is how a file arrives: the
@@ -10,7 +10,18 @@ export type WorkerApi = Omit<ListApi, 'open'> & {
     req: { bytes: Uint8Array; options: ReadOptions } | { blob: Blob; options: ReadOptions };
     res: OpenResult;
   };
+  /** Where the engine's uploads go (see WorkerConnection); null forgets it (disconnected). */
+  useConnection: { req: WorkerConnection | null; res: null };
 };
+
+/**
+ * How the worker reaches the import server: in the desktop app a port to the main process, which holds the
+ * key; in a browser the address and the key themselves (the web bridge keeps them in memory for the tab's
+ * life; the worker is the same page's), sent through the same transport policy.
+ */
+export type WorkerConnection =
+  | Readonly<{ kind: 'port'; port: MessagePort }>
+  | Readonly<{ kind: 'fetch'; serverUrl: string; apiKey: string; insecureHttpTo: readonly string[] }>;
 
 export type RequestType = keyof WorkerApi;
 
@@ -23,6 +34,8 @@ export type WorkerRequest<K extends RequestType = RequestType> = Readonly<{
 export type WorkerError = Readonly<{ code: string; message: string }>;
 
 export type WorkerMessage =
+  /** The upload's state changed (a dry run or an import runs beside the requests, see ListUpload). */
+  | Readonly<{ kind: 'upload'; state: UploadTaskState }>
   | Readonly<{ kind: 'result'; id: number; ok: true; value: unknown }>
   | Readonly<{ kind: 'result'; id: number; ok: false; error: WorkerError }>
   | Readonly<{

@@ -9,4 +9,12 @@ export type { CellPosition, FindQuery } from './edit/find-replace';
 export type { FixExample, FixScope, FixSettings } from './edit/fixes';
 export type { Op, OpLabel } from './edit/ops';
 export { type FilterSpec, type FilterType, plainView, type SortSpec, type ViewSpec } from './view/row-view';
-export type { UploadSheet } from './upload/upload-sheet';
+export type {
+  DryRunSummary,
+  ImportSummary,
+  Timers,
+  UploadCheck,
+  UploadRun,
+  UploadTaskState,
+} from './upload/list-upload';
+export { documentRows, type UploadRequest, type UploadRows, uploadRequestOf } from './upload/upload-request';

@@ -1,10 +1,10 @@
 import type { CsvDelimiter, TextEncoding } from '../codec';
 import type { FixSuggestion } from '../fix';
 import type { Lookups } from '../template';
-import type { GridProblem } from '../upload';
+import type { SheetFacts, UploadChoices } from '../upload';
 import type { IssueCode, Locale, Severity } from '../validate';
 import type { ColumnInfo, ColumnProposal, ColumnTarget } from '../mapping';
-import type { UploadSheet } from './upload/upload-sheet';
+import type { UploadTaskState } from './upload/list-upload';
 import type { CellPosition, FindQuery } from './edit/find-replace';
 import type { FixExample, FixScope, FixSettings } from './edit/fixes';
 import type { Op, OpLabel } from './edit/ops';
@@ -188,10 +188,32 @@ export type ListApi = {
   status: { req: Record<string, never>; res: DocStatus };
   /** The open file's bytes as base64, for the journal of a file the platform cannot reopen by handle. */
   sourceBase64: { req: Record<string, never>; res: string };
-  /** The list as an upload sends it (renderer/upload). */
-  uploadSheet: { req: Record<string, never>; res: UploadSheet };
-  /** Puts the import server's findings on the grid (renderer/upload); an empty list clears them. */
-  setServerProblems: { req: { problems: readonly GridProblem[] }; res: Change };
+  /** What the options screen says about the rows before the server is asked, for the list as it is now. */
+  uploadFacts: { req: Record<string, never>; res: Readonly<{ version: number; facts: SheetFacts }> };
+  /**
+   * Dry-runs the list as it is now, in the background (the list stays editable): the answer comes as an upload
+   * state (ListSession's host is told), the rejected cells with `showServerProblems`.
+   */
+  uploadDryRun: {
+    req: { accountId: string; choices: UploadChoices; name: string };
+    res: UploadTaskState;
+  };
+  /** Imports the rows of the last dry run, in the background; false without a current dry run. */
+  uploadImport: {
+    req: { choices: UploadChoices; idempotencyKey: string; name: string };
+    res: Readonly<{ started: boolean; state: UploadTaskState }>;
+  };
+  /** Stops waiting for the server (acted on as it arrives, see ListSession.interrupt). */
+  uploadCancel: { req: Record<string, never>; res: UploadTaskState };
+  /** Tries the server again now instead of at the end of the wait (acted on as it arrives). */
+  uploadRetryNow: { req: Record<string, never>; res: UploadTaskState };
+  /** Back to the options after a finished import. */
+  uploadReset: { req: Record<string, never>; res: UploadTaskState };
+  uploadState: { req: Record<string, never>; res: UploadTaskState };
+  /** Puts the import server's findings of its last answer on the grid (none: clears them). */
+  showServerProblems: { req: { locale: Locale }; res: Change & { markedRows: number } };
+  /** The row key of a row of the last upload (the server's row numbers), to show it on the grid. */
+  uploadRowKey: { req: { row: number }; res: number | null };
 };
 
 export type ListRequest = keyof ListApi;

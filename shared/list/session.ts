@@ -1,8 +1,10 @@
 import type { Lookups, Template } from '../template';
+import type { Transport } from '../upload/transport';
 import type { Locale } from '../validate';
 import type { ColumnProposal, ColumnTarget } from '../mapping';
 import { ServerMarks } from './problems/server-marks';
-import { uploadSheetOf } from './upload/upload-sheet';
+import { ListUpload, type Timers, type UploadTaskState } from './upload/list-upload';
+import { documentRows, uploadRequestOf } from './upload/upload-request';
 import { AheadValidation } from './read/ahead-validation';
 import { toBase64 } from './read/base64';
 import type { CellTable } from './sheet/cell-table';
@@ -40,6 +42,23 @@ import type { AccountCustomField } from '../mapping/custom-fields';
 import { SheetDocument } from './sheet/sheet-document';
 import type { ReadOptions } from './read/source-reader';
 
+/** What the host of the engine provides: timers (shared/ uses no platform global) and where to tell upload news. */
+export type ListHost = Readonly<{
+  timers?: Timers;
+  /** Told of every change of the upload's state (the worker posts it to the UI thread). */
+  onUpload?: (state: UploadTaskState) => void;
+}>;
+
+// Where a host gives none (tests, the CLI): the runtime's own, which every platform shared/ runs on has.
+const defaultTimers: Timers = {
+  set: (run, ms) => (globalThis as unknown as TimerGlobals).setTimeout(run, ms),
+  clear: (handle) => (globalThis as unknown as TimerGlobals).clearTimeout(handle),
+};
+type TimerGlobals = {
+  setTimeout: (run: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+};
+
 /** Rows sent back with a change; beyond this the UI reloads what it shows instead. */
 const maxRowsPerChange = 300;
 
@@ -72,7 +91,19 @@ export class ListSession {
   private readonly ahead = new AheadValidation();
   private reading: { cancelled: boolean } | null = null;
 
-  constructor(private readonly template: Template) {}
+  private readonly upload: ListUpload;
+
+  constructor(
+    private readonly template: Template,
+    host: ListHost = {},
+  ) {
+    this.upload = new ListUpload(host.timers ?? defaultTimers, host.onUpload ?? (() => {}));
+  }
+
+  /** Where uploads go: the host builds the transport (a port to Electron's main process, or fetch). */
+  sendThrough(transport: Transport | null): void {
+    this.upload.sendThrough(transport);
+  }
 
   readonly handlers: Handlers = {
     open: async (params, progress) => {
@@ -180,13 +211,44 @@ export class ListSession {
       if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
       return toBase64(await this.bytes.all());
     },
-    uploadSheet: async () => uploadSheetOf(this.requireDoc(), this.version),
-    setServerProblems: async ({ problems }) => {
+    uploadFacts: async () => ({
+      version: this.version,
+      facts: uploadRequestOf(documentRows(this.requireDoc()), this.version).facts,
+    }),
+    uploadDryRun: async ({ accountId, choices, name }) => {
+      this.upload.dryRun(
+        uploadRequestOf(documentRows(this.requireDoc()), this.version),
+        accountId,
+        choices,
+        name,
+      );
+      return this.upload.current;
+    },
+    uploadImport: async ({ choices, idempotencyKey, name }) => ({
+      started: this.upload.startImport(choices, idempotencyKey, name, this.version),
+      state: this.upload.current,
+    }),
+    uploadCancel: async () => this.upload.current,
+    uploadRetryNow: async () => this.upload.current,
+    uploadReset: async () => {
+      this.upload.resetRun();
+      return this.upload.current;
+    },
+    uploadState: async () => this.upload.current,
+    uploadRowKey: async ({ row }) => this.upload.keyOfRow(row),
+    showServerProblems: async () => {
+      const problems = this.upload.serverProblems();
       this.requireDoc();
       this.serverMarks.set(problems);
       // A "problems only" view built before must take in (or let go of) the rejected rows.
       this.views.clear();
-      return { status: this.status(), rows: null, structural: false, entry: null };
+      return {
+        status: this.status(),
+        rows: null,
+        structural: false,
+        entry: null,
+        markedRows: this.serverMarks.rowCount,
+      };
     },
   };
 
@@ -200,6 +262,9 @@ export class ListSession {
       this.reading.cancelled = true;
     }
     this.ahead.interrupt(type, params);
+    // Waiting for the server never holds the queue: these act as they arrive.
+    if (type === 'uploadCancel') this.upload.cancel();
+    if (type === 'uploadRetryNow') this.upload.retryNow();
   }
 
   // --- reading ---------------------------------------------------------------------------------------
@@ -233,6 +298,7 @@ export class ListSession {
 
   private resetDocument(): void {
     this.doc = null;
+    this.upload.forgetList();
     this.ahead.clear();
     this.serverMarks.clear();
     this.history = new History();

@@ -1,4 +1,6 @@
+import { customFieldPrefix } from '../api/rules';
 import type { FieldDef, Template } from '../template';
+import { splitFullName } from './full-name';
 import { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';
 import type { ColumnTarget } from './types';
 
@@ -95,4 +97,30 @@ export function planColumns(
     }
   });
   return columns;
+}
+
+/** A source row's values in the plan's columns: a split name's part, an empty cell for a column to fill. */
+export function plannedValues(planned: readonly PlannedColumn[], sourceRow: readonly string[]): string[] {
+  return planned.map((c) => {
+    if (c.source === null) return '';
+    const value = sourceRow[c.source] ?? '';
+    if (!c.part) return value;
+    const name = splitFullName(value);
+    return c.part === 'first' ? name.first : name.last;
+  });
+}
+
+/**
+ * Each column as the import API's mapping names it: its template header, `custom:<key>` for the account's
+ * custom field, or null for a column sent unmapped (an `[import]` note, or a custom field the account does not
+ * have: the upload's options keep it as a note or drop it).
+ */
+export function wireMappingOf(
+  columns: readonly Pick<PlannedColumn, 'kind' | 'header' | 'custom'>[],
+): (string | null)[] {
+  return columns.map((c) => {
+    if (c.kind === 'field') return c.header;
+    if (c.kind === 'custom') return c.custom ? `${customFieldPrefix}${c.custom.key}` : null;
+    return null;
+  });
 }

@@ -16,7 +16,9 @@ export {
   type DocColumnKind,
   type PlannedColumn,
   planColumns,
+  plannedValues,
   sourceHeaderName,
+  wireMappingOf,
 } from './column-plan';
 export { type ColumnInfo, columnInfo } from './column-info';
 export { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';

@@ -26,6 +26,19 @@ import type { UploadFailure } from './failure';
 import type { Transport } from './transport';
 import { isPolicyRefusal } from './transport-policy';
 
+/**
+ * An import request as the list engine sends it: JSON encoded once into bytes (a large list's rows are most of
+ * it), used as it is for the dry run and the import.
+ */
+export type EncodedImportRequest = Readonly<{ encoded: Uint8Array; rows: number }>;
+
+/** What `dryRun` and `startImport` take: the request as data, or already encoded. */
+export type ImportRequestBody = ImportRequestInput | EncodedImportRequest;
+
+function bodyOf(request: ImportRequestBody): Pick<ApiRequest, 'body' | 'encodedJson'> {
+  return 'encoded' in request ? { body: request.encoded, encodedJson: true } : { body: request };
+}
+
 /** An answer from the import server as data: the parsed body, or why there is none. */
 export type ApiOutcome<T> =
   | Readonly<{ ok: true; value: T; status: number }>
@@ -115,9 +128,9 @@ export class ApiClient {
     return this.call({ method: 'GET', path: apiPaths.lookups(accountId) }, lookupsResponseSchema);
   }
 
-  async dryRun(accountId: string, request: ImportRequestInput): Promise<ApiOutcome<DryRun>> {
+  async dryRun(accountId: string, request: ImportRequestBody): Promise<ApiOutcome<DryRun>> {
     const answer = await this.call(
-      { method: 'POST', path: apiPaths.dryRun(accountId), body: request },
+      { method: 'POST', path: apiPaths.dryRun(accountId), ...bodyOf(request) },
       dryRunResponseSchema,
     );
     return answer.ok ? { ...answer, value: answer.value.dryRun } : answer;
@@ -126,11 +139,11 @@ export class ApiClient {
   /** Queues the import. The server answers 202 for a new job and for a replay of the same key. */
   async startImport(
     accountId: string,
-    request: ImportRequestInput,
+    request: ImportRequestBody,
     idempotencyKey: string,
   ): Promise<ApiOutcome<ImportJob>> {
     const answer = await this.call(
-      { method: 'POST', path: apiPaths.imports(accountId), body: request, idempotencyKey },
+      { method: 'POST', path: apiPaths.imports(accountId), ...bodyOf(request), idempotencyKey },
       importJobResponseSchema,
       [200, 201, 202],
     );

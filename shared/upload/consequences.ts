@@ -48,7 +48,7 @@ export function consequencesOf(
   facts: SheetFacts,
   lookups: LookupsResponse | null,
   choices: UploadChoices,
-  dryRun?: DryRun | null,
+  dryRun?: Pick<DryRun, 'actionPlans' | 'counts' | 'compliance'> | null,
 ): Consequences {
   const base = {
     rows: facts.rows,

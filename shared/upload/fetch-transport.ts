@@ -55,13 +55,14 @@ function reasonOf(error: unknown): string {
  */
 export function fetchTransport(options: FetchTransportOptions): Transport {
   const { address, apiKey, fetch, timeoutMs = requestTimeoutMs } = options;
-  return async ({ method, path, body, idempotencyKey }): Promise<BridgeResult<ApiResponse>> => {
+  return async ({ method, path, body, encodedJson, idempotencyKey }): Promise<BridgeResult<ApiResponse>> => {
     const url = requestUrlOf(address, path);
     if (!url.ok) return url;
     const headers: Record<string, string> = { authorization: `Bearer ${apiKey}`, accept: 'application/json' };
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const raw = body instanceof Uint8Array;
-    if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
+    if (body !== undefined)
+      headers['content-type'] = raw && !encodedJson ? 'application/octet-stream' : 'application/json';
     try {
       const response = await fetch(url.value, {
         method,

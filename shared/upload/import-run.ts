@@ -1,12 +1,12 @@
-import type { ImportJob, ImportRequestInput, RowIssue, RowOutcome } from '../api';
-import { type ApiClient, type ApiOutcome, readAllPages } from './api-client';
+import type { ImportJob, RowIssue, RowOutcome } from '../api';
+import { type ApiClient, type ApiOutcome, type ImportRequestBody, readAllPages } from './api-client';
 import type { UploadFailure } from './failure';
 import { type RetryEnv, withRetry } from './retry';
 
 /** One upload as it will be sent: the body and its idempotency key never change between tries. */
 export type PreparedUpload = Readonly<{
   accountId: string;
-  request: ImportRequestInput;
+  request: ImportRequestBody;
   /** Made once, when the upload is prepared; every try of this upload sends it, so it imports once. */
   idempotencyKey: string;
   rowsSent: number;
@@ -14,10 +14,11 @@ export type PreparedUpload = Readonly<{
 
 export function prepareUpload(
   accountId: string,
-  request: ImportRequestInput,
+  request: ImportRequestBody,
   newKey: () => string,
 ): PreparedUpload {
-  const rowsSent = request.source.kind === 'rows' ? request.source.rows.length : 0;
+  const rowsSent =
+    'encoded' in request ? request.rows : request.source.kind === 'rows' ? request.source.rows.length : 0;
   return { accountId, request, idempotencyKey: newKey(), rowsSent };
 }
 

@@ -1,5 +1,4 @@
-import { complianceOf, type ImportRequestInput, textConsentHeader } from '../api';
-import type { Template } from '../template';
+import type { ImportRequestInput } from '../api';
 import { type UploadChoices, importOptionsOf } from './choices';
 
 /**
@@ -38,26 +37,3 @@ export type SheetFacts = Readonly<{
   /** The headers of columns that are not mapped to a field. */
   unmappedColumns: readonly string[];
 }>;
-
-export function sheetFacts(sheet: SheetToSend, template: Template): SheetFacts {
-  const colOf = (test: (header: string) => boolean) => sheet.mapping.findIndex((m) => m !== null && test(m));
-  const roleOf = new Map(template.fields.map((f) => [f.header, f]));
-  const planCol = colOf((h) => roleOf.get(h)?.lookup === 'actionPlans');
-  const { textConsentRows, emailRows } = complianceOf(
-    sheet.rows,
-    colOf((h) => h === textConsentHeader),
-    colOf((h) => roleOf.get(h)?.role === 'email'),
-  );
-  const rowsByPlan = new Map<string, number>();
-  for (const row of sheet.rows) {
-    const plan = planCol >= 0 ? (row[planCol] ?? '').trim() : '';
-    if (plan) rowsByPlan.set(plan, (rowsByPlan.get(plan) ?? 0) + 1);
-  }
-  return {
-    rows: sheet.rows.length,
-    textConsentRows,
-    emailRows,
-    rowsByPlan,
-    unmappedColumns: sheet.headers.filter((_, i) => sheet.mapping[i] === null),
-  };
-}
