@@ -11,6 +11,19 @@ export {
   mappingFromProfile,
   type MappingProfile,
 } from './profile';
+export {
+  checkProfile,
+  createProfileStore,
+  findSavedProfile,
+  type ProfileCheck,
+  type ProfileList,
+  ProfileNameError,
+  profileNameProblem,
+  type ProfileStorage,
+  type ProfileStore,
+  type SavedProfile,
+  type StoredEntry,
+} from './profile-store';
 export { defaultNoteField } from './field-names';
 export {
   type DocColumnKind,
