@@ -29,6 +29,8 @@ import { filesFromArgv } from './launch-files';
 import { createMainHandlers } from './main-handlers';
 import { menuTemplate } from './menu';
 import { createRecentFiles } from './recent-files';
+import { profilesDir } from '../../node-shared/config-dir';
+import { profileStoreAt } from '../../node-shared/profile-folder';
 import { denyAllPermissions, hardenContents } from './web-contents-policy';
 import { windowOptions } from './window-options';
 import { createWindowStateStore, placeWindow } from './window-state';
@@ -223,6 +225,8 @@ function start(): void {
     const handlers = createMainHandlers({
       files,
       journal: createJournalStore({ dir: join(userData, 'journal') }),
+      // The configuration folder the CLI uses too (not userData): `listprep map --save` and the app share it.
+      profiles: profileStoreAt(profilesDir()),
       connection: createConnection({
         store: createCredentialStore({ file: join(userData, 'connection.bin'), encryptor }),
         // Chromium's network stack: the system's proxy settings and certificate store apply.
