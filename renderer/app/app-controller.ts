@@ -21,7 +21,7 @@ import { FileOpening } from './file-opening';
 import { JournalKeeper } from './journal-keeper';
 import { exportList } from './list-export';
 import { restoreList } from './list-restore';
-import { lookupsCount, parseLookupsFile } from './lookups-file';
+import { lookupsCount, readLookupsFile } from './lookups-file';
 
 const localeKey = 'listprep.locale';
 
@@ -343,17 +343,18 @@ export class AppController {
     const picked = await this.bridge.openFile();
     if (!picked.ok) return this.store.fail(new Error(picked.error.message));
     if (!picked.value) return;
-    const parsed = parseLookupsFile(picked.value.bytes);
+    const parsed = readLookupsFile(picked.value.bytes);
     if (!parsed.ok) {
       this.set({ notice: { kind: 'error', text: this.words.lookupsFailed(parsed.reason) } });
       return;
     }
-    await this.setLookups(parsed.lookups, this.words.lookupsLoaded(lookupsCount(parsed.lookups)));
+    const { lookups, customFields } = parsed.lists;
+    await this.setLookups(lookups, this.words.lookupsLoaded(lookupsCount(lookups)), customFields);
   }
 
   /**
    * Checks the ID columns against these lists and the custom-field columns as the account's custom fields
-   * (a lookups file has lists only; the server's lookups have both: renderer/upload).
+   * (a lookups file has lists only; the server's lookups, fetched or saved as a file, have both).
    */
   async setLookups(
     lookups: Lookups,

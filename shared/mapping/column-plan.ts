@@ -1,5 +1,5 @@
 import type { FieldDef, Template } from '../template';
-import { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';
+import { type AccountCustomField, customFieldColumn } from './custom-fields';
 import type { ColumnTarget } from './types';
 
 export type DocColumnKind = 'field' | 'custom' | 'note';
@@ -77,13 +77,11 @@ export function planColumns(
   }
   targets.forEach((t, source) => {
     if (t.kind === 'custom') {
-      const custom = findCustomField(t.name, customFields);
       columns.push({
         kind: 'custom',
         header: t.name,
         sourceHeader: sourceHeaderName(headers, source),
-        field: custom ? customFieldDef(custom) : null,
-        custom,
+        ...customFieldColumn(t.name, customFields),
         source,
       });
     }

@@ -32,4 +32,9 @@ export {
   sourceHeaderName,
 } from './column-plan';
 export { type ColumnInfo, columnInfo } from './column-info';
-export { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';
+export {
+  type AccountCustomField,
+  customFieldColumn,
+  customFieldDef,
+  findCustomField,
+} from './custom-fields';
