@@ -3,6 +3,7 @@ import type { ByteSource, ReadPosition, SheetHeader, SheetReadOptions, SheetSumm
 import { applyMapping, type Mapping } from '../shared/mapping';
 import type { Template } from '../shared/template';
 import { detachString } from '../shared/validate';
+import { customSourcesOf } from './checked-columns';
 import { type MappingSource, resolveMapping } from './mapping-profile';
 import { readSheetFile } from './read-sheet';
 
@@ -14,7 +15,7 @@ export type MappedSheetReady = Readonly<{
   source: MappingSource;
   /** Saved profiles that could not be read (skipped, never fatal). */
   problems: readonly string[];
-  /** The sampled rows, already mapped: what content sniffing and column analysis saw. */
+  /** The sampled rows, already mapped (with custom values, see `withCustomFields`): for column analysis. */
   sample: readonly (readonly string[])[];
   /** Characters per sampled row as in the file (cells and delimiters): with the file's size, how many rows. */
   sampleRowChars: number;
@@ -25,7 +26,10 @@ export type MappedSheetHandlers = Readonly<{
   onHeader?: (header: SheetHeader) => void;
   /** Once, when the mapping is known and before the first row. */
   onReady: (ready: MappedSheetReady) => void;
-  /** Each data row in the template's column order; `source` is the file's row (a slice of the buffer). */
+  /**
+   * Each data row in the template's column order (then its custom-field values, see `withCustomFields`);
+   * `source` is the file's row (a slice of the buffer).
+   */
   onRow: (values: string[], source: readonly string[], line: number) => void;
   /** Awaited after each chunk of the file: back-pressure for output; where the reading stands (CSV). */
   onChunk?: (position?: ReadPosition) => Promise<void>;
@@ -38,6 +42,11 @@ export type MappedSheetOptions = Readonly<{
   useSavedProfiles?: boolean;
   /** Rows read before the mapping is chosen (content sniffing) - also the evidence for column analysis. */
   sampleRows?: number;
+  /**
+   * Rows carry the custom-field columns' values after the template's, in file order: the columns the CLI
+   * checks and writes (see checked-columns.ts).
+   */
+  withCustomFields?: boolean;
   /** Where the bytes come from instead of the whole file in order (see `readSheetFile`). */
   bytesOf?: (handle: FileHandle) => ByteSource;
 }>;
@@ -66,6 +75,13 @@ export async function readMappedSheet(
   let headers: string[] = [];
   let mapping: Mapping | undefined;
   let identity = false;
+  let customSources: number[] = [];
+  /** A source row mapped, with its custom-field values appended when asked. */
+  const mapRow = (active: Mapping, fields: readonly string[]): string[] => {
+    const values = applyMapping(active, fields).values;
+    for (const c of customSources) values.push(fields[c] ?? '');
+    return values;
+  };
   const held: { fields: string[]; line: number }[] = [];
 
   const decide = async () => {
@@ -80,7 +96,8 @@ export async function readMappedSheet(
     });
     mapping = resolved.mapping;
     identity = isIdentity(resolved.mapping);
-    const mappedHeld = held.map((h) => applyMapping(resolved.mapping, h.fields).values);
+    if (options.withCustomFields) customSources = customSourcesOf(mapping);
+    const mappedHeld = held.map((h) => mapRow(resolved.mapping, h.fields));
     let chars = 0;
     for (const h of held) for (const cell of h.fields) chars += cell.length + 1;
     const sampleRowChars = held.length ? chars / held.length : 0;
@@ -102,7 +119,7 @@ export async function readMappedSheet(
       },
       onRow: (fields, line) => {
         if (identity) handlers.onRow(fields, fields, line);
-        else if (mapping) handlers.onRow(applyMapping(mapping, fields).values, fields, line);
+        else if (mapping) handlers.onRow(mapRow(mapping, fields), fields, line);
         // Held as they are: slices keep alive only the 32 KiB pieces of text they were cut from.
         else held.push({ fields, line });
       },

@@ -24,7 +24,6 @@ export async function runReport(args: string[]): Promise<number> {
   // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
   const numbers = reportRowNumbers(source.rows, (id) => validator.hasFindings(id), allRows);
   const fixContext = { template, lookups: options.lookups, dateOrderByField: source.dateOrderByField };
-  const width = template.fields.length;
 
   let rowId = 0;
   let written = 0;
@@ -38,9 +37,9 @@ export async function runReport(args: string[]): Promise<number> {
           ? validator.findings(id).map((finding) =>
               describeFinding(finding, {
                 locale: options.locale,
-                columns: template.fields,
+                columns: source.columns,
                 rowNumber: (other) => numbers[other],
-                values: values.length > width ? values.slice(0, width) : values,
+                values,
                 fixContext,
               }),
             )
@@ -57,7 +56,10 @@ export async function runReport(args: string[]): Promise<number> {
     locale: options.locale,
     allRows,
     sourceRows: source.rows,
-    extraColumns: source.customHeaders.map((header) => ({ header })),
+    extraColumns: source.customHeaders.map((header, i) => ({
+      header,
+      field: source.columns[template.fields.length + i]?.header,
+    })),
   });
   const summary = validator.summary();
   let text =
