@@ -88,7 +88,8 @@ class PartChecker {
 
   add(fields: string[]): void {
     const { rules, validator, emailCol, issues } = this;
-    const mapped = rules.identity ? fields : applyMapping(rules.mapping, fields).values;
+    // The note field's own value, as the main thread checks it (mapped-sheet.ts `checkedRows`).
+    const mapped = rules.identity ? fields : applyMapping(rules.mapping, fields, { foldNote: false }).values;
     if (!rules.identity) for (const c of this.customSources) mapped.push(fields[c] ?? '');
     const rowId = validator.addRow(mapped);
     const raw = rawEmailOf(validator, rowId, mapped, emailCol);

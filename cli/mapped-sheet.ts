@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteSource, ReadPosition, SheetHeader, SheetReadOptions, SheetSummary } from '../shared/codec';
-import { applyMapping, type Mapping } from '../shared/mapping';
+import { applyMapping, type Mapping, type MappedRow } from '../shared/mapping';
 import type { Template } from '../shared/template';
 import { detachString } from '../shared/validate';
 import { customSourcesOf } from './checked-columns';
@@ -15,7 +15,7 @@ export type MappedSheetReady = Readonly<{
   source: MappingSource;
   /** Saved profiles that could not be read (skipped, never fatal). */
   problems: readonly string[];
-  /** The sampled rows, already mapped (with custom values, see `withCustomFields`): for column analysis. */
+  /** The sampled rows, already mapped (see `checkedRows`): what content sniffing and column analysis saw. */
   sample: readonly (readonly string[])[];
   /** Characters per sampled row as in the file (cells and delimiters): with the file's size, how many rows. */
   sampleRowChars: number;
@@ -27,10 +27,10 @@ export type MappedSheetHandlers = Readonly<{
   /** Once, when the mapping is known and before the first row. */
   onReady: (ready: MappedSheetReady) => void;
   /**
-   * Each data row in the template's column order (then its custom-field values, see `withCustomFields`);
-   * `source` is the file's row (a slice of the buffer).
+   * Each data row in the template's column order (see `checkedRows`); `source` is the file's row (a slice of
+   * the buffer); `note` the row's `[import]` note, to fold in when the row is written (checkedRows only).
    */
-  onRow: (values: string[], source: readonly string[], line: number) => void;
+  onRow: (values: string[], source: readonly string[], line: number, note: string) => void;
   /** Awaited after each chunk of the file: back-pressure for output; where the reading stands (CSV). */
   onChunk?: (position?: ReadPosition) => Promise<void>;
 }>;
@@ -43,10 +43,11 @@ export type MappedSheetOptions = Readonly<{
   /** Rows read before the mapping is chosen (content sniffing) - also the evidence for column analysis. */
   sampleRows?: number;
   /**
-   * Rows carry the custom-field columns' values after the template's, in file order: the columns the CLI
-   * checks and writes (see checked-columns.ts).
+   * Rows as the CLI checks them (checked-columns.ts), the rows the app and the server check: the note field
+   * holds its own value only (the `[import]` note comes apart, to be folded in when the row is written:
+   * foldImportNote), and the custom-field columns' values follow the template's, in file order.
    */
-  withCustomFields?: boolean;
+  checkedRows?: boolean;
   /** Where the bytes come from instead of the whole file in order (see `readSheetFile`). */
   bytesOf?: (handle: FileHandle) => ByteSource;
 }>;
@@ -76,11 +77,12 @@ export async function readMappedSheet(
   let mapping: Mapping | undefined;
   let identity = false;
   let customSources: number[] = [];
-  /** A source row mapped, with its custom-field values appended when asked. */
-  const mapRow = (active: Mapping, fields: readonly string[]): string[] => {
-    const values = applyMapping(active, fields).values;
-    for (const c of customSources) values.push(fields[c] ?? '');
-    return values;
+  const checkedRows = options.checkedRows === true;
+  /** A source row mapped (as the CLI checks it when asked) and its `[import]` note. */
+  const mapRow = (active: Mapping, fields: readonly string[]): MappedRow => {
+    const mapped = applyMapping(active, fields, { foldNote: !checkedRows });
+    for (const c of customSources) mapped.values.push(fields[c] ?? '');
+    return mapped;
   };
   const held: { fields: string[]; line: number }[] = [];
 
@@ -96,14 +98,15 @@ export async function readMappedSheet(
     });
     mapping = resolved.mapping;
     identity = isIdentity(resolved.mapping);
-    if (options.withCustomFields) customSources = customSourcesOf(mapping);
+    if (checkedRows) customSources = customSourcesOf(mapping);
     const mappedHeld = held.map((h) => mapRow(resolved.mapping, h.fields));
     let chars = 0;
     for (const h of held) for (const cell of h.fields) chars += cell.length + 1;
     const sampleRowChars = held.length ? chars / held.length : 0;
-    handlers.onReady({ header, headers, ...resolved, sample: mappedHeld, sampleRowChars });
+    const sample = mappedHeld.map((m) => m.values);
+    handlers.onReady({ header, headers, ...resolved, sample, sampleRowChars });
     held.forEach((h, i) => {
-      handlers.onRow(mappedHeld[i], h.fields, h.line);
+      handlers.onRow(mappedHeld[i].values, h.fields, h.line, mappedHeld[i].note);
     });
     held.length = 0;
   };
@@ -118,8 +121,11 @@ export async function readMappedSheet(
         handlers.onHeader?.(found);
       },
       onRow: (fields, line) => {
-        if (identity) handlers.onRow(fields, fields, line);
-        else if (mapping) handlers.onRow(mapRow(mapping, fields), fields, line);
+        if (identity) handlers.onRow(fields, fields, line, '');
+        else if (mapping) {
+          const mapped = mapRow(mapping, fields);
+          handlers.onRow(mapped.values, fields, line, mapped.note);
+        }
         // Held as they are: slices keep alive only the 32 KiB pieces of text they were cut from.
         else held.push({ fields, line });
       },

@@ -111,7 +111,7 @@ export async function runCheck(args: string[]): Promise<number> {
         mappingFile: values.mapping,
         useSavedProfiles: !values['ignore-profiles'],
         sampleRows,
-        withCustomFields: true,
+        checkedRows: true,
         bytesOf: parallel ? (handle) => parallel.bytes(handle) : undefined,
       },
       {

@@ -3,7 +3,7 @@ import { isSameFile } from '../../node-shared/same-file';
 import type { SheetReadOptions } from '../../shared/codec';
 import { checkExportable, looksLikeFormula } from '../../shared/export';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
-import { customFieldNames, fieldsOf, type Mapping } from '../../shared/mapping';
+import { customFieldNames, fieldsOf, foldImportNote, type Mapping } from '../../shared/mapping';
 import type { CustomField } from '../../shared/api';
 import { clientTether, type FieldDef, type Lookups, type Template } from '../../shared/template';
 import {
@@ -131,7 +131,7 @@ export async function checkSource(
       mappingFile: options.mappingFile,
       useSavedProfiles: options.useSavedProfiles,
       sampleRows,
-      withCustomFields: true,
+      checkedRows: true,
     },
     {
       onReady: (ready) => {
@@ -172,8 +172,16 @@ export async function checkSource(
   };
 }
 
-/** A row as it is written: the template's values, then the custom fields' values. */
-export type OutputRow = string[];
+/**
+ * A row as it was checked: the template's values (the note field's own value), then the custom fields'
+ * values, and its `[import]` note, folded into the note field when the row is written (`outputRow`).
+ */
+export type CheckedRow = Readonly<{ values: string[]; note: string }>;
+
+/** A checked row as it is written: the `[import]` note in the note field. */
+export function outputRow(mapping: Mapping, row: CheckedRow): string[] {
+  return foldImportNote(mapping, row.values, row.note);
+}
 
 /**
  * Second pass: the rows again, mapped as in the first pass (a different mapping, say a profile saved in
@@ -184,8 +192,8 @@ export async function* mappedRowBatches(
   options: SourceOptions,
   checked: CheckedSource,
   template: Template = clientTether,
-): AsyncGenerator<OutputRow[]> {
-  let batch: OutputRow[] = [];
+): AsyncGenerator<CheckedRow[]> {
+  let batch: CheckedRow[] = [];
   let finished = false;
   let stopped = false;
   let failure: unknown;
@@ -210,7 +218,7 @@ export async function* mappedRowBatches(
       mappingFile: options.mappingFile,
       useSavedProfiles: options.useSavedProfiles,
       sampleRows,
-      withCustomFields: true,
+      checkedRows: true,
     },
     {
       onReady: ({ mapping }) => {
@@ -218,8 +226,8 @@ export async function* mappedRowBatches(
           throw new InputError(`${options.file}: the columns were mapped differently on the second read`);
         }
       },
-      onRow: (values) => {
-        batch.push(values);
+      onRow: (values, _source, _line, note) => {
+        batch.push({ values, note });
       },
       onChunk: handOver,
     },
@@ -331,7 +339,7 @@ export async function runExport(args: string[]): Promise<number> {
   async function* rows() {
     for await (const batch of mappedRowBatches(options, source, template)) {
       written += batch.length;
-      yield* batch;
+      for (const row of batch) yield outputRow(source.mapping, row);
     }
     if (written !== source.rows) {
       throw new InputError(

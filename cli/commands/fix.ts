@@ -1,7 +1,7 @@
 import { isSameFile } from '../../node-shared/same-file';
 import { parseArgs } from 'node:util';
 import { analyzeColumns, type CellChange, createRowFixer, type DateOrder } from '../../shared/fix';
-import { applyMapping, customFieldNames, missingRequired } from '../../shared/mapping';
+import { applyMapping, customFieldNames, foldImportNote, missingRequired } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
 import { detachString, SheetValidator } from '../../shared/validate';
 import { checkedColumns } from '../checked-columns';
@@ -109,8 +109,12 @@ export async function runFix(args: string[]): Promise<number> {
 
   // The template's fields, then the custom fields, each checked (and fixed) as the account says.
   const columns = checkedColumns(template, mapping, customFields).columns;
+  // Checked and fixed as the app and the server check them: the note field's own value, the `[import]`
+  // notes folded in only when written.
+  const notes: string[] = [];
   const mapped = rows.map((row) => {
-    const { values, custom } = applyMapping(mapping, row);
+    const { values, custom, note } = applyMapping(mapping, row, { foldNote: false });
+    notes.push(note);
     return custom.length ? [...values, ...custom] : values;
   });
   const analysis = analyzeColumns(columns, mapped);
@@ -138,7 +142,8 @@ export async function runFix(args: string[]): Promise<number> {
   });
 
   const outputHeaders = [...template.fields.map((f) => f.header), ...customFieldNames(mapping)];
-  await writeOutputFile(output, outputHeaders, mapped, { template, lookups });
+  const written = mapped.map((values, i) => foldImportNote(mapping, values, notes[i]));
+  await writeOutputFile(output, outputHeaders, written, { template, lookups });
 
   const tallies = inTemplateOrder(
     tally(changes),

@@ -3,7 +3,7 @@ import { clientTether } from '../../shared/template';
 import { describeFinding } from '../../shared/validate';
 import { UsageError } from '../errors';
 import { outputFormat, writeReportFile } from '../write-output';
-import { checkSource, fateNotes, mappedRowBatches, parseSourceArgs } from './export';
+import { checkSource, fateNotes, mappedRowBatches, outputRow, parseSourceArgs } from './export';
 
 export const reportUsage =
   'listprep report FILE -o OUT.xlsx [--all-rows] [--lookups FILE.json] [--lang en|nb] [--date-order mdy|dmy] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
@@ -29,7 +29,8 @@ export async function runReport(args: string[]): Promise<number> {
   let written = 0;
   async function* rows(): AsyncGenerator<ReportRow> {
     for await (const batch of mappedRowBatches(options, source, template)) {
-      for (const values of batch) {
+      for (const row of batch) {
+        const { values } = row;
         const id = rowId++;
         if (numbers[id] === 0) continue;
         written++;
@@ -44,7 +45,8 @@ export async function runReport(args: string[]): Promise<number> {
               }),
             )
           : [];
-        yield { values, problems };
+        // Worded from the row as it was checked, written with its notes folded in.
+        yield { values: outputRow(source.mapping, row), problems };
       }
     }
     if (rowId !== source.rows)

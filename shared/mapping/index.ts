@@ -1,6 +1,13 @@
 export * from './types';
 export { suggestMapping, type SuggestOptions } from './suggest';
-export { applyMapping, customFieldNames, importNote, type MappedRow } from './apply';
+export {
+  type ApplyOptions,
+  applyMapping,
+  customFieldNames,
+  foldImportNote,
+  importNote,
+  type MappedRow,
+} from './apply';
 export { splitFullName, type SplitName } from './full-name';
 export { chosenColumn, setColumnTarget, missingRequired } from './edit';
 // mappingProfileSchema is imported from './profile-schema' where a file is parsed: it loads zod.
