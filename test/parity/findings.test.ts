@@ -235,7 +235,6 @@ describe('the same findings from the CLI, the app and the import server', () => 
       // The files are messy enough to mean something, in the custom fields too.
       expect(cli.length).toBeGreaterThan(5);
       expect(cli.filter((f) => f.includes(' custom:')).length).toBeGreaterThan(1);
-      if (process.env.PARITY_DUMP) console.log(name, cli.join('\n'));
       expect(inApp).toEqual(cli);
       expect(onServer).toEqual(cli);
     },

@@ -120,7 +120,9 @@ export async function appFindings(
 
 /**
  * The rows as the app sends them to the import server: every column of the list, mapped to its template
- * header or `custom:<key>` (an account field of that name), notes unmapped (renderer/upload's snapshot).
+ * header or `custom:<key>` (an account field of that name), notes unmapped. This is what
+ * renderer/upload/upload-controller.ts `takeSnapshot` does on the UI thread today; when the engine answers
+ * the upload request itself (issue 12's `uploadRequestOf`), this should call that instead.
  */
 export async function sheetToSend(
   app: Awaited<ReturnType<typeof openInApp>>,
