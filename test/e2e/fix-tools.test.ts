@@ -117,6 +117,50 @@ describe('the Fix screen tools', () => {
     await page.close();
   });
 
+  it('checks a custom-field column as the account’s field when the lookups file is the server’s answer', async () => {
+    const page = await newPage();
+    const file = join(outputDir, 'tools-custom.csv');
+    writeFileSync(
+      file,
+      [
+        'firstName,lastName,email,Shoe size',
+        'Cora,Young,cora@example.com,41',
+        'Anna,Berg,anna@example.com,XL',
+      ].join('\r\n'),
+    );
+    await new AppPage(page).goto(server.url);
+    await new OpenPage(page).chooseFile(file);
+    await new OpenPage(page).continue();
+    const map = new MapPage(page);
+    await map.customField('Shoe size', 'shoe_size');
+    await map.continue();
+    const fix = new FixPage(page);
+    // The server's `GET …/lookups` answer, saved whole: it names the account's custom fields.
+    const answer = join(outputDir, 'account-lookups-answer.json');
+    writeFileSync(
+      answer,
+      JSON.stringify({
+        accountId: '7',
+        version: 'v1',
+        template: { id: 'clienttether-contacts', version: '1' },
+        actionPlans: [],
+        salesCycles: [],
+        leadSources: [],
+        users: [],
+        tags: [],
+        customFields: [{ id: '1', key: 'shoe_size', label: 'Shoe size', kind: 'whole' }],
+        lookups: { actionPlans: [], salesCycles: [], leadSources: [], users: [] },
+      }),
+    );
+    await chooseFileWith(page, answer, () => fix.toolbarButton('Load lookups file…').click());
+    await expect(new AppPage(page).notice('info').textContent()).resolves.toContain('Lookups loaded');
+    const bad = await fix.cell(2, 'Shoe size');
+    await expect.poll(() => bad.getAttribute('class')).toContain('lp-cell-error');
+    const good = await fix.cell(1, 'Shoe size');
+    expect(await good.getAttribute('class')).not.toContain('lp-cell-error');
+    await page.close();
+  });
+
   it('offers names from a lookups file for ID columns and flags IDs the account does not have', async () => {
     const page = await newPage();
     const fix = await openList(page, 'tools-lookups.csv', contacts);
