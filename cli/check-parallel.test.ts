@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chosenColumn, profileFromMapping } from '../shared/mapping';
 import { clientTether } from '../shared/template';
 import { generateContacts, toCsv, toCsvLine } from '../test/fixtures/generate-contacts';
+import { lookupsAnswer } from '../test/fixtures/lookups-answer';
 import { minParallelBytes } from './check-parallel';
 import { splitTarget } from './row-splits';
 
@@ -107,18 +108,9 @@ describe('listprep check in several threads', () => {
       columns,
       noteField: 'whiteboard',
     });
-    const answer = {
-      accountId: '7',
-      version: 'v1',
-      template: { id: clientTether.id, version: clientTether.version },
-      actionPlans: [],
-      salesCycles: [],
-      leadSources: [],
-      users: [],
-      tags: [],
+    const answer = lookupsAnswer({
       customFields: [{ id: '1', key: 'shoe_size', label: 'Shoe size', kind: 'whole' }],
-      lookups: { actionPlans: [], salesCycles: [], leadSources: [], users: [] },
-    };
+    });
     const options = [
       '--mapping',
       write('shoes.json', JSON.stringify(profile)),

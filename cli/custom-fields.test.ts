@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { LookupsResponse } from '../shared/api';
 import { chosenColumn, type ColumnTarget, profileFromMapping } from '../shared/mapping';
 import { clientTether } from '../shared/template';
+import { lookupsAnswer } from '../test/fixtures/lookups-answer';
 
 // Custom-field columns checked as the account's custom fields, as the app and the import server check them,
 // when `--lookups` is the server's lookups answer saved whole (it names the account's custom fields).
@@ -60,22 +60,13 @@ const mappingFile = file(
   ),
 );
 
-/** The server's `GET /v1/accounts/:id/lookups` answer as `curl` saves it (its schema is checked on reading). */
-const answer: LookupsResponse = {
-  accountId: '7',
-  version: '0123456789abcdef',
-  template: { id: clientTether.id, version: clientTether.version },
-  actionPlans: [],
-  salesCycles: [],
+const answer = lookupsAnswer({
   leadSources: [{ id: '3', name: 'Website' }],
-  users: [],
-  tags: [],
   customFields: [
     { id: '1', key: 'shoe_size', label: 'Shoe size', kind: 'whole' },
     { id: '2', key: 'member_since', label: 'Member since', kind: 'date' },
   ],
-  lookups: { actionPlans: [], salesCycles: [], leadSources: [{ id: '3', name: 'Website' }], users: [] },
-};
+});
 const answerFile = file('account-lookups.json', JSON.stringify(answer, null, 2));
 const listsOnly = file('lists-only.json', JSON.stringify(answer.lookups));
 

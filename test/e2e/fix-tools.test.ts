@@ -9,6 +9,7 @@ import { AppPage, chooseFileWith, outputDir, recordPageProblems } from './pages/
 import { FixPage } from './pages/fix-page';
 import { MapPage } from './pages/map-page';
 import { OpenPage } from './pages/open-page';
+import { lookupsAnswer } from '../fixtures/lookups-answer';
 
 // The Fix screen's tools one by one, on small files written for each: sorting and filtering, rows with
 // problems only, fill down, rows added and deleted, lookups with name dropdowns, Norwegian, and opening an
@@ -139,18 +140,9 @@ describe('the Fix screen tools', () => {
     const answer = join(outputDir, 'account-lookups-answer.json');
     writeFileSync(
       answer,
-      JSON.stringify({
-        accountId: '7',
-        version: 'v1',
-        template: { id: 'clienttether-contacts', version: '1' },
-        actionPlans: [],
-        salesCycles: [],
-        leadSources: [],
-        users: [],
-        tags: [],
-        customFields: [{ id: '1', key: 'shoe_size', label: 'Shoe size', kind: 'whole' }],
-        lookups: { actionPlans: [], salesCycles: [], leadSources: [], users: [] },
-      }),
+      JSON.stringify(
+        lookupsAnswer({ customFields: [{ id: '1', key: 'shoe_size', label: 'Shoe size', kind: 'whole' }] }),
+      ),
     );
     await chooseFileWith(page, answer, () => fix.toolbarButton('Load lookups file…').click());
     await expect(new AppPage(page).notice('info').textContent()).resolves.toContain('Lookups loaded');
