@@ -117,6 +117,13 @@ beforeAll(async () => {
   mainSource = out.outputFiles[0]?.text ?? '';
 });
 
+/** Waits until `done()` holds, at most five seconds (then the test's own expectations say what is missing). */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 5000; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function startMain(argv: string[] = ['listprep'], env: Record<string, string> = {}) {
   const userData = await mkdtemp(join(tmpdir(), 'listprep-wiring-'));
   const fake = fakeElectron(userData);
@@ -140,7 +147,8 @@ async function startMain(argv: string[] = ['listprep'], env: Record<string, stri
   }
   try {
     fake.ready();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Started once the first window has loaded its page (on a busy machine that takes a while).
+    await until(() => fake.recorded.windows.some((w) => w.url !== undefined));
   } finally {
     for (const name of Object.keys(env)) {
       if (savedEnv[name] === undefined) delete process.env[name];
@@ -186,7 +194,7 @@ describe('the main process wiring', () => {
     const file = join(dir, 'leads.csv');
     await writeFile(file, 'a,b\n');
     appListeners.get('second-instance')?.({}, ['/opt/ListPrep/listprep', 'leads.csv'], dir);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => recorded.windows.length > 1 && recorded.windows[1].url !== undefined);
     expect(recorded.windows.map((w) => w.url)).toEqual([
       'app://listprep/index.html',
       `app://listprep/index.html?open=${encodeURIComponent(file)}`,
