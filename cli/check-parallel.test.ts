@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chosenColumn, profileFromMapping } from '../shared/mapping';
+import { clientTether } from '../shared/template';
 import { generateContacts, toCsv, toCsvLine } from '../test/fixtures/generate-contacts';
+import { lookupsAnswer } from '../test/fixtures/lookups-answer';
 import { minParallelBytes } from './check-parallel';
 import { splitTarget } from './row-splits';
 
@@ -13,7 +16,11 @@ import { splitTarget } from './row-splits';
 const dir = mkdtempSync(join(tmpdir(), 'listprep-parallel-'));
 
 function check(file: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/listprep.mjs', 'check', file, ...args], {
+  return checkWith([], file, ...args);
+}
+
+function checkWith(options: string[], file: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, ['bin/listprep.mjs', 'check', file, ...options, ...args], {
     encoding: 'utf8',
     // Always wait for the worker: on a busy machine the main thread would otherwise read on by itself.
     env: { ...process.env, LISTPREP_TRACE: '1', LISTPREP_CHECK_WAIT: '1' },
@@ -24,9 +31,9 @@ function check(file: string, ...args: string[]) {
 }
 
 /** Checks the file in one thread and in two, and returns both. */
-function both(file: string) {
-  const one = check(file, '--threads', '1');
-  const two = check(file, '--threads', '2');
+function both(file: string, options: string[] = []) {
+  const one = checkWith(options, file, '--threads', '1');
+  const two = checkWith(options, file, '--threads', '2');
   expect(two.stdout).toBe(one.stdout);
   expect(two.code).toBe(one.code);
   expect(two.stderr).toBe(one.stderr);
@@ -83,6 +90,36 @@ describe('listprep check in several threads', () => {
     expect(unasked.trace).toMatch(/^one thread/);
     expect(unasked.stdout).toBe(one.stdout);
     expect(two.stdout).toMatch(/email\s+email\.duplicate\s+2\n/);
+  });
+
+  it('checks a custom-field column in every part as the account’s field, as one thread does', () => {
+    const withShoes = rows.map((row, i) => [...row, i === 10 || i === rows.length - 10 ? 'big' : '41']);
+    const file = write('custom.csv', toCsv([...headers, 'Skostørrelse'], withShoes));
+    const columns = [...headers, 'Skostørrelse'].map((header, i) =>
+      chosenColumn(
+        i,
+        header,
+        i < headers.length ? { kind: 'field', header } : { kind: 'custom', name: 'shoe_size' },
+      ),
+    );
+    const profile = profileFromMapping('shoes', {
+      template: clientTether.id,
+      fields: clientTether.fields.map((f) => f.header),
+      columns,
+      noteField: 'whiteboard',
+    });
+    const answer = lookupsAnswer({
+      customFields: [{ id: '1', key: 'shoe_size', label: 'Shoe size', kind: 'whole' }],
+    });
+    const options = [
+      '--mapping',
+      write('shoes.json', JSON.stringify(profile)),
+      '--lookups',
+      write('account-lookups.json', JSON.stringify(answer)),
+    ];
+    const { two } = both(file, options);
+    expect(two.trace).toBe('2 threads');
+    expect(two.stdout).toMatch(/custom:shoe_size\s+whole\.format\s+2\n/);
   });
 
   it('splits outside a quoted field that holds line breaks across the middle of the file', () => {

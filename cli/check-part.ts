@@ -2,7 +2,9 @@ import { open } from 'node:fs/promises';
 import { readSheetPart, type SheetPart, type SheetPartSummary } from '../shared/codec';
 import type { DateOrder } from '../shared/fix';
 import { applyMapping, type Mapping } from '../shared/mapping';
-import { clientTether, type Lookups } from '../shared/template';
+import type { CustomField } from '../shared/api';
+import { clientTether, type FieldDef, type Lookups } from '../shared/template';
+import { checkedColumns, customSourcesOf } from './checked-columns';
 import {
   describeFinding,
   type Issue,
@@ -31,6 +33,8 @@ export type PartRules = Readonly<{
   /** The file already is the template: rows pass through unmapped. */
   identity: boolean;
   lookups?: Lookups;
+  /** The account's custom fields (from `--lookups`): custom-field columns are checked as they say. */
+  customFields: readonly CustomField[];
   dateOrderByField: Record<string, DateOrder>;
   locale: Locale;
   /** Cell issues to word (text output shows the first few), with rows numbered from 1 within the part. */
@@ -62,13 +66,18 @@ const maxHeldRows = 20_000;
 /** Maps and validates a part's rows once the rules are known. */
 class PartChecker {
   private readonly validator: SheetValidator;
+  private readonly columns: readonly (FieldDef | null)[];
+  private readonly customSources: readonly number[];
   private readonly emailCol: number;
   readonly issues: Issue[] = [];
   readonly rawEmails: [number, string][] = [];
 
   constructor(private readonly rules: PartRules) {
-    const columns = clientTether.fields;
-    this.emailCol = columns.findIndex((f) => f.role === 'email');
+    // The main thread's columns (checked-columns.ts): the template's, then the custom fields'.
+    const columns = checkedColumns(clientTether, rules.mapping, rules.customFields).columns;
+    this.columns = columns;
+    this.customSources = customSourcesOf(rules.mapping);
+    this.emailCol = clientTether.fields.findIndex((f) => f.role === 'email');
     this.validator = new SheetValidator({
       template: clientTether,
       columns,
@@ -79,7 +88,9 @@ class PartChecker {
 
   add(fields: string[]): void {
     const { rules, validator, emailCol, issues } = this;
-    const mapped = rules.identity ? fields : applyMapping(rules.mapping, fields).values;
+    // The note field's own value, as the main thread checks it (mapped-sheet.ts `checkedRows`).
+    const mapped = rules.identity ? fields : applyMapping(rules.mapping, fields, { foldNote: false }).values;
+    if (!rules.identity) for (const c of this.customSources) mapped.push(fields[c] ?? '');
     const rowId = validator.addRow(mapped);
     const raw = rawEmailOf(validator, rowId, mapped, emailCol);
     if (raw !== null) this.rawEmails.push([rowId, raw]);
@@ -88,7 +99,7 @@ class PartChecker {
     const fixContext = { template, lookups: rules.lookups, dateOrderByField: rules.dateOrderByField };
     for (const finding of validator.findings(rowId)) {
       if (issues.length >= rules.issuesWanted) break;
-      const context = { locale: rules.locale, columns: template.fields, rowNumber: (id: number) => id + 1 };
+      const context = { locale: rules.locale, columns: this.columns, rowNumber: (id: number) => id + 1 };
       issues.push(describeFinding(finding, { ...context, values: mapped, fixContext }));
     }
   }

@@ -1,8 +1,9 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteSource, ReadPosition, SheetHeader, SheetReadOptions, SheetSummary } from '../shared/codec';
-import { applyMapping, type Mapping } from '../shared/mapping';
+import { applyMapping, type Mapping, type MappedRow } from '../shared/mapping';
 import type { Template } from '../shared/template';
 import { detachString } from '../shared/validate';
+import { customSourcesOf } from './checked-columns';
 import { type MappingSource, resolveMapping } from './mapping-profile';
 import { readSheetFile } from './read-sheet';
 
@@ -14,7 +15,7 @@ export type MappedSheetReady = Readonly<{
   source: MappingSource;
   /** Saved profiles that could not be read (skipped, never fatal). */
   problems: readonly string[];
-  /** The sampled rows, already mapped: what content sniffing and column analysis saw. */
+  /** The sampled rows, already mapped (see `checkedRows`): what content sniffing and column analysis saw. */
   sample: readonly (readonly string[])[];
   /** Characters per sampled row as in the file (cells and delimiters): with the file's size, how many rows. */
   sampleRowChars: number;
@@ -25,8 +26,11 @@ export type MappedSheetHandlers = Readonly<{
   onHeader?: (header: SheetHeader) => void;
   /** Once, when the mapping is known and before the first row. */
   onReady: (ready: MappedSheetReady) => void;
-  /** Each data row in the template's column order; `source` is the file's row (a slice of the buffer). */
-  onRow: (values: string[], source: readonly string[], line: number) => void;
+  /**
+   * Each data row in the template's column order (see `checkedRows`); `source` is the file's row (a slice of
+   * the buffer); `note` the row's `[import]` note, to fold in when the row is written (checkedRows only).
+   */
+  onRow: (values: string[], source: readonly string[], line: number, note: string) => void;
   /** Awaited after each chunk of the file: back-pressure for output; where the reading stands (CSV). */
   onChunk?: (position?: ReadPosition) => Promise<void>;
 }>;
@@ -38,6 +42,12 @@ export type MappedSheetOptions = Readonly<{
   useSavedProfiles?: boolean;
   /** Rows read before the mapping is chosen (content sniffing) - also the evidence for column analysis. */
   sampleRows?: number;
+  /**
+   * Rows as the CLI checks them (checked-columns.ts), the rows the app and the server check: the note field
+   * holds its own value only (the `[import]` note comes apart, to be folded in when the row is written:
+   * foldImportNote), and the custom-field columns' values follow the template's, in file order.
+   */
+  checkedRows?: boolean;
   /** Where the bytes come from instead of the whole file in order (see `readSheetFile`). */
   bytesOf?: (handle: FileHandle) => ByteSource;
 }>;
@@ -66,6 +76,14 @@ export async function readMappedSheet(
   let headers: string[] = [];
   let mapping: Mapping | undefined;
   let identity = false;
+  let customSources: number[] = [];
+  const checkedRows = options.checkedRows === true;
+  /** A source row mapped (as the CLI checks it when asked) and its `[import]` note. */
+  const mapRow = (active: Mapping, fields: readonly string[]): MappedRow => {
+    const mapped = applyMapping(active, fields, { foldNote: !checkedRows });
+    for (const c of customSources) mapped.values.push(fields[c] ?? '');
+    return mapped;
+  };
   const held: { fields: string[]; line: number }[] = [];
 
   const decide = async () => {
@@ -80,13 +98,15 @@ export async function readMappedSheet(
     });
     mapping = resolved.mapping;
     identity = isIdentity(resolved.mapping);
-    const mappedHeld = held.map((h) => applyMapping(resolved.mapping, h.fields).values);
+    if (checkedRows) customSources = customSourcesOf(mapping);
+    const mappedHeld = held.map((h) => mapRow(resolved.mapping, h.fields));
     let chars = 0;
     for (const h of held) for (const cell of h.fields) chars += cell.length + 1;
     const sampleRowChars = held.length ? chars / held.length : 0;
-    handlers.onReady({ header, headers, ...resolved, sample: mappedHeld, sampleRowChars });
+    const sample = mappedHeld.map((m) => m.values);
+    handlers.onReady({ header, headers, ...resolved, sample, sampleRowChars });
     held.forEach((h, i) => {
-      handlers.onRow(mappedHeld[i], h.fields, h.line);
+      handlers.onRow(mappedHeld[i].values, h.fields, h.line, mappedHeld[i].note);
     });
     held.length = 0;
   };
@@ -101,8 +121,11 @@ export async function readMappedSheet(
         handlers.onHeader?.(found);
       },
       onRow: (fields, line) => {
-        if (identity) handlers.onRow(fields, fields, line);
-        else if (mapping) handlers.onRow(applyMapping(mapping, fields).values, fields, line);
+        if (identity) handlers.onRow(fields, fields, line, '');
+        else if (mapping) {
+          const mapped = mapRow(mapping, fields);
+          handlers.onRow(mapped.values, fields, line, mapped.note);
+        }
         // Held as they are: slices keep alive only the 32 KiB pieces of text they were cut from.
         else held.push({ fields, line });
       },

@@ -1,36 +1,14 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldOf, suggestMapping } from '../shared/mapping';
 import { clientTether } from '../shared/template';
-import {
-  configDir,
-  loadProfiles,
-  profilePath,
-  profilesDir,
-  resolveMapping,
-  saveProfile,
-} from './mapping-profile';
+import { profilesDir } from '../node-shared/config-dir';
+import { loadProfiles, resolveMapping, saveProfile } from './mapping-profile';
 
 const headers = ['Given Name', 'Family Name', 'E-mail 1 - Value'];
 const rows = [['Ann', 'Lee', 'ann@example.com']];
-
-describe('the configuration folder', () => {
-  it('is LISTPREP_CONFIG_DIR, else $XDG_CONFIG_HOME/listprep, else ~/.config/listprep', () => {
-    expect(configDir({ LISTPREP_CONFIG_DIR: '/x/lp', XDG_CONFIG_HOME: '/y' })).toBe('/x/lp');
-    expect(configDir({ XDG_CONFIG_HOME: '/y' })).toBe('/y/listprep');
-    expect(configDir({})).toBe(join(homedir(), '.config', 'listprep'));
-    expect(profilesDir({ LISTPREP_CONFIG_DIR: '/x/lp' })).toBe('/x/lp/profiles');
-  });
-
-  it('refuses profile names that are not plain file names', () => {
-    const env = { LISTPREP_CONFIG_DIR: '/x' };
-    expect(profilePath('Google contacts 2024', env)).toBe('/x/profiles/Google contacts 2024.json');
-    for (const bad of ['../evil', 'a/b', '', '.hidden', 'x'.repeat(65)])
-      expect(() => profilePath(bad, env)).toThrow();
-  });
-});
 
 describe('saved profiles', () => {
   it('saves a mapping, reads it back and skips files that are not profiles', async () => {
@@ -41,10 +19,16 @@ describe('saved profiles', () => {
     writeFileSync(join(profilesDir(env), 'broken.json'), '{ not json');
     writeFileSync(join(profilesDir(env), 'other.json'), '{"format":"something else"}');
     const loaded = await loadProfiles(env);
-    expect(loaded.profiles.map((p) => p.name)).toEqual(['google']);
-    expect(loaded.profiles[0].dateOrders).toEqual({ creation_date: 'dmy' });
-    expect(loaded.paths.get(loaded.profiles[0])).toBe(path);
+    expect(loaded.profiles.map((p) => p.profile.name)).toEqual(['google']);
+    expect(loaded.profiles[0].profile.dateOrders).toEqual({ creation_date: 'dmy' });
+    expect(loaded.profiles[0].where).toBe(path);
     expect(loaded.problems).toHaveLength(2);
+  });
+
+  it('refuses a profile name that is not a plain file name, as a mistake in the call', async () => {
+    const env = { LISTPREP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'listprep-profiles-')) };
+    const mapping = suggestMapping(clientTether, headers, rows);
+    await expect(saveProfile('../evil', mapping, { env })).rejects.toThrow(/a profile name is up to 64/);
   });
 
   it('finds nothing, and no problem, when the folder does not exist', async () => {

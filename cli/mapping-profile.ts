@@ -1,88 +1,28 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { profilesDir } from '../node-shared/config-dir';
+import { profileStoreAt } from '../node-shared/profile-folder';
 import {
-  findProfile,
+  checkProfile,
+  findSavedProfile,
   type Mapping,
   type MappingProfile,
   mappingFromProfile,
+  ProfileNameError,
   profileFromMapping,
+  type ProfileList,
   suggestMapping,
 } from '../shared/mapping';
 import type { Template } from '../shared/template';
-import { writeFileAtomic } from '../node-shared/atomic-write';
 import { InputError, UsageError } from './errors';
 import { readJsonFile } from './read-json';
 
+// The CLI's side of the profile store (shared/mapping/profile-store.ts over node-shared/profile-folder.ts):
+// the same folder the desktop app keeps its profiles in, so each offers what the other saved.
+
 type Env = Readonly<Record<string, string | undefined>>;
 
-// The profile schema loads zod (about 90 ms of start-up), so it is loaded only when there is a profile file
-// to check: `listprep check` with no saved profiles and no `--mapping` never needs it.
-async function profileSchema() {
-  return (await import('../shared/mapping/profile-schema')).mappingProfileSchema;
-}
-
-/**
- * The CLI's configuration folder: `LISTPREP_CONFIG_DIR` (tests, portable installs), else
- * `$XDG_CONFIG_HOME/listprep`, else `~/.config/listprep`.
- */
-export function configDir(env: Env = process.env): string {
-  if (env.LISTPREP_CONFIG_DIR) return env.LISTPREP_CONFIG_DIR;
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'listprep');
-}
-
-/** Where saved mapping profiles live: one JSON file per profile. */
-export function profilesDir(env: Env = process.env): string {
-  return join(configDir(env), 'profiles');
-}
-
-// A profile name becomes a file name: keep it to characters every file system takes.
-const profileName = /^[A-Za-z0-9][A-Za-z0-9._ -]{0,63}$/;
-
-/** The file a profile of this name is saved in. */
-export function profilePath(name: string, env: Env = process.env): string {
-  if (!profileName.test(name) || name.includes('..')) {
-    throw new UsageError(
-      `a profile name is up to 64 letters, digits, spaces, dots, dashes or underscores, not "${name}"`,
-    );
-  }
-  return join(profilesDir(env), `${name}.json`);
-}
-
-export type LoadedProfiles = Readonly<{
-  profiles: MappingProfile[];
-  /** The file each profile was read from. */
-  paths: ReadonlyMap<MappingProfile, string>;
-  problems: string[];
-}>;
-
 /** Every saved profile; unreadable or invalid files are skipped and named in `problems`, never fatal. */
-export async function loadProfiles(env: Env = process.env): Promise<LoadedProfiles> {
-  const dir = profilesDir(env);
-  let names: string[] = [];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  } catch {
-    // No folder yet: no profiles.
-  }
-  if (names.length === 0) return { profiles: [], paths: new Map(), problems: [] };
-  const schema = await profileSchema();
-  const profiles: MappingProfile[] = [];
-  const paths = new Map<MappingProfile, string>();
-  const problems: string[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    try {
-      const parsed = schema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-      if (parsed.success) {
-        profiles.push(parsed.data);
-        paths.set(parsed.data, path);
-      } else problems.push(`${path}: not a mapping profile (${parsed.error.issues[0]?.message})`);
-    } catch (error) {
-      problems.push(`${path}: cannot be read (${(error as Error).message})`);
-    }
-  }
-  return { profiles, paths, problems };
+export function loadProfiles(env: Env = process.env): Promise<ProfileList> {
+  return profileStoreAt(profilesDir(env)).list();
 }
 
 /** Saves a mapping as a named profile (atomically, replacing one of the same name); returns the path. */
@@ -91,24 +31,23 @@ export async function saveProfile(
   mapping: Mapping,
   options: { dateOrders?: MappingProfile['dateOrders']; env?: Env } = {},
 ): Promise<string> {
-  const path = profilePath(name, options.env);
-  await mkdir(profilesDir(options.env), { recursive: true });
   const profile = profileFromMapping(name, mapping, {
     dateOrders: options.dateOrders,
     savedAt: new Date().toISOString(),
   });
-  await writeFileAtomic(path, [`${JSON.stringify(profile, null, 2)}\n`]);
-  return path;
+  try {
+    return await profileStoreAt(profilesDir(options.env)).save(profile);
+  } catch (error) {
+    if (error instanceof ProfileNameError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** Reads a profile file given with `--mapping FILE.json`. */
 export async function readProfileFile(path: string): Promise<MappingProfile> {
-  const json = await readJsonFile(path);
-  const parsed = (await profileSchema()).safeParse(json);
-  if (!parsed.success) {
-    throw new InputError(`${path}: not a mapping profile (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-  }
-  return parsed.data;
+  const checked = await checkProfile(await readJsonFile(path));
+  if (!checked.ok) throw new InputError(`${path}: not a mapping profile (${checked.reason})`);
+  return checked.profile;
 }
 
 export type MappingSource =
@@ -144,25 +83,19 @@ export async function resolveMapping(options: {
       problems: [],
     };
   }
-  if (options.useSaved !== false) {
-    const { profiles, paths, problems } = await loadProfiles(options.env);
-    const profile = findProfile(profiles, headers, template.id);
-    if (profile) {
-      return {
-        mapping: mappingFromProfile(profile, headers, template),
-        source: { kind: 'profile', path: paths.get(profile) ?? '', profile },
-        problems,
-      };
-    }
-    return {
-      mapping: suggestMapping(template, headers, options.sampleRows),
-      source: { kind: 'automatic' },
-      problems,
-    };
-  }
-  return {
+  const automatic = (problems: string[]): ResolvedMapping => ({
     mapping: suggestMapping(template, headers, options.sampleRows),
     source: { kind: 'automatic' },
-    problems: [],
+    problems,
+  });
+  if (options.useSaved === false) return automatic([]);
+  // One read of the folder: the problems it met are reported whichever profile (if any) applies.
+  const { profiles, problems } = await loadProfiles(options.env);
+  const found = findSavedProfile(profiles, headers, template.id);
+  if (!found) return automatic([...problems]);
+  return {
+    mapping: mappingFromProfile(found.profile, headers, template),
+    source: { kind: 'profile', path: found.where, profile: found.profile },
+    problems: [...problems],
   };
 }

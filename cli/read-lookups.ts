@@ -1,15 +1,21 @@
+import type { CustomField } from '../shared/api';
 import type { Lookups } from '../shared/template';
 import { InputError } from './errors';
 import { readJsonFile } from './read-json';
 
-/** Reads and checks a lookups file (the account's ID lists); no path, no lookups. */
-export async function readLookupsFile(path: string | undefined): Promise<Lookups | undefined> {
-  if (!path) return undefined;
+/** What `--lookups` gives a command: the account's ID lists (none without a file) and its custom fields. */
+export type LookupsOption = Readonly<{ lookups?: Lookups; customFields: readonly CustomField[] }>;
+
+/**
+ * Reads and checks a lookups file: the account's ID lists, or the server's `GET …/lookups` answer saved
+ * whole, which also names the account's custom fields.
+ */
+export async function readLookupsFile(path: string | undefined): Promise<LookupsOption> {
+  if (!path) return { customFields: [] };
   const json = await readJsonFile(path);
   // Loaded only when there is a file to check: zod costs about 90 ms of every command's start-up.
-  const { lookupsSchema } = await import('../shared/template/lookups');
-  const parsed = lookupsSchema.safeParse(json);
-  if (!parsed.success)
-    throw new InputError(`${path}: not a lookups file (${parsed.error.issues[0]?.message})`);
-  return parsed.data;
+  const { parseLookupsFile } = await import('../shared/api/lookups-file');
+  const parsed = parseLookupsFile(json);
+  if (!parsed.ok) throw new InputError(`${path}: ${parsed.reason}`);
+  return parsed.lists;
 }

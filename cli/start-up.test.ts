@@ -31,9 +31,13 @@ beforeAll(() => {
 });
 
 function listprep(...args: string[]) {
+  return listprepWith(configDir, ...args);
+}
+
+function listprepWith(config: string, ...args: string[]) {
   const run = spawnSync(process.execPath, [join(cliCopy, 'listprep.mjs'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, LISTPREP_CONFIG_DIR: configDir },
+    env: { ...process.env, LISTPREP_CONFIG_DIR: config },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -57,6 +61,16 @@ describe('listprep check start-up', () => {
     const file = writeFile('tiny.csv', 'first_name,last_name\nAnn,Lee\n');
     const lookups = writeFile('lookups.json', '{"users":[]}');
     const run = listprep('check', file, '--lookups', lookups);
+    expect(run.stderr).toContain('zod was loaded');
+    expect(run.code).toBe(2);
+  });
+
+  it('loads zod when a saved profile is there to check', () => {
+    const file = writeFile('tiny.csv', 'first_name,last_name\nAnn,Lee\n');
+    const withProfile = join(dir, 'config-with-profile');
+    mkdirSync(join(withProfile, 'profiles'), { recursive: true });
+    writeFileSync(join(withProfile, 'profiles', 'saved.json'), '{}');
+    const run = listprepWith(withProfile, 'check', file);
     expect(run.stderr).toContain('zod was loaded');
     expect(run.code).toBe(2);
   });

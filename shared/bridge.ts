@@ -2,6 +2,7 @@
 // renderer/platform/bridge.electron.ts (window.listprep, the preload) and bridge.web.ts (file input,
 // download, IndexedDB, fetch). Both `satisfies Bridge`, so the app never knows which one it runs on.
 // Everything crosses as plain data (structured-clone safe); failures are values, never thrown strings.
+import type { MappingProfile } from './mapping';
 
 /** A failure that crossed the boundary: a stable code and a sentence for people. */
 export type BridgeError = Readonly<{ code: string; message: string }>;
@@ -71,6 +72,21 @@ export type ApiRequest = Readonly<{
 }>;
 export type ApiResponse = Readonly<{ status: number; body: unknown }>;
 
+/**
+ * Saved mapping profiles (shared/mapping/profile-store.ts). The desktop app keeps them in the configuration
+ * folder, where `listprep map --save` writes its own, so each offers what the other saved; a browser keeps
+ * them in its local storage.
+ */
+export type Profiles = Readonly<{
+  list(): Promise<BridgeResult<readonly MappingProfile[]>>;
+  /** The profile for a file with these headers (in any order) and template, the most recently saved; or null. */
+  find(headers: readonly string[], templateId: string): Promise<BridgeResult<MappingProfile | null>>;
+  /** Saves a profile, replacing one of the same name (`profile.name` when the name is not one a file can have). */
+  save(profile: MappingProfile): Promise<BridgeResult<void>>;
+  /** Forgets the profile of that name; false when there was none. */
+  remove(name: string): Promise<BridgeResult<boolean>>;
+}>;
+
 export type Bridge = Readonly<{
   platform: 'electron' | 'web';
   /** Shows the platform's open dialog; null when the user cancelled. */
@@ -81,6 +97,7 @@ export type Bridge = Readonly<{
   /** Saves bytes where the user chooses (Electron: atomic write; browser: a download). */
   saveFile(request: SaveRequest): Promise<BridgeResult<SaveOutcome>>;
   journal: Journal;
+  profiles: Profiles;
   connection: Readonly<{
     /** Stores the key where the platform keeps secrets (safeStorage; the browser: this session only). */
     connect(serverUrl: string, apiKey: string): Promise<BridgeResult<ConnectionInfo>>;

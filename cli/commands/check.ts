@@ -2,10 +2,11 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { fieldsOf, missingRequired } from '../../shared/mapping';
-import { clientTether } from '../../shared/template';
+import { clientTether, type FieldDef } from '../../shared/template';
 import { describeFinding, type Locale, SheetValidator } from '../../shared/validate';
 import { type CheckPrinter, jsonPrinter, textPrinter } from '../check-output';
 import { defaultThreads, ParallelCheck } from '../check-parallel';
+import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
 import { isIdentity, readMappedSheet } from '../mapped-sheet';
 import { BufferedWriter } from '../output';
@@ -70,20 +71,21 @@ export async function runCheck(args: string[]): Promise<number> {
   const dateOrder = dateOrderOption(values['date-order']);
   const read = sheetReadOptions(values);
   const threads = parseThreads(values.threads);
-  const lookups = await readLookupsFile(values.lookups);
+  const { lookups, customFields } = await readLookupsFile(values.lookups);
   const template = clientTether;
-  const columns = template.fields;
-  const emailCol = columns.findIndex((f) => f.role === 'email');
+  // The template's fields, then (once the mapping is known) its custom-field columns: checked-columns.ts.
+  let columns: readonly (FieldDef | null)[] = template.fields;
+  const emailCol = template.fields.findIndex((f) => f.role === 'email');
 
   const out = new BufferedWriter(process.stdout);
   const printer: CheckPrinter = values.json ? jsonPrinter(out, file) : textPrinter(out, textIssues);
-  const validator = new SheetValidator({ template, columns, lookups });
+  let validator = new SheetValidator({ template, columns, lookups });
   // Duplicates are reported after the last row, when the row itself is gone: the validator keeps each
   // email's folded key, and the raw text is kept (detached from the read buffer) only where it differs.
   const rawEmails = new Map<number, string>();
-  let sourceHeaderOf: (col: number) => string = () => '';
+  let sourceHeaders: readonly string[] = [];
   let dateOrderByField: Record<string, DateOrder> = {};
-  let unchecked: string[] = [];
+  let unchecked: readonly string[] = [];
 
   const describe = (rowId: number, values: readonly string[], withFixes: boolean) => {
     for (const finding of validator.findings(rowId)) {
@@ -91,7 +93,7 @@ export async function runCheck(args: string[]): Promise<number> {
       if (withFixes === Boolean(finding.related)) continue; // cell findings now, duplicates at the end
       const fixContext = withFixes ? { template, lookups, dateOrderByField } : undefined;
       const issue = describeFinding(finding, { locale, columns, rowNumber: dataRowOf, values, fixContext });
-      printer.issue(issue, sourceHeaderOf(finding.col));
+      printer.issue(issue, sourceHeaders[finding.col] ?? '');
     }
   };
 
@@ -109,17 +111,20 @@ export async function runCheck(args: string[]): Promise<number> {
         mappingFile: values.mapping,
         useSavedProfiles: !values['ignore-profiles'],
         sampleRows,
+        checkedRows: true,
         bytesOf: parallel ? (handle) => parallel.bytes(handle) : undefined,
       },
       {
         onHeader: (header) => parallel?.begin(header, read.maxRowLength),
         onReady: ({ header, mapping, sample, sampleRowChars }) => {
+          const checked = checkedColumns(template, mapping, customFields);
+          if (checked.columns.length > columns.length) {
+            columns = checked.columns;
+            validator = new SheetValidator({ template, columns, lookups });
+          }
           // A CSV's size and its rows' length tell about how many rows come: the indexes are sized once.
           if (header.kind === 'csv' && sampleRowChars > 0) validator.reserve(size / (sampleRowChars + 1));
-          const byField = new Map<string, string>();
-          for (const c of mapping.columns)
-            for (const field of fieldsOf(c.target)) byField.set(field, c.header);
-          if (byField.size === 0) {
+          if (!mapping.columns.some((c) => fieldsOf(c.target).length > 0)) {
             throw new InputError(
               `${file}: no column matches a ${template.crm} field (headers: ${mapping.columns
                 .slice(0, 4)
@@ -127,8 +132,8 @@ export async function runCheck(args: string[]): Promise<number> {
                 .join(', ')}…); map them with \`listprep map\` and --mapping`,
             );
           }
-          sourceHeaderOf = (col) => byField.get(columns[col].header) ?? '';
-          unchecked = mapping.columns.filter((c) => fieldsOf(c.target).length === 0).map((c) => c.header);
+          sourceHeaders = checked.sourceHeaders;
+          unchecked = checked.unchecked;
           const missing = missingRequired(mapping, template);
           if (missing.length) {
             process.stderr.write(
@@ -139,11 +144,12 @@ export async function runCheck(args: string[]): Promise<number> {
           for (const row of sample) analyzer.add(row);
           dateOrderByField = { ...analyzer.result().dateOrderByField };
           if (dateOrder)
-            for (const f of columns) if (f.kind === 'date') dateOrderByField[f.header] = dateOrder;
+            for (const f of columns) if (f?.kind === 'date') dateOrderByField[f.header] = dateOrder;
           parallel?.plan({
             mapping,
             identity: isIdentity(mapping),
             lookups,
+            customFields,
             dateOrderByField,
             locale,
             issuesWanted: textIssues,
@@ -175,7 +181,7 @@ export async function runCheck(args: string[]): Promise<number> {
       // Their first issues follow the main thread's in the text output (rows numbered within the part).
       for (const issue of part.issues) {
         if (!printer.wantsIssues()) break;
-        printer.issue({ ...issue, row: issue.row + first }, sourceHeaderOf(issue.column));
+        printer.issue({ ...issue, row: issue.row + first }, sourceHeaders[issue.column] ?? '');
       }
     }
   } finally {
@@ -192,7 +198,7 @@ export async function runCheck(args: string[]): Promise<number> {
   }
 
   const summary = validator.summary();
-  printer.finish(summary, { file, unchecked, fieldHeaders: columns.map((f) => f.header) });
+  printer.finish(summary, { file, unchecked, fieldHeaders: columns.map((f) => f?.header ?? '') });
   await out.flush();
   return summary.errors > 0 ? 1 : 0;
 }

@@ -3,8 +3,9 @@ import { isSameFile } from '../../node-shared/same-file';
 import type { SheetReadOptions } from '../../shared/codec';
 import { checkExportable, looksLikeFormula } from '../../shared/export';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
-import { customFieldNames, fieldsOf, type Mapping } from '../../shared/mapping';
-import { clientTether, type Lookups, type Template } from '../../shared/template';
+import { customFieldNames, fieldsOf, foldImportNote, type Mapping } from '../../shared/mapping';
+import type { CustomField } from '../../shared/api';
+import { clientTether, type FieldDef, type Lookups, type Template } from '../../shared/template';
 import {
   describeFinding,
   detachString,
@@ -12,6 +13,7 @@ import {
   type Locale,
   SheetValidator,
 } from '../../shared/validate';
+import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
 import { readMappedSheet } from '../mapped-sheet';
 import { readLookupsFile } from '../read-lookups';
@@ -27,6 +29,8 @@ export type SourceOptions = Readonly<{
   output: string;
   locale: Locale;
   lookups?: Lookups;
+  /** The account's custom fields (`--lookups` with the server's answer): custom-field columns are checked. */
+  customFields: readonly CustomField[];
   read: SheetReadOptions;
   mappingFile?: string;
   useSavedProfiles: boolean;
@@ -64,7 +68,7 @@ export async function parseSourceArgs<F extends string>(
     file,
     output,
     locale: lang,
-    lookups: await readLookupsFile(values.lookups),
+    ...(await readLookupsFile(values.lookups)),
     read: sheetReadOptions(values),
     mappingFile: values.mapping,
     useSavedProfiles: !values['ignore-profiles'],
@@ -83,6 +87,8 @@ export type CheckedSource = Readonly<{
   mapping: Mapping;
   /** Custom-field columns: their names, after the template's columns in the output. */
   customHeaders: readonly string[];
+  /** What each output column is checked as (checked-columns.ts): the template's fields, then custom fields. */
+  columns: readonly (FieldDef | null)[];
   validator: SheetValidator;
   rows: number;
   /** Values of the first rows with problems, to quote them when the export is refused. */
@@ -102,10 +108,6 @@ export function columnFates(mapping: Mapping): { notes: string[]; dropped: strin
   return { notes, dropped: dropped.filter((h) => h !== ''), custom: customFieldNames(mapping) };
 }
 
-function customColumns(mapping: Mapping): number[] {
-  return mapping.columns.filter((c) => c.target.kind === 'custom').map((c) => c.column);
-}
-
 /**
  * First pass: maps the file onto the template (automatic, saved profile or --mapping) and streams every row
  * through the validator without keeping it, so a million rows cost the validator's indexes and no more.
@@ -116,8 +118,8 @@ export async function checkSource(
   template: Template = clientTether,
 ): Promise<CheckedSource> {
   let mapping: Mapping | undefined;
-  let customs: number[] = [];
-  const validator = new SheetValidator({ template, columns: template.fields, lookups: options.lookups });
+  let columns: readonly (FieldDef | null)[] = template.fields;
+  let validator = new SheetValidator({ template, columns, lookups: options.lookups });
   const quoted = new Map<number, readonly string[]>();
   let formulaCells = 0;
   let dateOrderByField: Record<string, DateOrder> = {};
@@ -129,28 +131,29 @@ export async function checkSource(
       mappingFile: options.mappingFile,
       useSavedProfiles: options.useSavedProfiles,
       sampleRows,
+      checkedRows: true,
     },
     {
       onReady: (ready) => {
         mapping = ready.mapping;
+        columns = checkedColumns(template, ready.mapping, options.customFields).columns;
+        if (columns.length > template.fields.length)
+          validator = new SheetValidator({ template, columns, lookups: options.lookups });
         if (!ready.mapping.columns.some((c) => fieldsOf(c.target).length > 0)) {
           throw new InputError(
             `${options.file}: no column matches a ${template.crm} field (headers: ${ready.headers.slice(0, 4).join(', ')}…); map them with \`listprep map\` and --mapping`,
           );
         }
-        customs = customColumns(ready.mapping);
-        const analyzer = new ColumnAnalyzer(template.fields);
+        const analyzer = new ColumnAnalyzer(columns);
         for (const row of ready.sample) analyzer.add(row);
         dateOrderByField = { ...analyzer.result().dateOrderByField };
         if (options.dateOrder) {
-          for (const f of template.fields)
-            if (f.kind === 'date') dateOrderByField[f.header] = options.dateOrder;
+          for (const f of columns) if (f?.kind === 'date') dateOrderByField[f.header] = options.dateOrder;
         }
       },
-      onRow: (values, source) => {
+      onRow: (values) => {
         const rowId = validator.addRow(values);
         for (const value of values) if (value !== '' && looksLikeFormula(value)) formulaCells++;
-        for (const c of customs) if (looksLikeFormula(source[c] ?? '')) formulaCells++;
         if (quoted.size < quotedRows && validator.hasFindings(rowId))
           quoted.set(rowId, values.map(detachString));
       },
@@ -160,6 +163,7 @@ export async function checkSource(
   return {
     mapping,
     customHeaders: customFieldNames(mapping),
+    columns,
     validator,
     rows: validator.rowCount,
     quoted,
@@ -168,8 +172,16 @@ export async function checkSource(
   };
 }
 
-/** A row as it is written: the template's values, then the custom fields' values. */
-export type OutputRow = string[];
+/**
+ * A row as it was checked: the template's values (the note field's own value), then the custom fields'
+ * values, and its `[import]` note, folded into the note field when the row is written (`outputRow`).
+ */
+export type CheckedRow = Readonly<{ values: string[]; note: string }>;
+
+/** A checked row as it is written: the `[import]` note in the note field. */
+export function outputRow(mapping: Mapping, row: CheckedRow): string[] {
+  return foldImportNote(mapping, row.values, row.note);
+}
 
 /**
  * Second pass: the rows again, mapped as in the first pass (a different mapping, say a profile saved in
@@ -180,9 +192,8 @@ export async function* mappedRowBatches(
   options: SourceOptions,
   checked: CheckedSource,
   template: Template = clientTether,
-): AsyncGenerator<OutputRow[]> {
-  const customs = customColumns(checked.mapping);
-  let batch: OutputRow[] = [];
+): AsyncGenerator<CheckedRow[]> {
+  let batch: CheckedRow[] = [];
   let finished = false;
   let stopped = false;
   let failure: unknown;
@@ -207,6 +218,7 @@ export async function* mappedRowBatches(
       mappingFile: options.mappingFile,
       useSavedProfiles: options.useSavedProfiles,
       sampleRows,
+      checkedRows: true,
     },
     {
       onReady: ({ mapping }) => {
@@ -214,9 +226,8 @@ export async function* mappedRowBatches(
           throw new InputError(`${options.file}: the columns were mapped differently on the second read`);
         }
       },
-      onRow: (values, source) => {
-        if (customs.length) for (const c of customs) values.push(source[c] ?? '');
-        batch.push(values);
+      onRow: (values, _source, _line, note) => {
+        batch.push({ values, note });
       },
       onChunk: handOver,
     },
@@ -294,7 +305,7 @@ export async function runExport(args: string[]): Promise<number> {
     (finding) =>
       describeFinding(finding, {
         locale: options.locale,
-        columns: template.fields,
+        columns: source.columns,
         rowNumber: (id) => id + 1,
         values: source.quoted.get(finding.rowId) ?? [],
       }),
@@ -328,7 +339,7 @@ export async function runExport(args: string[]): Promise<number> {
   async function* rows() {
     for await (const batch of mappedRowBatches(options, source, template)) {
       written += batch.length;
-      yield* batch;
+      for (const row of batch) yield outputRow(source.mapping, row);
     }
     if (written !== source.rows) {
       throw new InputError(

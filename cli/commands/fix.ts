@@ -1,9 +1,10 @@
 import { isSameFile } from '../../node-shared/same-file';
 import { parseArgs } from 'node:util';
 import { analyzeColumns, type CellChange, createRowFixer, type DateOrder } from '../../shared/fix';
-import { applyMapping, customFieldNames, missingRequired } from '../../shared/mapping';
+import { applyMapping, customFieldNames, foldImportNote, missingRequired } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
 import { detachString, SheetValidator } from '../../shared/validate';
+import { checkedColumns } from '../checked-columns';
 import { UsageError } from '../errors';
 import { resolveMapping } from '../mapping-profile';
 import { readLookupsFile } from '../read-lookups';
@@ -77,7 +78,7 @@ export async function runFix(args: string[]): Promise<number> {
   if (await isSameFile(file, output))
     throw new UsageError('the output must be another file: the source is never written');
   const order = dateOrderOption(values['date-order']);
-  const lookups = await readLookupsFile(values.lookups);
+  const { lookups, customFields } = await readLookupsFile(values.lookups);
   const template = clientTether;
 
   let headers: string[] = [];
@@ -106,44 +107,47 @@ export async function runFix(args: string[]): Promise<number> {
     return 1;
   }
 
-  const columns = template.fields;
-  const mapped = rows.map((row) => applyMapping(mapping, row));
-  const analysis = analyzeColumns(
-    columns,
-    mapped.map((m) => m.values),
-  );
+  // The template's fields, then the custom fields, each checked (and fixed) as the account says.
+  const columns = checkedColumns(template, mapping, customFields).columns;
+  // Checked and fixed as the app and the server check them: the note field's own value, the `[import]`
+  // notes folded in only when written.
+  const notes: string[] = [];
+  const mapped = rows.map((row) => {
+    const { values, custom, note } = applyMapping(mapping, row, { foldNote: false });
+    notes.push(note);
+    return custom.length ? [...values, ...custom] : values;
+  });
+  const analysis = analyzeColumns(columns, mapped);
   // The user's word beats a saved choice, which beats what the values say.
   const dateOrderByField: Record<string, DateOrder> = { ...analysis.dateOrderByField };
   if (source.kind !== 'automatic') Object.assign(dateOrderByField, source.profile.dateOrders);
-  if (order) for (const field of columns) if (field.kind === 'date') dateOrderByField[field.header] = order;
+  if (order) for (const field of columns) if (field?.kind === 'date') dateOrderByField[field.header] = order;
 
   const fixer = createRowFixer({ template, columns, lookups, dateOrderByField });
   const changes: Change[] = [];
-  mapped.forEach((m, i) => {
-    for (const c of fixer.fixRow(m.values) ?? []) {
+  mapped.forEach((values, i) => {
+    for (const c of fixer.fixRow(values) ?? []) {
       changes.push({ row: i + 1, field: c.field, from: c.from, to: c.to, fix: c.fix });
     }
   });
 
   const validator = new SheetValidator({ template, columns, lookups });
-  for (const m of mapped) validator.addRow(m.values);
+  for (const values of mapped) validator.addRow(values);
   const remaining = validator.summary();
   const undecided = columns.flatMap((field, col) => {
     const evidence = analysis.dateEvidence[col];
-    return evidence && evidence.ambiguous > 0 && !dateOrderByField[field.header] ? [field.header] : [];
+    return field && evidence && evidence.ambiguous > 0 && !dateOrderByField[field.header]
+      ? [field.header]
+      : [];
   });
 
-  const extras = customFieldNames(mapping);
-  await writeOutputFile(
-    output,
-    [...columns.map((f) => f.header), ...extras],
-    mapped.map((m) => (extras.length ? [...m.values, ...m.custom] : m.values)),
-    { template, lookups },
-  );
+  const outputHeaders = [...template.fields.map((f) => f.header), ...customFieldNames(mapping)];
+  const written = mapped.map((values, i) => foldImportNote(mapping, values, notes[i]));
+  await writeOutputFile(output, outputHeaders, written, { template, lookups });
 
   const tallies = inTemplateOrder(
     tally(changes),
-    columns.map((f) => f.header),
+    columns.map((f) => f?.header ?? ''),
   );
   if (values.json) {
     const report = {

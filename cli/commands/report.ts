@@ -3,7 +3,7 @@ import { clientTether } from '../../shared/template';
 import { describeFinding } from '../../shared/validate';
 import { UsageError } from '../errors';
 import { outputFormat, writeReportFile } from '../write-output';
-import { checkSource, fateNotes, mappedRowBatches, parseSourceArgs } from './export';
+import { checkSource, fateNotes, mappedRowBatches, outputRow, parseSourceArgs } from './export';
 
 export const reportUsage =
   'listprep report FILE -o OUT.xlsx [--all-rows] [--lookups FILE.json] [--lang en|nb] [--date-order mdy|dmy] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
@@ -24,13 +24,13 @@ export async function runReport(args: string[]): Promise<number> {
   // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
   const numbers = reportRowNumbers(source.rows, (id) => validator.hasFindings(id), allRows);
   const fixContext = { template, lookups: options.lookups, dateOrderByField: source.dateOrderByField };
-  const width = template.fields.length;
 
   let rowId = 0;
   let written = 0;
   async function* rows(): AsyncGenerator<ReportRow> {
     for await (const batch of mappedRowBatches(options, source, template)) {
-      for (const values of batch) {
+      for (const row of batch) {
+        const { values } = row;
         const id = rowId++;
         if (numbers[id] === 0) continue;
         written++;
@@ -38,14 +38,15 @@ export async function runReport(args: string[]): Promise<number> {
           ? validator.findings(id).map((finding) =>
               describeFinding(finding, {
                 locale: options.locale,
-                columns: template.fields,
+                columns: source.columns,
                 rowNumber: (other) => numbers[other],
-                values: values.length > width ? values.slice(0, width) : values,
+                values,
                 fixContext,
               }),
             )
           : [];
-        yield { values, problems };
+        // Worded from the row as it was checked, written with its notes folded in.
+        yield { values: outputRow(source.mapping, row), problems };
       }
     }
     if (rowId !== source.rows)
@@ -57,7 +58,10 @@ export async function runReport(args: string[]): Promise<number> {
     locale: options.locale,
     allRows,
     sourceRows: source.rows,
-    extraColumns: source.customHeaders.map((header) => ({ header })),
+    extraColumns: source.customHeaders.map((header, i) => ({
+      header,
+      field: source.columns[template.fields.length + i]?.header,
+    })),
   });
   const summary = validator.summary();
   let text =

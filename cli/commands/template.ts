@@ -23,7 +23,7 @@ export async function runTemplate(args: string[]): Promise<number> {
   if (values.lang !== 'en' && values.lang !== 'nb') {
     throw new UsageError(`--lang must be en or nb, not "${values.lang}"`);
   }
-  const lookups = await readLookupsFile(values.lookups);
+  const { lookups } = await readLookupsFile(values.lookups);
   const template = clientTether;
   await writeOutputFile(
     values.output,

@@ -4,6 +4,7 @@ import type { Bridge, BridgeResult } from '../../shared/bridge';
 
 type Journal = Bridge['journal'];
 type Connection = Bridge['connection'];
+type Profiles = Bridge['profiles'];
 
 /** Every invoke channel and the Bridge method it carries. */
 export type Handlers = {
@@ -17,6 +18,10 @@ export type Handlers = {
   'journal:read': Journal['read'];
   'journal:list': Journal['list'];
   'journal:discard': Journal['discard'];
+  'profiles:list': Profiles['list'];
+  'profiles:find': Profiles['find'];
+  'profiles:save': Profiles['save'];
+  'profiles:remove': Profiles['remove'];
   'connection:connect': Connection['connect'];
   'connection:info': Connection['info'];
   'connection:disconnect': Connection['disconnect'];
@@ -43,6 +48,10 @@ export const channels = [
   'journal:read',
   'journal:list',
   'journal:discard',
+  'profiles:list',
+  'profiles:find',
+  'profiles:save',
+  'profiles:remove',
   'connection:connect',
   'connection:info',
   'connection:disconnect',

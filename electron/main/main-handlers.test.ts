@@ -6,6 +6,7 @@ import type { Connection } from './connection';
 import type { FileService } from './file-service';
 import { createJournalStore, type JournalStore } from './journal';
 import { createMainHandlers } from './main-handlers';
+import { profileStoreAt } from '../../node-shared/profile-folder';
 
 async function setup(journal?: JournalStore) {
   const alive = new Set([1, 2]);
@@ -13,6 +14,7 @@ async function setup(journal?: JournalStore) {
     files: {} as FileService,
     connection: {} as Connection,
     journal: journal ?? createJournalStore({ dir: await mkdtemp(join(tmpdir(), 'listprep-handlers-')) }),
+    profiles: profileStoreAt(await mkdtemp(join(tmpdir(), 'listprep-handlers-profiles-'))),
     isAlive: (id) => alive.has(id),
     log: () => {},
   });

@@ -29,6 +29,8 @@ import { filesFromArgv } from './launch-files';
 import { createMainHandlers } from './main-handlers';
 import { menuTemplate } from './menu';
 import { createRecentFiles } from './recent-files';
+import { profilesDir } from '../../node-shared/config-dir';
+import { profileStoreAt } from '../../node-shared/profile-folder';
 import { denyAllPermissions, hardenContents } from './web-contents-policy';
 import { windowOptions } from './window-options';
 import { createWindowStateStore, placeWindow } from './window-state';
@@ -230,6 +232,8 @@ function start(): void {
     const handlers = createMainHandlers({
       files,
       journal: createJournalStore({ dir: join(userData, 'journal') }),
+      // The configuration folder the CLI uses too (not userData): `listprep map --save` and the app share it.
+      profiles: profileStoreAt(profilesDir()),
       connection,
       isAlive: (id) => liveContents.has(id),
       log,

@@ -1,12 +1,21 @@
 // main.ts is wiring, and the CI machine has no Electron binary: so the bundled main process is run here against
 // a recording stand-in for the 'electron' module, to check that the wiring really applies the tested policies.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../common/ipc-contract';
+import {
+  chosenColumn,
+  fieldOf,
+  type MappingProfile,
+  mappingFromProfile,
+  profileFromMapping,
+} from '../../shared/mapping';
+import { clientTether } from '../../shared/template';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -18,7 +27,9 @@ function fakeElectron(userData: string) {
     privileged: [] as unknown[],
     protocolHandlers: [] as string[],
     ipcChannels: [] as string[],
-    ipcListeners: [] as string[],
+    ipcListeners: new Map<string, Listener>(),
+    /** Message channels (listened to with `on`): the worker's connection port. */
+    ipcMessageChannels: [] as string[],
     permissionHandlers: [] as string[],
     windows,
     contentsListeners,
@@ -65,8 +76,11 @@ function fakeElectron(userData: string) {
     dialog: { showMessageBox: async () => ({ response: 0 }) },
     // Spelled in two parts: scripts/check-layers.mjs reserves the whole name for ipc.ts.
     [`ipc${'Main'}`]: {
-      handle: (channel: string) => recorded.ipcChannels.push(channel),
-      on: (channel: string) => recorded.ipcListeners.push(channel),
+      handle: (channel: string, listener: Listener) => {
+        recorded.ipcChannels.push(channel);
+        recorded.ipcListeners.set(channel, listener);
+      },
+      on: (channel: string) => recorded.ipcMessageChannels.push(channel),
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
     net: { fetch },
@@ -106,13 +120,22 @@ beforeAll(async () => {
   mainSource = out.outputFiles[0]?.text ?? '';
 });
 
-async function startMain(argv: string[] = ['listprep']) {
+/** Waits until `done()` holds, at most five seconds (then the test's own expectations say what is missing). */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 5000; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function startMain(argv: string[] = ['listprep'], env: Record<string, string> = {}) {
   const userData = await mkdtemp(join(tmpdir(), 'listprep-wiring-'));
   const fake = fakeElectron(userData);
   const realRequire = createRequire(import.meta.url);
   const requireWithFake = (id: string) => (id === 'electron' ? fake.electron : realRequire(id));
   const savedArgv = process.argv;
+  const savedEnv = { ...process.env };
   process.argv = argv;
+  Object.assign(process.env, env);
   try {
     const module = { exports: {} };
     new Function('require', 'module', 'exports', '__dirname', '__filename', mainSource)(
@@ -125,8 +148,16 @@ async function startMain(argv: string[] = ['listprep']) {
   } finally {
     process.argv = savedArgv;
   }
-  fake.ready();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  try {
+    fake.ready();
+    // Started once the first window has loaded its page (on a busy machine that takes a while).
+    await until(() => fake.recorded.windows.some((w) => w.url !== undefined));
+  } finally {
+    for (const name of Object.keys(env)) {
+      if (savedEnv[name] === undefined) delete process.env[name];
+      else process.env[name] = savedEnv[name];
+    }
+  }
   return fake;
 }
 
@@ -144,7 +175,7 @@ describe('the main process wiring', () => {
     expect(recorded.permissionHandlers).toEqual(['request', 'check', 'device']);
     expect(recorded.ipcChannels).toEqual([...channels]);
     // The worker's connection port (connection-port.ts) is the one message channel, not an invoke channel.
-    expect(recorded.ipcListeners).toEqual(['connection:port']);
+    expect(recorded.ipcMessageChannels).toEqual(['connection:port']);
     expect(appListeners.has('web-contents-created')).toBe(true);
   });
 
@@ -168,10 +199,91 @@ describe('the main process wiring', () => {
     const file = join(dir, 'leads.csv');
     await writeFile(file, 'a,b\n');
     appListeners.get('second-instance')?.({}, ['/opt/ListPrep/listprep', 'leads.csv'], dir);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => recorded.windows.length > 1 && recorded.windows[1].url !== undefined);
     expect(recorded.windows.map((w) => w.url)).toEqual([
       'app://listprep/index.html',
       `app://listprep/index.html?open=${encodeURIComponent(file)}`,
     ]);
+  });
+});
+
+// The desktop app and the CLI keep saved mappings in one folder: the bundled main process (its real wiring,
+// store and IPC guard) and the built `listprep` each offer what the other saved.
+describe('saved mappings shared by the desktop app and `listprep map --save`', () => {
+  const appPage = { sender: { id: 1 }, senderFrame: { url: 'app://listprep/index.html', parent: null } };
+  const headers = ['Fornavn', 'Etternavn', 'E-post', 'Kundenr', 'Skostørrelse'];
+  const rows = ['Åse,Økland,ase@example.com,K-1,41', 'Bob,Smith,bob@example.com,K-2,44'];
+
+  function listprep(config: string, ...args: string[]): Promise<{ code: number; stdout: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        ['bin/listprep.mjs', ...args],
+        { env: { ...process.env, LISTPREP_CONFIG_DIR: config }, encoding: 'utf8' },
+        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+      );
+    });
+  }
+
+  async function setup() {
+    const config = await mkdtemp(join(tmpdir(), 'listprep-shared-profiles-'));
+    const file = join(config, 'leads.csv');
+    await writeFile(file, `${[headers.join(','), ...rows].join('\n')}\n`);
+    const reordered = join(config, 'leads-reordered.csv');
+    const order = [4, 2, 0, 3, 1];
+    const lines = [headers, ...rows.map((r) => r.split(','))].map((cells) =>
+      order.map((i) => cells[i]).join(','),
+    );
+    await writeFile(reordered, `${lines.join('\n')}\n`);
+    const { recorded } = await startMain(['listprep'], { LISTPREP_CONFIG_DIR: config });
+    const call = (channel: string, ...args: unknown[]) =>
+      recorded.ipcListeners.get(channel)?.(appPage, ...args) as Promise<{ ok: boolean; value?: unknown }>;
+    return { config, file, reordered, order, call };
+  }
+
+  it('offers in the app a profile saved by `listprep map --save`, for the same columns in any order', async () => {
+    const { config, file, order, call } = await setup();
+    const saved = await listprep(config, 'map', file, '--save', 'Oslo trade show', '--json');
+    expect(JSON.parse(saved.stdout).saved).toBe(join(config, 'profiles', 'Oslo trade show.json'));
+    const reorderedHeaders = order.map((i) => headers[i]);
+    const found = await call('profiles:find', reorderedHeaders, clientTether.id);
+    expect(found).toMatchObject({ ok: true, value: { name: 'Oslo trade show' } });
+    const mapping = mappingFromProfile(found.value as MappingProfile, reorderedHeaders, clientTether);
+    expect(mapping.columns.map((c) => [c.header, fieldOf(c.target)])).toEqual([
+      ['Skostørrelse', null],
+      ['E-post', 'email'],
+      ['Fornavn', 'firstName'],
+      ['Kundenr', null],
+      ['Etternavn', 'lastName'],
+    ]);
+  });
+
+  it('maps a file in `listprep` with a profile saved in the app', async () => {
+    const { config, reordered, call } = await setup();
+    const targets = [
+      { kind: 'field', header: 'firstName' },
+      { kind: 'field', header: 'lastName' },
+      { kind: 'field', header: 'email' },
+      { kind: 'field', header: 'external_id' },
+      { kind: 'custom', name: 'shoe_size' },
+    ] as const;
+    const profile = profileFromMapping('From the app', {
+      template: clientTether.id,
+      fields: clientTether.fields.map((f) => f.header),
+      columns: headers.map((header, i) => chosenColumn(i, header, targets[i])),
+      noteField: 'whiteboard',
+    });
+    expect(await call('profiles:save', profile)).toEqual({ ok: true, value: undefined });
+    expect(await readdir(join(config, 'profiles'))).toEqual(['From the app.json']);
+    const mapped = JSON.parse((await listprep(config, 'map', reordered, '--json')).stdout);
+    expect(mapped).toMatchObject({ source: 'profile', profile: 'From the app' });
+    expect(mapped.mapping.map((m: { header: string; field: string | null }) => [m.header, m.field])).toEqual([
+      ['Skostørrelse', null],
+      ['E-post', 'email'],
+      ['Fornavn', 'firstName'],
+      ['Kundenr', 'external_id'],
+      ['Etternavn', 'lastName'],
+    ]);
+    expect(await call('profiles:list')).toMatchObject({ ok: true, value: [{ name: 'From the app' }] });
   });
 });

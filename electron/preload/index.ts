@@ -23,6 +23,12 @@ const listprep = {
     list: () => call('journal:list'),
     discard: (listId) => call('journal:discard', listId),
   },
+  profiles: {
+    list: () => call('profiles:list'),
+    find: (headers, templateId) => call('profiles:find', headers, templateId),
+    save: (profile) => call('profiles:save', profile),
+    remove: (name) => call('profiles:remove', name),
+  },
   connection: {
     connect: (serverUrl, apiKey) => call('connection:connect', serverUrl, apiKey),
     info: () => call('connection:info'),

@@ -6,8 +6,14 @@ import type { AppBridge } from '../platform/app-bridge';
 import type { FileToOpen } from '../platform/opened-blob';
 import type { DateOrderEntry, UiEntry, UiScreen } from '../journal/entries';
 import type { Change, DocState, ExportKind, ReadOptions } from '../../shared/list';
-import { type AccountCustomField, type ColumnTarget, columnInfo, planColumns } from '../../shared/mapping';
-import { type SavedMapping, saveMappingProfile } from '../mapping/profiles';
+import {
+  type AccountCustomField,
+  type ColumnTarget,
+  columnInfo,
+  planColumns,
+  profileNameProblem,
+} from '../../shared/mapping';
+import { findSavedMapping, mappingProfileOf, type SavedMapping } from '../mapping/profiles';
 import type { RequestType, WorkerApi } from '../worker/protocol';
 import type { AppState, Screen } from './app-state';
 import { AppStore } from './app-store';
@@ -15,7 +21,7 @@ import { FileOpening } from './file-opening';
 import { JournalKeeper } from './journal-keeper';
 import { exportList } from './list-export';
 import { restoreList } from './list-restore';
-import { lookupsCount, parseLookupsFile } from './lookups-file';
+import { lookupsCount, readLookupsFile } from './lookups-file';
 
 const localeKey = 'listprep.locale';
 
@@ -159,14 +165,35 @@ export class AppController {
     this.set({ targets });
   }
 
-  /** Saves the mapping (and the day/month orders chosen so far) as a profile in shared/mapping's format. */
-  saveMappingProfile(name: string): void {
+  /**
+   * Saves the mapping (and the day/month orders chosen so far) as a profile in shared/mapping's format, where
+   * the platform keeps them (the desktop app: beside the CLI's profiles).
+   */
+  async saveMappingProfile(name: string): Promise<void> {
     const proposals = this.state.proposals;
     const targets = this.state.targets;
     if (!proposals || !targets) return;
+    if (profileNameProblem(name)) return this.store.fail(new Error(this.words.profileNameInvalid));
     const headers = proposals.map((p) => p.header);
-    saveMappingProfile(name, clientTether, headers, targets, { dateOrders: this.state.dateOrders });
+    const profile = mappingProfileOf(name, clientTether, headers, targets, {
+      dateOrders: this.state.dateOrders,
+    });
+    const saved = await this.bridge.profiles.save(profile);
+    if (!saved.ok) return this.store.fail(new Error(this.words.profileNotSaved));
     this.info(this.words.profileSaved);
+  }
+
+  /** The saved mapping for a file with these headers (any order), or null; a store that fails offers none. */
+  async savedMappingFor(headers: readonly string[]): Promise<SavedMapping | null> {
+    const found = await findSavedMapping(this.bridge.profiles, clientTether, headers);
+    return found.ok ? found.value : null;
+  }
+
+  /** Forgets a saved mapping, so it is no longer offered. */
+  async forgetSavedMapping(name: string): Promise<void> {
+    const removed = await this.bridge.profiles.remove(name);
+    if (!removed.ok) return this.store.fail(new Error(removed.error.message));
+    this.info(this.words.profileForgotten(name));
   }
 
   /** Lays a saved mapping over the file's columns, with the day/month orders saved with it. */
@@ -310,17 +337,18 @@ export class AppController {
     const picked = await this.bridge.openFile();
     if (!picked.ok) return this.store.fail(new Error(picked.error.message));
     if (!picked.value) return;
-    const parsed = parseLookupsFile(picked.value.bytes);
+    const parsed = readLookupsFile(picked.value.bytes);
     if (!parsed.ok) {
       this.set({ notice: { kind: 'error', text: this.words.lookupsFailed(parsed.reason) } });
       return;
     }
-    await this.setLookups(parsed.lookups, this.words.lookupsLoaded(lookupsCount(parsed.lookups)));
+    const { lookups, customFields } = parsed.lists;
+    await this.setLookups(lookups, this.words.lookupsLoaded(lookupsCount(lookups)), customFields);
   }
 
   /**
    * Checks the ID columns against these lists and the custom-field columns as the account's custom fields
-   * (a lookups file has lists only; the server's lookups have both: renderer/upload).
+   * (a lookups file has lists only; the server's lookups, fetched or saved as a file, have both).
    */
   async setLookups(
     lookups: Lookups,

@@ -1,16 +1,15 @@
+import { type AccountLists, parseLookupsFile } from '../../shared/api/lookups-file';
 import type { Lookups } from '../../shared/template';
-import { lookupsSchema } from '../../shared/template/lookups';
 
-/** A lookups file's lists, or why it is not one (its first problem, for people). */
-export function parseLookupsFile(
+/**
+ * A lookups file's lists (a lookups file, or the server's lookups answer saved whole, which names the
+ * account's custom fields too), or why it is not one (its first problem, for people).
+ */
+export function readLookupsFile(
   bytes: Uint8Array,
-): { ok: true; lookups: Lookups } | { ok: false; reason: string } {
+): { ok: true; lists: AccountLists } | { ok: false; reason: string } {
   try {
-    const json = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-    const parsed = lookupsSchema.safeParse(json);
-    if (!parsed.success)
-      return { ok: false, reason: parsed.error.issues[0]?.message ?? 'not a lookups file' };
-    return { ok: true, lookups: parsed.data };
+    return parseLookupsFile(JSON.parse(new TextDecoder().decode(bytes)) as unknown);
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }

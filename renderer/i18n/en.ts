@@ -95,6 +95,11 @@ export const en = {
   saveProfile: 'Save this mapping',
   profileName: 'Mapping name',
   profileSaved: 'Mapping saved.',
+  forgetProfile: 'Forget it',
+  profileForgotten: (name: string) => `The saved mapping “${name}” is forgotten.`,
+  profileNameInvalid:
+    'A mapping name is up to 64 letters (A–Z), digits, spaces, dots, dashes or underscores, starting with a letter or digit.',
+  profileNotSaved: 'The mapping could not be saved. Try again; your choices on this screen are kept.',
   back: 'Back',
   continueToFix: 'Continue to fixing',
   usedTwice: (field: string) => `${field} is chosen for more than one column; only one can go there.`,

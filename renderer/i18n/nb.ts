@@ -102,6 +102,11 @@ export const nb: Words = {
   saveProfile: 'Lagre denne koblingen',
   profileName: 'Navn på koblingen',
   profileSaved: 'Koblingen er lagret.',
+  forgetProfile: 'Glem den',
+  profileForgotten: (name) => `Den lagrede koblingen «${name}» er glemt.`,
+  profileNameInvalid:
+    'Et koblingsnavn har opptil 64 bokstaver (A–Z), sifre, mellomrom, punktum, bindestreker eller understreker, og begynner med en bokstav eller et siffer.',
+  profileNotSaved: 'Koblingen kunne ikke lagres. Prøv igjen; valgene dine på denne siden beholdes.',
   back: 'Tilbake',
   continueToFix: 'Fortsett til retting',
   usedTwice: (field) => `${field} er valgt for mer enn én kolonne; bare én kan gå dit.`,

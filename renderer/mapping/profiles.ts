@@ -1,27 +1,20 @@
+import type { BridgeResult, Profiles } from '../../shared/bridge';
 import type { DateOrder } from '../../shared/fix';
 import {
   type ColumnTarget,
   chosenColumn,
   defaultNoteField,
-  findProfile,
   type MappingProfile,
   mappingFromProfile,
   profileFromMapping,
 } from '../../shared/mapping';
 import type { Template } from '../../shared/template';
-import {
-  isLegacyProfile,
-  type LegacyProfile,
-  legacyProfileFor,
-  upgradeLegacyProfile,
-} from './legacy-profiles';
 
-// Saved mappings ("profiles") in shared/mapping's format, the one `listprep map --save` writes: a customer's
+// Saved mappings ("profiles") in shared/mapping's format, through the Bridge's profile store: the desktop app
+// keeps them in the folder `listprep map --save` writes to, a browser in its local storage. A customer's
 // export always has the same columns, though not always in the same order, so a mapping chosen once is
-// offered again for any file with the same set of headers (shared/mapping's signature ignores their order,
-// case and accents) and applied by header. Kept in localStorage, which both the browser and Electron have.
-
-const storageKey = 'listprep.mappingProfiles';
+// offered again for any file with the same set of headers (the signature ignores their order, case and
+// accents) and applied by header.
 
 /** A saved mapping laid over a file's columns, ready for the Map screen. */
 export type SavedMapping = Readonly<{
@@ -32,51 +25,13 @@ export type SavedMapping = Readonly<{
   dateOrders: Readonly<Record<string, DateOrder>>;
 }>;
 
-/** A stored profile the app can use; anything else (a newer format, a damaged entry) is left alone. */
-function isProfile(value: unknown): value is MappingProfile {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Partial<MappingProfile>;
-  return (
-    p.format === 'listprep-mapping-profile' &&
-    p.version === 1 &&
-    typeof p.name === 'string' &&
-    typeof p.template === 'string' &&
-    typeof p.signature === 'string' &&
-    Array.isArray(p.columns)
-  );
-}
-
-/** Every stored entry, as written (profiles, the app's older profiles, anything else). */
-function storedEntries(storage: Storage): unknown[] {
-  try {
-    const parsed = JSON.parse(storage.getItem(storageKey) ?? '[]') as unknown;
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
-  }
-}
-
-function nameOf(entry: unknown): string | null {
-  return isProfile(entry) || isLegacyProfile(entry) ? entry.name : null;
-}
-
-/** Stores a profile, replacing any entry of the same name; the newest comes first. */
-function storeProfile(profile: MappingProfile, storage: Storage): void {
-  const others = storedEntries(storage).filter((entry) => nameOf(entry) !== profile.name);
-  storage.setItem(storageKey, JSON.stringify([profile, ...others]));
-}
-
-export function loadProfiles(storage: Storage = localStorage): MappingProfile[] {
-  return storedEntries(storage).filter(isProfile);
-}
-
-/** Saves the Map screen's mapping of a file's columns as a profile named `name`. */
-export function saveMappingProfile(
+/** The Map screen's mapping of a file's columns as a profile named `name`. */
+export function mappingProfileOf(
   name: string,
   template: Template,
   headers: readonly string[],
   targets: readonly ColumnTarget[],
-  options: { dateOrders?: Readonly<Record<string, DateOrder>>; storage?: Storage; now?: Date } = {},
+  options: { dateOrders?: Readonly<Record<string, DateOrder>>; now?: Date } = {},
 ): MappingProfile {
   const mapping = {
     template: template.id,
@@ -84,37 +39,31 @@ export function saveMappingProfile(
     columns: headers.map((header, column) =>
       chosenColumn(column, header, targets[column] ?? { kind: 'skip' }),
     ),
-    // The app always keeps notes in the template's notes field (see worker/export-files.ts).
+    // The app always keeps notes in the template's notes field (see shared/list's export).
     noteField: defaultNoteField(template),
   };
-  const profile = profileFromMapping(name, mapping, {
+  return profileFromMapping(name, mapping, {
     dateOrders: { ...options.dateOrders },
     savedAt: (options.now ?? new Date()).toISOString(),
   });
-  storeProfile(profile, options.storage ?? localStorage);
-  return profile;
 }
 
-/** The saved mapping for a file with these headers (in any order), or null. */
-export function findSavedMapping(
+/** The saved mapping for a file with these headers (in any order), laid over its columns, or null. */
+export async function findSavedMapping(
+  profiles: Profiles,
   template: Template,
   headers: readonly string[],
-  storage: Storage = localStorage,
-): SavedMapping | null {
-  let profile = findProfile(loadProfiles(storage), headers, template.id);
-  if (!profile) {
-    const legacy = storedEntries(storage).find(
-      (entry): entry is LegacyProfile => isLegacyProfile(entry) && legacyProfileFor(entry, headers),
-    );
-    if (!legacy) return null;
-    // Now that the file's headers are known, the old profile can be stored in the shared format.
-    profile = upgradeLegacyProfile(legacy, template, headers);
-    storeProfile(profile, storage);
-  }
+): Promise<BridgeResult<SavedMapping | null>> {
+  const found = await profiles.find(headers, template.id);
+  if (!found.ok || !found.value) return found.ok ? { ok: true, value: null } : found;
+  const profile = found.value;
   const mapping = mappingFromProfile(profile, headers, template);
   return {
-    name: profile.name,
-    targets: mapping.columns.map((c) => c.target),
-    dateOrders: profile.dateOrders ?? {},
+    ok: true,
+    value: {
+      name: profile.name,
+      targets: mapping.columns.map((c) => c.target),
+      dateOrders: profile.dateOrders ?? {},
+    },
   };
 }

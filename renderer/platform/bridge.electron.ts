@@ -1,9 +1,12 @@
 import { type Bridge, connectionPortMessage } from '../../shared/bridge';
 import type { WorkerConnection } from '../worker/protocol';
 import type { AppBridge } from './app-bridge';
+import { withEarlierProfiles } from './earlier-profiles';
+import { webProfiles } from './web-profiles';
 
 // The Bridge in the desktop app: the object electron/preload/index.ts exposes as window.listprep (typed there
-// with `satisfies Bridge`), plus the worker's connection. Nothing here talks to Electron.
+// with `satisfies Bridge`), with the mapping profiles earlier versions kept in the window's local storage still
+// offered (earlier-profiles.ts), plus the worker's connection. Nothing here talks to Electron.
 // A window opened for a file (double click, second launch) carries `?open=<handle>`: call reopenFile(handle).
 
 function desktopBridge(): Bridge {
@@ -11,7 +14,7 @@ function desktopBridge(): Bridge {
   if (exposed?.platform !== 'electron') {
     throw new Error('bridge.electron.ts loaded outside the desktop app; use bridge.web.ts');
   }
-  return exposed;
+  return { ...exposed, profiles: withEarlierProfiles(exposed.profiles, webProfiles(localStorage)) };
 }
 
 /**

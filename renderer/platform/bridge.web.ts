@@ -12,9 +12,10 @@ import type { OpenedBlob } from './opened-blob';
 import type { WorkerConnection } from '../worker/protocol';
 import type { AppBridge } from './app-bridge';
 import { createWebConnection } from './web-connection';
+import { webProfiles } from './web-profiles';
 
 // The Bridge in a plain browser: a file input to open, a download to save, IndexedDB for recent files and
-// the journal, fetch for the import server (web-connection.ts, under the shared transport policy). The app
+// the journal, localStorage for saved mappings (web-profiles.ts), fetch for the import server (web-connection.ts, under the shared transport policy). The app
 // runs unchanged here and in Electron.
 
 type StoredFile = { handle: string; name: string; size: number; blob: Blob; openedAt: string };
@@ -231,6 +232,8 @@ const bridge = {
       }
     },
   },
+
+  profiles: webProfiles(localStorage),
 
   connection,
 } satisfies Bridge;

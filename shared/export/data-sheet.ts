@@ -7,8 +7,11 @@ import { cellStyle } from './xlsx-styles';
 import type { XlsxWorkbookWriter } from './xlsx-workbook';
 import { columnLetters } from './xml-text';
 
-/** A column after the template's own: a custom field, or the error report's Problems column. */
-export type ExtraColumn = Readonly<{ header: string; note?: string; width?: number }>;
+/**
+ * A column after the template's own: a custom field, or the error report's Problems column. `field` is the
+ * header the validator names a custom field's problems by (`custom:<key>`), so the report paints its cells.
+ */
+export type ExtraColumn = Readonly<{ header: string; note?: string; width?: number; field?: string }>;
 
 /** Paint and explain one cell: the error report's problem cells. `col` is 0-based. */
 export type CellMark = Readonly<{ col: number; style: number; note?: string }>;

@@ -82,6 +82,10 @@ export class ErrorReportWriter {
       ],
     });
     this.columnOf = headerIndex(options.template);
+    // Problems of a custom-field column (checked as the account's field) are painted on its cells too.
+    options.extraColumns?.forEach((column, i) => {
+      if (column.field) this.columnOf.set(column.field.toLowerCase(), options.template.fields.length + i);
+    });
   }
 
   get rows(): number {
@@ -161,9 +165,11 @@ export class ErrorReportWriter {
     else {
       sheet.row(words.summaryColumns, cellStyle.header);
       const fields = this.options.template.fields;
+      const extra = this.options.extraColumns ?? [];
       const rows = [...this.counts.values()].sort((a, b) => b.count - a.count || a.col - b.col);
       for (const c of rows) {
-        const label = c.col >= 0 ? fields[c.col].label[locale] : '';
+        // A custom-field column is labelled by its name in the list.
+        const label = fields[c.col]?.label[locale] ?? extra[c.col - fields.length]?.header ?? '';
         sheet.row([c.field, label, words.problemKind[c.code], words.severity[c.severity], String(c.count)]);
       }
     }

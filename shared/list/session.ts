@@ -4,7 +4,7 @@ import type { Locale } from '../validate';
 import type { ColumnProposal, ColumnTarget } from '../mapping';
 import { ServerMarks } from './problems/server-marks';
 import { ListUpload, type Timers, type UploadTaskState } from './upload/list-upload';
-import { documentRows, uploadRequestOf } from './upload/upload-request';
+import { documentRows, type UploadRequest, uploadRequestOf } from './upload/upload-request';
 import { AheadValidation } from './read/ahead-validation';
 import { toBase64 } from './read/base64';
 import type { CellTable } from './sheet/cell-table';
@@ -98,6 +98,11 @@ export class ListSession {
     host: ListHost = {},
   ) {
     this.upload = new ListUpload(host.timers ?? defaultTimers, host.onUpload ?? (() => {}));
+  }
+
+  /** The list as an upload sends it now (for a host that sends it itself, and the parity test). */
+  uploadRequest(): UploadRequest {
+    return uploadRequestOf(documentRows(this.requireDoc()), this.version);
   }
 
   /** Where uploads go: the host builds the transport (a port to Electron's main process, or fetch). */

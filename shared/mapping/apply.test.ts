@@ -3,6 +3,7 @@ import { clientTether } from '../template';
 import {
   applyMapping,
   customFieldNames,
+  foldImportNote,
   importNote,
   missingRequired,
   setColumnTarget,
@@ -37,6 +38,14 @@ describe('applyMapping', () => {
     );
     expect(importNote(mapping, rows[1])).toBe('');
     expect(applyMapping(mapping, rows[1]).values[at('whiteboard')]).toBe('');
+  });
+
+  it('keeps the notes field’s own value apart when asked, folding the notes in when the row is written', () => {
+    const row = applyMapping(mapping, rows[0], { foldNote: false });
+    expect(row.values[at('whiteboard')]).toBe('met at show');
+    expect(row.note).toBe('[import] Country: Norway\n[import] Member since: 2020');
+    expect(foldImportNote(mapping, row.values, row.note)).toEqual(applyMapping(mapping, rows[0]).values);
+    expect(foldImportNote(mapping, ['x'], '')).toEqual(['x']);
   });
 
   it('copies values as they are: fixing is a separate, reported step', () => {

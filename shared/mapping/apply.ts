@@ -84,13 +84,26 @@ function noteOf(plan: Plan, row: readonly string[]): string {
   return note;
 }
 
+export type ApplyOptions = Readonly<{
+  /**
+   * False: the note field keeps only its own value, and the row's `[import]` note is in `note` alone, to be
+   * folded in when the row is written (`foldImportNote`). That is the row the validator checks, in the app,
+   * the CLI and the server alike: the notes are ListPrep's additions, not a cell anyone typed.
+   */
+  foldNote?: boolean;
+}>;
+
 /**
  * Turns a source row into a template row: each field takes its column's value (untouched: fixing is a
  * separate, reported step), a full-name column is split into first and last name, and the kept columns
- * become the `[import]` note, appended to the note field's own value. The plan is compiled once per mapping
- * object, so a million rows cost one array each.
+ * become the `[import]` note, appended to the note field's own value (unless `foldNote: false`). The plan is
+ * compiled once per mapping object, so a million rows cost one array each.
  */
-export function applyMapping(mapping: Mapping, sourceRow: readonly string[]): MappedRow {
+export function applyMapping(
+  mapping: Mapping,
+  sourceRow: readonly string[],
+  options: ApplyOptions = {},
+): MappedRow {
   const plan = planOf(mapping);
   const values = new Array<string>(plan.width);
   const source = plan.source;
@@ -104,10 +117,19 @@ export function applyMapping(mapping: Mapping, sourceRow: readonly string[]): Ma
     if (plan.lastAt >= 0) values[plan.lastAt] = last;
   }
   const note = plan.noteColumns.length ? noteOf(plan, sourceRow) : '';
-  if (note !== '' && plan.noteAt >= 0) {
-    const own = values[plan.noteAt];
-    values[plan.noteAt] = own.trim() === '' ? note : `${own}\n${note}`;
-  }
+  if (options.foldNote !== false) foldNoteAt(plan.noteAt, values, note);
   const custom = plan.customColumns.map((column) => sourceRow[column] ?? '');
   return { values, note, custom };
+}
+
+function foldNoteAt(noteAt: number, values: string[], note: string): void {
+  if (note === '' || noteAt < 0) return;
+  const own = values[noteAt];
+  values[noteAt] = own.trim() === '' ? note : `${own}\n${note}`;
+}
+
+/** Appends a row's `[import]` note to its note field, as it is written (see `foldNote`); returns `values`. */
+export function foldImportNote(mapping: Mapping, values: string[], note: string): string[] {
+  foldNoteAt(planOf(mapping).noteAt, values, note);
+  return values;
 }

@@ -1,7 +1,7 @@
 import { customFieldPrefix } from '../api/rules';
 import type { FieldDef, Template } from '../template';
 import { splitFullName } from './full-name';
-import { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';
+import { type AccountCustomField, customFieldColumn } from './custom-fields';
 import type { ColumnTarget } from './types';
 
 export type DocColumnKind = 'field' | 'custom' | 'note';
@@ -79,13 +79,11 @@ export function planColumns(
   }
   targets.forEach((t, source) => {
     if (t.kind === 'custom') {
-      const custom = findCustomField(t.name, customFields);
       columns.push({
         kind: 'custom',
         header: t.name,
         sourceHeader: sourceHeaderName(headers, source),
-        field: custom ? customFieldDef(custom) : null,
-        custom,
+        ...customFieldColumn(t.name, customFields),
         source,
       });
     }

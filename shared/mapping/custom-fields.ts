@@ -37,3 +37,16 @@ export function customFieldDef(custom: AccountCustomField): FieldDef {
     synonyms: [],
   };
 }
+
+/**
+ * How a column mapped to the custom field `name` is checked: as the account's field of that name (see
+ * customFieldDef), or not at all (null) when the account has none or its custom fields are not known. The
+ * app's column plan, the CLI and the server's re-validation all decide it here.
+ */
+export function customFieldColumn(
+  name: string,
+  customFields: readonly AccountCustomField[],
+): Readonly<{ custom: AccountCustomField | null; field: FieldDef | null }> {
+  const custom = findCustomField(name, customFields);
+  return { custom, field: custom ? customFieldDef(custom) : null };
+}

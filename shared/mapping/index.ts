@@ -1,6 +1,13 @@
 export * from './types';
 export { suggestMapping, type SuggestOptions } from './suggest';
-export { applyMapping, customFieldNames, importNote, type MappedRow } from './apply';
+export {
+  type ApplyOptions,
+  applyMapping,
+  customFieldNames,
+  foldImportNote,
+  importNote,
+  type MappedRow,
+} from './apply';
 export { splitFullName, type SplitName } from './full-name';
 export { chosenColumn, setColumnTarget, missingRequired } from './edit';
 // mappingProfileSchema is imported from './profile-schema' where a file is parsed: it loads zod.
@@ -11,6 +18,19 @@ export {
   mappingFromProfile,
   type MappingProfile,
 } from './profile';
+export {
+  checkProfile,
+  createProfileStore,
+  findSavedProfile,
+  type ProfileCheck,
+  type ProfileList,
+  ProfileNameError,
+  profileNameProblem,
+  type ProfileStorage,
+  type ProfileStore,
+  type SavedProfile,
+  type StoredEntry,
+} from './profile-store';
 export { defaultNoteField } from './field-names';
 export {
   type DocColumnKind,
@@ -21,4 +41,9 @@ export {
   wireMappingOf,
 } from './column-plan';
 export { type ColumnInfo, columnInfo } from './column-info';
-export { type AccountCustomField, customFieldDef, findCustomField } from './custom-fields';
+export {
+  type AccountCustomField,
+  customFieldColumn,
+  customFieldDef,
+  findCustomField,
+} from './custom-fields';

@@ -9,6 +9,7 @@ import { AppPage, chooseFileWith, outputDir, recordPageProblems } from './pages/
 import { FixPage } from './pages/fix-page';
 import { MapPage } from './pages/map-page';
 import { OpenPage } from './pages/open-page';
+import { lookupsAnswer } from '../fixtures/lookups-answer';
 
 // The Fix screen's tools one by one, on small files written for each: sorting and filtering, rows with
 // problems only, fill down, rows added and deleted, lookups with name dropdowns, Norwegian, and opening an
@@ -114,6 +115,41 @@ describe('the Fix screen tools', () => {
     await expect.poll(() => shownRows(page)).toEqual([1, 2, 3, 4, 5]);
     await page.keyboard.press('Control+z');
     await expect.poll(() => shownRows(page)).toEqual([1, 2, 6, 3, 4, 5]);
+    await page.close();
+  });
+
+  it('checks a custom-field column as the account’s field when the lookups file is the server’s answer', async () => {
+    const page = await newPage();
+    const file = join(outputDir, 'tools-custom.csv');
+    writeFileSync(
+      file,
+      [
+        'firstName,lastName,email,Shoe size',
+        'Cora,Young,cora@example.com,41',
+        'Anna,Berg,anna@example.com,XL',
+      ].join('\r\n'),
+    );
+    await new AppPage(page).goto(server.url);
+    await new OpenPage(page).chooseFile(file);
+    await new OpenPage(page).continue();
+    const map = new MapPage(page);
+    await map.customField('Shoe size', 'shoe_size');
+    await map.continue();
+    const fix = new FixPage(page);
+    // The server's `GET …/lookups` answer, saved whole: it names the account's custom fields.
+    const answer = join(outputDir, 'account-lookups-answer.json');
+    writeFileSync(
+      answer,
+      JSON.stringify(
+        lookupsAnswer({ customFields: [{ id: '1', key: 'shoe_size', label: 'Shoe size', kind: 'whole' }] }),
+      ),
+    );
+    await chooseFileWith(page, answer, () => fix.toolbarButton('Load lookups file…').click());
+    await expect(new AppPage(page).notice('info').textContent()).resolves.toContain('Lookups loaded');
+    const bad = await fix.cell(2, 'Shoe size');
+    await expect.poll(() => bad.getAttribute('class')).toContain('lp-cell-error');
+    const good = await fix.cell(1, 'Shoe size');
+    expect(await good.getAttribute('class')).not.toContain('lp-cell-error');
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, buildApp, serveApp } from './app-server';
 import { type Browser, launchBrowser } from './browser';
+import { foldKey } from '../../shared/fix';
 import { headersSignature } from '../../shared/mapping';
 import { encodeWindows1252, messyCsvBytes, messyHeaders, messyRows } from './messy-file';
 import { AppPage, outputDir } from './pages/app-page';
@@ -132,5 +133,51 @@ describe('reading the file and saving a mapping', () => {
     expect(await fix.cellText(1, 'External ID')).toBe('K-1001');
     expect(await fix.cellText(2, 'shoe_size')).toBe('44');
     await new AppPage(page).screenshot('open-map-03-reordered-grid');
+  });
+
+  it('forgets a saved mapping when asked, and offers it no more', async () => {
+    await page.reload();
+    await open.chooseFile(file);
+    await open.continue();
+    const offer = page.getByTestId('profile-offer');
+    await offer.getByRole('button', { name: 'Forget it' }).click();
+    expect(await new AppPage(page).notice('info').textContent()).toContain('“Oslo trade show” is forgotten');
+    expect(await offer.count()).toBe(0);
+    const stored = await page.evaluate(() => localStorage.getItem('listprep.mappingProfiles'));
+    expect(JSON.parse(stored ?? '[]')).toEqual([]);
+    await page.reload();
+    await open.chooseFile(file);
+    await open.continue();
+    await page.getByTestId('required-missing').waitFor();
+    expect(await offer.count()).toBe(0);
+  });
+
+  it('refuses a mapping name no profile file can have, saying which names are fine', async () => {
+    await page.getByLabel('Mapping name').fill('Kunder/Oslo');
+    await page.getByRole('button', { name: 'Save this mapping' }).click();
+    expect(await new AppPage(page).notice('error').textContent()).toContain('up to 64 letters');
+    expect(await page.evaluate(() => localStorage.getItem('listprep.mappingProfiles'))).toBe('[]');
+  });
+
+  it('offers a mapping the app saved in its first format and keeps it in the shared format from then on', async () => {
+    const targets = messyHeaders.map((header) =>
+      header === 'Kundenr' ? { kind: 'field', header: 'external_id' } : { kind: 'note' },
+    );
+    const oldSignature = messyHeaders.map(foldKey).join('\u0001');
+    await page.evaluate(
+      (entry) => localStorage.setItem('listprep.mappingProfiles', JSON.stringify([entry])),
+      { name: 'First format', signature: oldSignature, targets },
+    );
+    await page.reload();
+    await open.chooseFile(file);
+    await open.continue();
+    const offer = page.getByTestId('profile-offer');
+    expect(await offer.textContent()).toContain('First format');
+    await offer.getByRole('button', { name: 'Use it' }).click();
+    expect(await map.target('Kundenr').inputValue()).toBe('field:external_id');
+    const stored = await page.evaluate(() => localStorage.getItem('listprep.mappingProfiles'));
+    expect(JSON.parse(stored ?? '[]')).toMatchObject([
+      { format: 'listprep-mapping-profile', name: 'First format', signature: headersSignature(messyHeaders) },
+    ]);
   });
 });

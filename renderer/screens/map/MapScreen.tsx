@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { clientTether } from '../../../shared/template';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import { useRenderedCount } from '../../app/useRenderedCount';
 import type { ColumnTarget } from '../../../shared/mapping';
-import { findSavedMapping } from '../../mapping/profiles';
+import type { SavedMapping } from '../../mapping/profiles';
 import { MappingRow } from './MappingRow';
 
 // A row is a select of forty-seven options: the first rows come with the screen, the rest a few per task
@@ -22,11 +22,19 @@ export function MapScreen() {
   const targets = useAppState((s) => s.targets);
   const [profileName, setProfileName] = useState('');
   const shown = useRenderedCount(proposals?.length ?? 0, firstRows, moreRows);
-  // A saved mapping for these headers in any order, offered above the table.
-  const profile = useMemo(() => {
-    const headers = proposals?.map((p) => p.header);
-    return headers ? findSavedMapping(clientTether, headers) : null;
-  }, [proposals]);
+  // A saved mapping for these headers in any order, offered above the table once the store has answered.
+  const [profile, setProfile] = useState<SavedMapping | null>(null);
+  useEffect(() => {
+    setProfile(null);
+    if (!proposals) return;
+    let current = true;
+    void controller.savedMappingFor(proposals.map((p) => p.header)).then((found) => {
+      if (current) setProfile(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [controller, proposals]);
 
   useEffect(() => {
     document.title = `${words.stepMap} – ${words.appName}`;
@@ -49,6 +57,15 @@ export function MapScreen() {
           <span>{words.profileOffer(profile.name)}</span>
           <button type="button" className="lp-primary" onClick={() => controller.applySavedMapping(profile)}>
             {words.useProfile}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setProfile(null);
+              void controller.forgetSavedMapping(profile.name);
+            }}
+          >
+            {words.forgetProfile}
           </button>
         </div>
       )}
@@ -100,7 +117,7 @@ export function MapScreen() {
           className="lp-inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (profileName.trim()) controller.saveMappingProfile(profileName.trim());
+            if (profileName.trim()) void controller.saveMappingProfile(profileName.trim());
           }}
         >
           <label>

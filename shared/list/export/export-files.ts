@@ -172,7 +172,7 @@ export function exportErrorReport(doc: SheetDocument, locale: Locale, settings: 
         lookups: doc.lookups,
         locale,
         sourceRows: keys.length,
-        extraColumns: customs.map((c) => ({ header: c.header })),
+        extraColumns: customs.map((c) => ({ header: c.header, field: c.field?.header })),
       },
       rows(),
     ),

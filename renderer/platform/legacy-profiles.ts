@@ -11,7 +11,7 @@ import type { Template } from '../../shared/template';
 // The app's first saved mappings kept the Map screen's targets under a signature of the folded headers in
 // file order, so they matched only a file with the same column order, and kept no header as written. They
 // cannot be turned into shared/mapping's profiles until a file with those headers is open again: then they
-// are, and stored in the new format (see profiles.ts).
+// are, and stored in the new format (see web-profiles.ts).
 
 export type LegacyProfile = Readonly<{ name: string; signature: string; targets: readonly ColumnTarget[] }>;
 
