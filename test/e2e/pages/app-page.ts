@@ -32,6 +32,8 @@ export function recordPageProblems(page: Page, problems: string[] = []): string[
 }
 
 export const outputDir = join(new URL('../../..', import.meta.url).pathname, 'test/output');
+// Made when the page models load: a test writes its input files here before anything else has run.
+mkdirSync(outputDir, { recursive: true });
 
 /** The whole app: header, notices, saving state; screenshots of each step go to test/output/. */
 export class AppPage {
