@@ -8,13 +8,12 @@ import {
   type ColumnTarget,
   customFieldColumn,
   defaultNoteField,
-  findCustomField,
   type MappingProfile,
   mappingFromProfile,
   profileFromMapping,
 } from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
-import { type ApiClient, defaultChoices, importRequestOf } from '../../shared/upload';
+import { type ApiClient, defaultChoices } from '../../shared/upload';
 
 // The three places one list is checked, each driven as people use it: the CLI's `check --json` (the built
 // bin, in a child process), the app's list engine (ListSession, as the worker hosts it) and the import
