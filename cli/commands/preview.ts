@@ -76,7 +76,7 @@ function formatText(file: string, preview: SheetPreview): string {
   out.push(`${file}: ${how}, ${where}, ${preview.headers.length} columns`);
   if (preview.sheets.length > 1) {
     out.push(
-      `Sheets: ${preview.sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''} ${s.rows} rows`).join(', ')}`,
+      `Sheets: ${preview.sheets.map((s) => `"${s.name}"${s.veryHidden ? ' (very hidden)' : s.hidden ? ' (hidden)' : ''} ${s.rows === null ? 'many' : s.rows} rows`).join(', ')}`,
     );
   }
   for (const title of preview.titles) out.push(`Title above the header: ${title}`);
