@@ -10,10 +10,6 @@ import type { CellNote } from './sheet-types';
 
 export type CellText = Readonly<{ text: string; note?: CellNote['code'] }>;
 
-const empty: CellText = { text: '' };
-const trueText: CellText = { text: 'TRUE' };
-const falseText: CellText = { text: 'FALSE' };
-
 /**
  * The digits of a number Excel wrote in plain form that General shows exactly as written: an integer of at
  * most 15 digits or a decimal of at most 15 significant digits, without leading or trailing zeros. Most
@@ -62,22 +58,22 @@ export function numberText(raw: string, format: NumberFormat, date1904: boolean)
 }
 
 /** A boolean cell: `1` or `0`. */
-export function booleanText(raw: string): CellText {
-  if (raw === '1' || raw === 'true') return trueText;
-  if (raw === '0' || raw === 'false') return falseText;
-  return raw === '' ? empty : { text: raw };
+export function booleanText(raw: string): string {
+  if (raw === '1' || raw === 'true') return 'TRUE';
+  if (raw === '0' || raw === 'false') return 'FALSE';
+  return raw;
 }
 
 /** A date cell of strict OOXML (`t="d"`): an ISO 8601 date and time, shown as the format says. */
-export function isoCellText(raw: string, format: NumberFormat): CellText {
+export function isoCellText(raw: string, format: NumberFormat): string {
   const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw.trim());
-  if (!match) return { text: raw };
+  if (!match) return raw;
   const [, day, hh = '00', mm = '00', ss = '00'] = match;
   const midnight = hh === '00' && mm === '00' && ss === '00';
   const parts = format.date ?? { date: true, time: !midnight, seconds: ss !== '00' };
   const time = parts.seconds ? `${hh}:${mm}:${ss}` : `${hh}:${mm}`;
-  if (!parts.date) return { text: time };
-  return { text: parts.time ? `${day} ${time}` : day };
+  if (!parts.date) return time;
+  return parts.time ? `${day} ${time}` : day;
 }
 
 function dateText(serial: number, format: NumberFormat, date1904: boolean): string {

@@ -1,5 +1,5 @@
 import type { CellFormats } from './cell-formats';
-import { booleanText, type CellText, isoCellText, numberText } from './excel-cell';
+import { booleanText, isoCellText, numberText } from './excel-cell';
 import { ReadError } from './errors';
 import type { SharedStrings } from './shared-strings';
 import type { CellNote } from './sheet-types';
@@ -62,6 +62,9 @@ export class SheetScanner {
   private text = '';
   private pos = 0;
   private carry = '';
+  /** The piece whose start was joined to the carry: scanned from `restFrom` once the joined text is done. */
+  private rest = '';
+  private restFrom = 0;
   /** The carry is long: new text is first searched for what ends it, without touching the carry. */
   private carryIsLong = false;
   private carryTail = '';
@@ -108,9 +111,23 @@ export class SheetScanner {
       }
       this.carryIsLong = false;
     }
-    this.text = this.carry ? this.carry + piece : piece;
-    this.carry = '';
     this.pos = 0;
+    this.rest = '';
+    if (!this.carry) {
+      this.text = piece;
+    } else {
+      // Only the carried construct and the start of the piece that ends it are joined: the rest of the
+      // piece is scanned where it is, never copied.
+      const end = this.carryWaitsForRow ? rowEndIn(piece) : piece.indexOf('>') + 1;
+      if (end <= 0 || end === piece.length) {
+        this.text = this.carry + piece;
+      } else {
+        this.text = this.carry + piece.slice(0, end);
+        this.rest = piece;
+        this.restFrom = end;
+      }
+      this.carry = '';
+    }
     return this.run();
   }
 
@@ -136,20 +153,33 @@ export class SheetScanner {
   }
 
   private run(): number {
-    const text = this.text;
-    while (this.pos < text.length) {
-      const start = this.pos;
-      const next = this.phase === inData ? this.dataStep(text, start) : this.otherStep(text, start);
-      if (next === incomplete) {
-        this.keep(text, this.waitFrom);
+    for (;;) {
+      const text = this.text;
+      while (this.pos < text.length) {
+        const next = this.phase === inData ? this.dataStep(text, this.pos) : this.otherStep(text, this.pos);
+        if (next === incomplete) {
+          if (!this.rest) {
+            this.keep(text, this.waitFrom);
+            return -1;
+          }
+          // The construct runs on into the rest of the piece after all: join them (rare).
+          this.text = text.slice(this.waitFrom) + this.rest.slice(this.restFrom);
+          this.rest = '';
+          this.pos = 0;
+          return this.run();
+        }
+        this.pos = next;
+        if (this.waiting) return this.needed;
+        if (this.stopped) return -1;
+      }
+      if (!this.rest) {
+        this.text = '';
         return -1;
       }
-      this.pos = next;
-      if (this.waiting) return this.needed;
-      if (this.stopped) return -1;
+      this.text = this.rest;
+      this.pos = this.restFrom;
+      this.rest = '';
     }
-    this.text = '';
-    return -1;
   }
 
   /** Where the carry starts when a step finds its construct incomplete. */
@@ -485,26 +515,32 @@ export class SheetScanner {
       if (i === incomplete) return incomplete;
     }
 
-    let value: CellText | undefined;
-    let shared = -1;
+    let value = '';
+    let note: CellNote['code'] | undefined;
     switch (type) {
-      case typeShared:
-        if (raw !== undefined && raw !== '') {
-          shared = numberAt(raw, 0, raw.length);
-          if (!this.options.strings) value = { text: '\u0000' };
+      case typeShared: {
+        if (raw === undefined || raw === '') break;
+        const index = numberAt(raw, 0, raw.length);
+        const { strings } = this.options;
+        if (!strings)
+          value = '\u0000'; // only looking: some text
+        else if (index < strings.loaded) value = strings.get(index);
+        else {
+          this.place(column, '');
+          this.pending.push(column, index);
         }
         break;
+      }
       case typeInline:
-        value = { text: inline ?? (raw === undefined ? '' : elementText(raw)) };
+        value = inline ?? (raw === undefined ? '' : elementText(raw));
         break;
       case typeFormulaText:
-        value = { text: raw === undefined ? '' : elementText(raw) };
+        value = raw === undefined ? '' : elementText(raw);
         break;
-      case typeError: {
-        const text = elementText(raw ?? '');
-        value = text ? { text, note: 'xlsx.errorCell' } : undefined;
+      case typeError:
+        value = elementText(raw ?? '');
+        note = 'xlsx.errorCell';
         break;
-      }
       case typeBoolean:
         value = booleanText(raw ?? '');
         break;
@@ -512,18 +548,19 @@ export class SheetScanner {
         value = isoCellText(raw ?? '', this.options.formats.formatOf(style));
         break;
       default:
-        if (raw !== undefined && raw !== '')
-          value = numberText(raw, this.options.formats.formatOf(style), this.options.date1904);
-        else if (inline !== undefined) value = { text: inline };
+        if (raw !== undefined && raw !== '') {
+          const cell = numberText(raw, this.options.formats.formatOf(style), this.options.date1904);
+          value = cell.text;
+          note = cell.note;
+        } else if (inline !== undefined) value = inline;
     }
     if (formula && raw === undefined && inline === undefined) this.note(column, 'xlsx.noCachedValue', '');
-    if (shared >= 0 && this.options.strings) {
-      this.place(column, '');
-      this.pending.push(column, shared);
-    } else if (value && value.text !== '') {
-      this.place(column, value.text);
+    if (value !== '') {
+      const fields = this.fields;
+      if (column === fields.length) fields.push(value);
+      else this.place(column, value);
       this.filled = true;
-      if (value.note) this.note(column, value.note, value.text);
+      if (note) this.note(column, note, value);
     }
     return i;
   }
@@ -571,6 +608,30 @@ export class SheetScanner {
 
   /** An inline string's runs up to `</is>`, phonetic runs left out: leaves the text in `inlineValue`. */
   private inlineText(text: string, from: number): number {
+    // As nearly every writer has it: <t>text</t></is> (or <t xml:space="preserve">).
+    if (text.charCodeAt(from) === 60 && text.charCodeAt(from + 1) === 116) {
+      const c2 = text.charCodeAt(from + 2);
+      const open = c2 === 62 ? from + 2 : c2 === 32 ? tagEnd(text, from + 3) : -2;
+      if (open === -1) return incomplete;
+      if (open >= 0 && text.charCodeAt(open - 1) !== 47) {
+        const lt = text.indexOf('<', open + 1);
+        if (lt === -1) return incomplete;
+        if (lt + 9 > text.length) return incomplete;
+        if (
+          text.charCodeAt(lt + 1) === 47 &&
+          text.charCodeAt(lt + 2) === 116 &&
+          text.charCodeAt(lt + 3) === 62 &&
+          text.charCodeAt(lt + 4) === 60 &&
+          text.charCodeAt(lt + 5) === 47 &&
+          text.charCodeAt(lt + 6) === 105 &&
+          text.charCodeAt(lt + 7) === 115 &&
+          text.charCodeAt(lt + 8) === 62
+        ) {
+          this.inlineValue = elementText(text.slice(open + 1, lt));
+          return lt + 9;
+        }
+      }
+    }
     let value = '';
     let i = from;
     for (;;) {
@@ -637,6 +698,15 @@ function skipElement(text: string, lt: number): number {
     else if (text.charCodeAt(close - 1) !== 47) depth++;
     if (depth === 0) return i;
   }
+}
+
+/** Where the first end tag of a row (`</row>`, `</x:row>`) in the text ends, or -1. */
+function rowEndIn(text: string): number {
+  for (let at = text.indexOf('row>'); at !== -1; at = text.indexOf('row>', at + 4)) {
+    const before = text.charCodeAt(at - 1);
+    if (before === 47 || before === 58) return at + 4;
+  }
+  return -1;
 }
 
 /** True when the text holds the end tag of a row (`</row>`, `</x:row>`). */

@@ -1,4 +1,5 @@
 import type { TextEncoding } from './encoding';
+import type { InflaterFactory } from './inflaters';
 import type { ZipLimits } from './zip-limits';
 import type { TableHeader, TableSummary } from './table-shaper';
 
@@ -74,6 +75,11 @@ export type SheetReadOptions = Readonly<{
   maxRowLength?: number;
   /** Limits for workbooks (zip bombs, work). */
   zipLimits?: ZipLimits;
+  /**
+   * What inflates a workbook's parts (inflaters.ts): by default the platform's `DecompressionStream` where
+   * there is one, else fflate's; the CLI lends Node's zlib.
+   */
+  inflater?: InflaterFactory;
 }>;
 
 export type SheetHandlers = Readonly<{

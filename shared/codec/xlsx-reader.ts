@@ -1,5 +1,6 @@
 import { type CellFormats, readCellFormats } from './cell-formats';
 import { ReadError } from './errors';
+import { defaultInflater } from './inflaters';
 import type { RandomAccessBytes } from './random-access';
 import { SharedStrings } from './shared-strings';
 import { SheetScanner } from './sheet-scanner';
@@ -36,7 +37,23 @@ export async function readWorkbook(
   options: SheetReadOptions,
   handlers: SheetHandlers,
 ): Promise<SheetSummary> {
-  const zip = await ZipReader.open(bytes, options.zipLimits ?? defaultZipLimits);
+  const zip = await ZipReader.open(
+    bytes,
+    options.zipLimits ?? defaultZipLimits,
+    options.inflater ?? defaultInflater,
+  );
+  try {
+    return await readSheetOf(zip, options, handlers);
+  } finally {
+    zip.close();
+  }
+}
+
+async function readSheetOf(
+  zip: ZipReader,
+  options: SheetReadOptions,
+  handlers: SheetHandlers,
+): Promise<SheetSummary> {
   const structure = await readWorkbookStructure(zip);
   const formats = await readCellFormats(zip, structure.styles);
   const sheets: SheetInfo[] = [];

@@ -1,5 +1,5 @@
-import { Inflate } from 'fflate';
 import { ReadError } from './errors';
+import type { Inflater, InflaterFactory } from './inflaters';
 import type { RandomAccessBytes } from './random-access';
 import type { ZipEntry } from './zip-directory';
 import type { ZipLimits } from './zip-limits';
@@ -48,10 +48,10 @@ export class InflateBudget {
 
 /**
  * The text of one part, inflated as it is read: packed bytes come from the file a block at a time and go to
- * fflate's streaming Inflate in small slices; every slice's output is counted at once against the size the
- * table of contents declares (a part that lies is stopped at the lie), the part's own ratio and the whole
- * workbook's, then decoded (UTF-8, or UTF-16 with a BOM; never a silent U+FFFD) into pieces of text. Nothing
- * but the current block and the pieces not yet taken is held.
+ * the inflater (inflaters.ts) one small slice at a time; every unpacked chunk is counted at once against the
+ * size the table of contents declares (a part that lies is stopped at the lie), the part's own ratio and the
+ * whole workbook's, then decoded (UTF-8, or UTF-16 with a BOM; never a silent U+FFFD) into pieces of text.
+ * Nothing but the current block, one or two slices' output and the pieces not yet taken is held.
  */
 export class PartText {
   private readonly pieces: string[] = [];
@@ -63,14 +63,16 @@ export class PartText {
   private produced = 0;
   private finished = false;
   private decoder: TextDecoder | undefined;
-  private readonly inflate: Inflate | null;
+  /** Null for a stored part, whose bytes are its text. */
+  private readonly inflater: Inflater | null;
 
   constructor(
     private readonly bytes: RandomAccessBytes,
     readonly entry: ZipEntry,
     private readonly budget: InflateBudget,
+    inflater: InflaterFactory,
   ) {
-    this.inflate = entry.method === 8 ? new Inflate((chunk) => this.take(chunk)) : null;
+    this.inflater = entry.method === 8 ? inflater() : null;
   }
 
   /** How much of the part is read, from 0 to 1. */
@@ -91,8 +93,40 @@ export class PartText {
     return piece;
   }
 
-  /** Hands the inflater one more slice of packed bytes, reading the next block from the file when needed. */
+  /** Stops reading the part before its end (a preview has its rows): the inflater is let go. */
+  cancel(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.inflater?.cancel();
+  }
+
   private async step(): Promise<void> {
+    const { inflater } = this;
+    if (!inflater) {
+      const slice = await this.nextSlice();
+      this.take(slice);
+      if (this.packedRead === this.entry.compressedSize) this.finish();
+      return;
+    }
+    let out: Uint8Array | 'input' | null;
+    try {
+      out = await inflater.next();
+      if (out === 'input') {
+        const slice = await this.nextSlice();
+        inflater.push(slice, this.packedRead === this.entry.compressedSize);
+        return;
+      }
+    } catch (error) {
+      if (error instanceof ReadError) throw error;
+      this.cancel();
+      throw this.damaged('cannot be unpacked');
+    }
+    if (out === null) this.finish();
+    else this.take(out);
+  }
+
+  /** The next slice of packed bytes, reading the next block from the file when needed. */
+  private async nextSlice(): Promise<Uint8Array> {
     const { entry } = this;
     if (this.blockAt === this.block.length) {
       const left = entry.compressedSize - this.packedRead;
@@ -107,19 +141,14 @@ export class PartText {
     this.blockAt += slice.length;
     this.packedRead += slice.length;
     this.budget.consumed += slice.length;
-    const last = this.packedRead === entry.compressedSize;
-    try {
-      if (this.inflate) this.inflate.push(slice, last);
-      else this.take(slice);
-    } catch (error) {
-      if (error instanceof ReadError) throw error;
-      throw this.damaged('cannot be unpacked');
-    }
-    if (!last) return;
+    return slice;
+  }
+
+  private finish(): void {
     this.finished = true;
-    if (this.produced !== entry.size) {
+    if (this.produced !== this.entry.size) {
       throw this.damaged(
-        `unpacks to ${this.produced.toLocaleString('en-US')} bytes, not the ${entry.size.toLocaleString('en-US')} it declares`,
+        `unpacks to ${this.produced.toLocaleString('en-US')} bytes, not the ${this.entry.size.toLocaleString('en-US')} it declares`,
       );
     }
     this.decode(new Uint8Array(0), true);
