@@ -37,28 +37,44 @@ export function fflateInflater(): Inflater {
 
 /**
  * The platform's `DecompressionStream('deflate-raw')`: native zlib in browsers and their workers (Node has it
- * too, but its web streams cost more than they save there: the CLI lends Node's zlib instead). At most two
- * slices wait unpacked.
+ * too, but its web streams cost more than they save there: the CLI lends Node's zlib instead). A slice is
+ * pushed only once the one before is taken in, so at most two slices' output waits.
  */
 export function webInflater(): Inflater {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let closed = false;
+  /** Settles once the last slice pushed is taken in; null when nothing is on its way. */
+  let taking: Promise<void> | null = null;
+  let reading: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  const next = async (): Promise<Uint8Array | 'input' | null> => {
+    if (!closed && !taking) return 'input';
+    reading ??= reader.read();
+    const result = taking ? await Promise.race([reading, taking.then(() => null)]) : await reading;
+    // Taken in without output yet: more input first (the read stays pending for the next call).
+    if (result === null) return closed ? next() : 'input';
+    reading = null;
+    return result.done ? null : result.value;
+  };
   return {
     push(slice, last) {
-      // A failed write fails the next read too, which says why.
-      writer.write(slice).catch(() => {});
+      // A failed write fails the read too, which says why.
+      const current: Promise<void> = writer.write(slice).then(
+        () => {
+          if (taking === current) taking = null;
+        },
+        () => {
+          if (taking === current) taking = null;
+        },
+      );
+      taking = current;
       if (last) {
         closed = true;
         writer.close().catch(() => {});
       }
     },
-    async next() {
-      if (!closed && (writer.desiredSize ?? 0) > 0) return 'input';
-      const { done, value } = await reader.read();
-      return done ? null : value;
-    },
+    next,
     cancel() {
       reader.cancel().catch(() => {});
       writer.abort().catch(() => {});
