@@ -12,6 +12,7 @@ import { isIdentity, readMappedSheet } from '../mapped-sheet';
 import { BufferedWriter } from '../output';
 import { rawEmailOf } from '../raw-email';
 import { sniffFile } from '../read-sheet';
+import { sheetNotes } from '../sheet-notes';
 import { readLookupsFile } from '../read-lookups';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
@@ -107,7 +108,7 @@ export async function runCheck(args: string[]): Promise<number> {
       ? null
       : ParallelCheck.start(file, size, threads, values.threads !== undefined);
   try {
-    await readMappedSheet(
+    const summary = await readMappedSheet(
       file,
       {
         template,
@@ -171,6 +172,7 @@ export async function runCheck(args: string[]): Promise<number> {
         },
       },
     );
+    for (const line of sheetNotes('listprep check', summary)) process.stderr.write(`${line}\n`);
     // The workers' parts follow the main thread's rows in file order; adopting them finds the duplicates.
     const parts = parallel ? await parallel.finish() : [];
     if (process.env.LISTPREP_TRACE) {

@@ -101,6 +101,12 @@ function formatText(file: string, preview: SheetPreview): string {
       `Rows with a different number of cells than the header's ${preview.headers.length}: ${listed.join(', ')}${preview.raggedCount > 5 ? ` and ${preview.raggedCount - 5} more` : ''}`,
     );
   }
+  if (preview.merges?.count) {
+    const more = preview.merges.count > 5 ? ` and ${preview.merges.count - 5} more` : '';
+    out.push(
+      `Merged cells, their text in each range's first cell: ${preview.merges.first.slice(0, 5).join(', ')}${more}`,
+    );
+  }
   for (const note of preview.cellNotes.slice(0, 5)) {
     const why = {
       'xlsx.errorCell': 'an error value',
@@ -140,6 +146,7 @@ export async function runPreview(args: string[]): Promise<number> {
       ragged: preview.ragged,
       raggedCount: preview.raggedCount,
       cellNotes: preview.cellNotes,
+      merges: preview.merges,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {

@@ -12,6 +12,8 @@ import { bytesOfChunks, type RandomAccessBytes } from './random-access';
  */
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
+const noNotes = { 'xlsx.errorCell': 0, 'xlsx.noCachedValue': 0, 'xlsx.precision': 0 } as const;
+
 /** Bytes read from the start in this size when a random-access source holds a CSV. */
 const sequentialBytes = 1024 * 1024;
 
@@ -182,6 +184,7 @@ async function readCsv(
     ...table,
     cellNotes: [],
     cellNoteCount: 0,
+    cellNoteCounts: noNotes,
     merges: null,
   };
 }

@@ -48,9 +48,10 @@ export type CellNote = Readonly<{
 export type SheetSummary = SheetHeader &
   TableSummary &
   Readonly<{
-    /** The first cell notes (up to 100); `cellNoteCount` counts them all. */
+    /** The first cell notes (up to 100); `cellNoteCount` counts them all, `cellNoteCounts` each kind. */
     cellNotes: CellNote[];
     cellNoteCount: number;
+    cellNoteCounts: Readonly<Record<CellNote['code'], number>>;
     /** The sheet's merged ranges; null for CSV and for a workbook not read to the end (a preview). */
     merges: MergedRanges | null;
   }>;

@@ -67,6 +67,7 @@ async function readSheetOf(
 
   const notes: CellNote[] = [];
   let noteCount = 0;
+  const noteCounts = { 'xlsx.errorCell': 0, 'xlsx.noCachedValue': 0, 'xlsx.precision': 0 };
   let header: TableHeader | undefined;
   const shaper = new TableShaper(
     { limit: options.limit, headerRow: options.headerRow, positioned: true },
@@ -96,6 +97,7 @@ async function readSheetOf(
     },
     onNote: (row, column, code, value) => {
       noteCount++;
+      noteCounts[code]++;
       if (notes.length < maxNotesListed) notes.push({ line: row, column, code, value });
     },
     stop: () => shaper.done,
@@ -135,6 +137,7 @@ async function readSheetOf(
     ...table,
     cellNotes: notes,
     cellNoteCount: noteCount,
+    cellNoteCounts: noteCounts,
     merges: complete ? { count: scanner.mergeCount, first: scanner.merges } : null,
   };
 }
