@@ -71,6 +71,7 @@ export async function readSource(
     }
   }
   let header: SheetHeader | undefined;
+  let workbookFraction: number | null = null;
   const outcome = await readSheet(checked(), options, {
     onHeader: (found) => {
       header = found;
@@ -80,7 +81,13 @@ export async function readSource(
     onRow: (fields) => {
       onStored(table, table.appendRow(fields, clean), fields);
     },
-    onChunk: () => progress(Math.max(0, table.rowCount - 1), file.size ? at.offset / file.size : 1),
+    // A workbook's bytes are all taken before its rows come (its table of contents is at the end of the
+    // zip): the reader says how far it is instead.
+    onProgress: (fraction) => {
+      workbookFraction = fraction;
+    },
+    onChunk: () =>
+      progress(Math.max(0, table.rowCount - 1), workbookFraction ?? (file.size ? at.offset / file.size : 1)),
   });
   if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
   const summary = outcome.value;
