@@ -3,13 +3,15 @@ import { booleanText, isoCellText, numberText } from './excel-cell';
 import { ReadError } from './errors';
 import type { SharedStrings } from './shared-strings';
 import type { CellNote } from './sheet-types';
-import { brokenXml, doctypeError, tagEnd, tagName } from './xml-tokenizer';
+import { brokenXml, doctypeError } from './xml-tokenizer';
 import { elementText } from './xml-unescape';
 
-// A worksheet's XML, scanned as it is inflated: no DOM and no object per cell. Each row's cells are read
-// straight from the text into one array of strings (only cells with a value take a slot), then handed on.
-// What the sheet claims about itself (its dimension, merged ranges) allocates nothing: merged ranges are
-// counted, never expanded, and rows missing between two rows are only a count.
+// A worksheet's XML, scanned as it is inflated: no DOM, no object per cell, and no text but the cells'. The
+// scanner reads the UTF-8 bytes themselves (tags and attributes are ASCII) and makes a string only of each
+// cell's value, so the markup, about three quarters of a sheet, is never decoded. Each row's cells go into one
+// array of strings (only cells with a value take a slot). What the sheet claims about itself (its
+// dimension, merged ranges) allocates nothing: merged ranges are counted, never expanded, and rows missing
+// between two rows are only a count.
 
 export type SheetScanOptions = Readonly<{
   part: string;
@@ -17,8 +19,8 @@ export type SheetScanOptions = Readonly<{
   /** The shared strings; null to only look at a sheet (a shared string then counts as some text). */
   strings: SharedStrings | null;
   date1904: boolean;
-  /** Characters of XML one row may take. */
-  maxRowChars: number;
+  /** Bytes of XML one row may take. */
+  maxRowBytes: number;
   /** A row with at least one value, and its number; blank rows and missing rows never come. */
   onRow: (fields: string[], row: number) => void;
   onNote?: (row: number, column: number, code: CellNote['code'], value: string) => void;
@@ -39,46 +41,299 @@ const typeBoolean = 4;
 const typeError = 5;
 const typeDate = 6;
 
-/** The construct is not all in the text yet: keep the text from its start and wait for more. */
+/** The construct is not all in the bytes yet: keep them from its start and wait for more. */
 const incomplete = -1;
 
 const maxRows = 1_048_576;
 const maxColumns = 16_384;
-/** Carried text longer than this is not searched again from its start: only new text is searched for its end. */
+/** Carried bytes beyond this are not searched again: only new bytes are searched for what ends them. */
 const longCarry = 64 * 1024;
 /** The most merged ranges listed (all are counted). */
 const mergesListed = 20;
+/** Values up to this many bytes are built from their bytes when they are plain ASCII (longer ones decoded). */
+const shortValue = 48;
 
-function isNameEnd(code: number): boolean {
-  return code === 62 || code === 47 || code === 32 || code === 9 || code === 10 || code === 13;
+const lt = 60;
+const gt = 62;
+const slash = 47;
+const bang = 33;
+const question = 63;
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const names = {
+  row: ascii('row'),
+  c: ascii('c'),
+  v: ascii('v'),
+  f: ascii('f'),
+  is: ascii('is'),
+  t: ascii('t'),
+  r: ascii('r'),
+  sheetData: ascii('sheetData'),
+  mergeCell: ascii('mergeCell'),
+  worksheet: ascii('worksheet'),
+  chartsheet: ascii('chartsheet'),
+  dialogsheet: ascii('dialogsheet'),
+};
+const cdataOpen = ascii('<![CDATA[');
+const commentOpen = ascii('<!--');
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
+function isNameEnd(code: number): boolean {
+  return code === gt || code === slash || isSpace(code);
+}
+
+function find(b: Uint8Array, byte: number, from: number): number {
+  for (let i = from; i < b.length; i++) if (b[i] === byte) return i;
+  return -1;
+}
+
+/** Where `seq` next starts at or after `from`, or -1. */
+function findSeq(b: Uint8Array, seq: Uint8Array, from: number): number {
+  const first = seq[0];
+  outer: for (let i = find(b, first, from); i !== -1; i = find(b, first, i + 1)) {
+    if (i + seq.length > b.length) return -1;
+    for (let k = 1; k < seq.length; k++) if (b[i + k] !== seq[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function startsWith(b: Uint8Array, at: number, seq: Uint8Array): boolean {
+  if (at + seq.length > b.length) return false;
+  for (let k = 0; k < seq.length; k++) if (b[at + k] !== seq[k]) return false;
+  return true;
+}
+
+/** Where the name starting at `at` ends. */
+function nameEnd(b: Uint8Array, at: number): number {
+  let i = at;
+  while (i < b.length && !isNameEnd(b[i])) i++;
+  return i;
+}
+
+/** True when the name from `start` to `end`, without its prefix (`x:row`), is `name`. */
+function localNameIs(b: Uint8Array, start: number, end: number, name: Uint8Array): boolean {
+  let from = start;
+  for (let i = start; i < end; i++) if (b[i] === 58) from = i + 1;
+  if (end - from !== name.length) return false;
+  for (let k = 0; k < name.length; k++) if (b[from + k] !== name[k]) return false;
+  return true;
+}
+
+/** Where the tag whose attributes start at `at` ends (its `>`), skipping quoted values; -1 if not here. */
+function tagEnd(b: Uint8Array, at: number): number {
+  for (let i = at; i < b.length; i++) {
+    const c = b[i];
+    if (c === gt) return i;
+    if (c === 34 || c === 39) {
+      const close = find(b, c, i + 1);
+      if (close === -1) return -1;
+      i = close;
+    }
+  }
+  return -1;
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+function joinBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Where the first end tag of a row (`</row>`, `</x:row>`) ends, or -1. */
+function rowEndIn(b: Uint8Array, from: number): number {
+  for (let i = find(b, 119, from + 2); i !== -1; i = find(b, 119, i + 1)) {
+    // ...row> : 'w' then '>', 'ro' before, and '/' or ':' before that.
+    if (b[i + 1] !== gt || b[i - 1] !== 111 || b[i - 2] !== 114) continue;
+    const before = b[i - 3];
+    if (before === slash || before === 58) return i + 2;
+  }
+  return -1;
+}
+
+/** The text of a value written from `a` to `z`: plain ASCII is built directly, anything else decoded. */
+function valueText(b: Uint8Array, a: number, z: number, part: string): string {
+  if (z - a > shortValue) return decodedText(b, a, z, part);
+  for (let i = a; i < z; i++) {
+    const c = b[i];
+    // Non-ASCII, a reference, a CR (which XML reads as a line feed) or Excel's _x escape: decode it all.
+    if (c >= 128 || c === 38 || c === 13 || (c === 95 && b[i + 1] === 120)) return decodedText(b, a, z, part);
+  }
+  return asciiText(b, a, z);
+}
+
+const char = String.fromCharCode;
+
 /**
- * Feeds a worksheet's text piece by piece. `push` and `resume` return -1 when the text given is done, or the
- * index of a shared string a finished row needs and that is not loaded yet: load it, then call `resume`.
+ * ASCII bytes as a string, eight characters a call: the quickest way to a short string from bytes in V8
+ * (a TextDecoder call costs about a microsecond, a string a character creates a string a character).
+ */
+function asciiText(b: Uint8Array, a: number, z: number): string {
+  let text = '';
+  let i = a;
+  for (; i + 8 <= z; i += 8)
+    text += char(b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]);
+  switch (z - i) {
+    case 1:
+      return text + char(b[i]);
+    case 2:
+      return text + char(b[i], b[i + 1]);
+    case 3:
+      return text + char(b[i], b[i + 1], b[i + 2]);
+    case 4:
+      return text + char(b[i], b[i + 1], b[i + 2], b[i + 3]);
+    case 5:
+      return text + char(b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4]);
+    case 6:
+      return text + char(b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5]);
+    case 7:
+      return text + char(b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6]);
+    default:
+      return text;
+  }
+}
+
+function decodedText(b: Uint8Array, a: number, z: number, part: string): string {
+  let text: string;
+  try {
+    text = utf8.decode(b.subarray(a, z));
+  } catch {
+    throw new ReadError(
+      'xlsx.corrupt',
+      `the workbook is damaged ("${part}" is not text); open it in Excel and save it again`,
+    );
+  }
+  return elementText(text);
+}
+
+/** The whole number written in `b` from `from` to `to`; 0 when there is none. */
+function numberAt(b: Uint8Array, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = b[i] - 48;
+    if (c < 0 || c > 9) break;
+    value = value * 10 + c;
+    if (value > 1e9) return 0;
+  }
+  return value;
+}
+
+/** The 0-based column of a cell reference (`AB12` is 27); -1 when it has no letters. */
+function columnOf(b: Uint8Array, from: number, to: number): number {
+  let column = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const c = b[i] | 0x20;
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+    if (column > maxColumns) return maxColumns;
+  }
+  return i === from ? -1 : column - 1;
+}
+
+/** The cell type code of a `t` attribute (`s`, `str`, `inlineStr`, `b`, `e`, `d`, `n`). */
+function typeOf(b: Uint8Array, from: number, to: number): number {
+  const first = b[from];
+  if (first === 115) return to - from === 1 ? typeShared : typeFormulaText;
+  if (first === 105) return typeInline;
+  if (first === 98) return typeBoolean;
+  if (first === 101) return typeError;
+  if (first === 100) return typeDate;
+  return typeNumber;
+}
+
+/** The row number in a row's attributes (`r="12"`), or 0 when there is none. */
+function rowNumberOf(b: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (b[i] !== 114 || !isSpace(b[i - 1])) continue;
+    let k = i + 1;
+    while (k < to && isSpace(b[k])) k++;
+    if (b[k] !== 61) continue;
+    k++;
+    while (k < to && isSpace(b[k])) k++;
+    const quote = b[k];
+    if (quote !== 34 && quote !== 39) return 0;
+    const end = find(b, quote, k + 1);
+    return end === -1 ? 0 : numberAt(b, k + 1, end);
+  }
+  return 0;
+}
+
+/** Skips the element starting at `at` with everything in it; returns where it ends. */
+function skipElement(b: Uint8Array, at: number): number {
+  let depth = 0;
+  let i = at;
+  for (;;) {
+    const open = find(b, lt, i);
+    if (open === -1 || open + 1 >= b.length) return incomplete;
+    const c1 = b[open + 1];
+    if (c1 === bang || c1 === question) {
+      const cdata = startsWith(b, open, cdataOpen);
+      const close = cdata ? findSeq(b, cdataEnd, open + 9) : find(b, gt, open + 2);
+      if (close === -1) return incomplete;
+      i = close + (cdata ? 3 : 1);
+      continue;
+    }
+    const close = tagEnd(b, open + 1);
+    if (close === -1) return incomplete;
+    i = close + 1;
+    if (c1 === slash) depth--;
+    else if (b[close - 1] !== slash) depth++;
+    if (depth === 0) return i;
+  }
+}
+
+const cdataEnd = ascii(']]>');
+const commentEnd = ascii('-->');
+
+/**
+ * Feeds a worksheet's UTF-8 bytes chunk by chunk. `push` and `resume` return -1 when the bytes given are
+ * done, or the index of a shared string a finished row needs and that is not loaded yet: load it, then call
+ * `resume`.
  */
 export class SheetScanner {
   private phase = before;
-  private text = '';
+  private buf: Uint8Array = new Uint8Array(0);
   private pos = 0;
-  private carry = '';
-  /** The piece whose start was joined to the carry: scanned from `restFrom` once the joined text is done. */
-  private rest = '';
-  private restFrom = 0;
-  /** The carry is long: new text is first searched for what ends it, without touching the carry. */
-  private carryIsLong = false;
-  private carryTail = '';
+  /** The start of an incomplete construct, kept for the next chunk. */
+  private carry: Uint8Array | null = null;
+  /** A long carry, in the chunks it came in; joined once what ends it has come. */
+  private longParts: Uint8Array[] | null = null;
+  private longLength = 0;
   private carryWaitsForRow = false;
+  /** The chunk whose start was joined to the carry: scanned from `restFrom` once the joined bytes are done. */
+  private rest: Uint8Array | null = null;
+  private restFrom = 0;
+  /** Where the construct being read started (kept as the carry when it is incomplete). */
+  private waitFrom = 0;
   private lastRow = 0;
   private stopped = false;
   // The row being read, or finished and waiting for shared strings.
   private fields: string[] = [];
   private filled = false;
-  private pending: number[] = [];
+  private readonly pending: number[] = [];
   private notes: { column: number; code: CellNote['code']; value: string }[] = [];
   private rowNumber = 0;
   private waiting = false;
   private needed = -1;
+  private lastColumn = -1;
+  // What a cell's content held, set by the readers of `<v>`, `<is>` and mixed text.
   private inlineValue = '';
   private rawValue = '';
   /** Rows with a value, columns with a value, merged ranges: what the sheet really holds. */
@@ -99,34 +354,33 @@ export class SheetScanner {
     return this.stopped;
   }
 
-  push(piece: string): number {
-    if (this.stopped) return -1;
-    if (this.carryIsLong) {
-      const probe = this.carryTail + piece;
-      if (!(this.carryWaitsForRow ? hasRowEnd(probe) : probe.includes('>'))) {
-        this.carry += piece; // a rope: nothing is copied until the end is found
-        this.carryTail = probe.slice(-16);
-        if (this.carry.length > this.options.maxRowChars) throw this.tooLong();
-        return -1;
-      }
-      this.carryIsLong = false;
-    }
+  push(chunk: Uint8Array): number {
+    if (this.stopped || chunk.length === 0) return -1;
     this.pos = 0;
-    this.rest = '';
-    if (!this.carry) {
-      this.text = piece;
-    } else {
-      // Only the carried construct and the start of the piece that ends it are joined: the rest of the
-      // piece is scanned where it is, never copied.
-      const end = this.carryWaitsForRow ? rowEndIn(piece) : piece.indexOf('>') + 1;
-      if (end <= 0 || end === piece.length) {
-        this.text = this.carry + piece;
+    this.rest = null;
+    if (this.longParts) {
+      this.longParts.push(chunk);
+      this.longLength += chunk.length;
+      if (this.longLength > this.options.maxRowBytes) throw this.tooLong();
+      const ends = this.carryWaitsForRow ? rowEndIn(chunk, 0) !== -1 : find(chunk, gt, 0) !== -1;
+      if (!ends) return -1;
+      this.buf = joinBytes(this.longParts, this.longLength);
+      this.longParts = null;
+    } else if (this.carry) {
+      // Only the carried construct and the start of the chunk that ends it are joined: the rest of the
+      // chunk is scanned where it is, never copied.
+      const carry = this.carry;
+      this.carry = null;
+      const end = this.carryWaitsForRow ? rowEndIn(chunk, 0) : find(chunk, gt, 0) + 1;
+      if (end <= 0 || end === chunk.length) {
+        this.buf = concatBytes(carry, chunk);
       } else {
-        this.text = this.carry + piece.slice(0, end);
-        this.rest = piece;
+        this.buf = concatBytes(carry, chunk.subarray(0, end));
+        this.rest = chunk;
         this.restFrom = end;
       }
-      this.carry = '';
+    } else {
+      this.buf = chunk;
     }
     return this.run();
   }
@@ -139,88 +393,104 @@ export class SheetScanner {
     return this.run();
   }
 
-  /** The part has ended: the sheet must be complete (unless the scan was stopped). */
-  end(): void {
-    if (this.stopped) return;
-    if (this.carry || this.phase !== ended) throw brokenXml(this.options.part);
+  /**
+   * The part has ended: what is carried is read, and the sheet must be complete (unless the scan was
+   * stopped). Returns a shared-string index as `push` does; call it again after loading and resuming.
+   */
+  end(): number {
+    if (this.stopped) return -1;
+    const carried = this.longParts ? joinBytes(this.longParts, this.longLength) : this.carry;
+    this.longParts = null;
+    this.carry = null;
+    if (carried) {
+      this.buf = carried;
+      this.pos = 0;
+      this.rest = null;
+      const needed = this.run();
+      if (needed >= 0) return needed;
+    }
+    if (this.carry || this.longParts || this.phase !== ended) throw brokenXml(this.options.part);
+    return -1;
   }
 
   private tooLong(): ReadError {
     return new ReadError(
       'xlsx.tooLarge',
-      `row ${this.lastRow + 1} of the sheet runs on for more than ${this.options.maxRowChars.toLocaleString('en-US')} characters; this is not a contact list`,
+      `row ${this.lastRow + 1} of the sheet runs on for more than ${this.options.maxRowBytes.toLocaleString('en-US')} bytes; this is not a contact list`,
     );
   }
 
   private run(): number {
     for (;;) {
-      const text = this.text;
-      while (this.pos < text.length) {
-        const next = this.phase === inData ? this.dataStep(text, this.pos) : this.otherStep(text, this.pos);
+      const b = this.buf;
+      while (this.pos < b.length) {
+        const next = this.phase === inData ? this.dataStep(b, this.pos) : this.otherStep(b, this.pos);
         if (next === incomplete) {
-          if (!this.rest) {
-            this.keep(text, this.waitFrom);
-            return -1;
+          if (this.rest) {
+            // The construct runs on into the rest of the chunk after all: join them (rare).
+            this.buf = concatBytes(b.subarray(this.waitFrom), this.rest.subarray(this.restFrom));
+            this.rest = null;
+            this.pos = 0;
+            return this.run();
           }
-          // The construct runs on into the rest of the piece after all: join them (rare).
-          this.text = text.slice(this.waitFrom) + this.rest.slice(this.restFrom);
-          this.rest = '';
-          this.pos = 0;
-          return this.run();
+          this.keep(b.subarray(this.waitFrom));
+          return -1;
         }
         this.pos = next;
         if (this.waiting) return this.needed;
         if (this.stopped) return -1;
       }
-      if (!this.rest) {
-        this.text = '';
-        return -1;
-      }
-      this.text = this.rest;
+      if (!this.rest) return -1;
+      this.buf = this.rest;
       this.pos = this.restFrom;
-      this.rest = '';
+      this.rest = null;
     }
   }
 
-  /** Where the carry starts when a step finds its construct incomplete. */
-  private waitFrom = 0;
-
-  private keep(text: string, from: number): void {
-    this.carry = text.slice(from);
-    this.text = '';
-    if (this.carry.length > this.options.maxRowChars) throw this.tooLong();
-    if (this.carry.length > longCarry) {
-      this.carryIsLong = true;
-      this.carryTail = this.carry.slice(-16);
+  private keep(carry: Uint8Array): void {
+    if (carry.length > this.options.maxRowBytes) throw this.tooLong();
+    if (carry.length > longCarry) {
+      this.longParts = [carry];
+      this.longLength = carry.length;
+    } else {
+      this.carry = carry;
     }
   }
 
   /** Outside the rows: find where they start, count merged ranges after them, see the root close. */
-  private otherStep(text: string, pos: number): number {
-    const lt = text.indexOf('<', pos);
-    if (lt === -1) return text.length;
-    this.waitFrom = lt;
+  private otherStep(b: Uint8Array, pos: number): number {
+    const open = find(b, lt, pos);
+    if (open === -1) return b.length;
+    this.waitFrom = open;
     this.carryWaitsForRow = false;
-    const c1 = text.charCodeAt(lt + 1);
-    if (Number.isNaN(c1)) return incomplete;
-    if (c1 === 63 || c1 === 33) return this.declaration(text, lt);
-    if (c1 === 47) {
-      const close = text.indexOf('>', lt);
+    if (open + 1 >= b.length) return incomplete;
+    const c1 = b[open + 1];
+    if (c1 === question || c1 === bang) return this.declaration(b, open);
+    if (c1 === slash) {
+      const close = find(b, gt, open);
       if (close === -1) return incomplete;
-      const { name } = tagName(text, lt + 2);
-      if (name === 'worksheet' || name === 'chartsheet' || name === 'dialogsheet') this.phase = ended;
+      const end = nameEnd(b, open + 2);
+      if (
+        localNameIs(b, open + 2, end, names.worksheet) ||
+        localNameIs(b, open + 2, end, names.chartsheet) ||
+        localNameIs(b, open + 2, end, names.dialogsheet)
+      ) {
+        this.phase = ended;
+      }
       return close + 1;
     }
-    const { name, end } = tagName(text, lt + 1);
-    const close = tagEnd(text, end);
+    const end = nameEnd(b, open + 1);
+    const close = tagEnd(b, end);
     if (close === -1) return incomplete;
-    const empty = text.charCodeAt(close - 1) === 47;
+    const empty = b[close - 1] === slash;
     if (this.phase === before) {
-      if (name === 'sheetData') this.phase = empty ? after : inData;
-    } else if (this.phase === after && name === 'mergeCell') {
+      if (localNameIs(b, open + 1, end, names.sheetData)) this.phase = empty ? after : inData;
+    } else if (this.phase === after && localNameIs(b, open + 1, end, names.mergeCell)) {
       this.mergeCount++;
       if (this.merges.length < mergesListed) {
-        const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(text.slice(end, close));
+        const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(
+          String.fromCharCode(...b.subarray(end, Math.min(close, end + 256))),
+        );
         if (ref) this.merges.push(ref[1]);
       }
     }
@@ -228,57 +498,55 @@ export class SheetScanner {
   }
 
   /** `<?…?>`, a comment or CDATA (skipped); any other `<!` is a document type declaration: refused. */
-  private declaration(text: string, lt: number): number {
-    if (text.charCodeAt(lt + 1) === 63) {
-      const close = text.indexOf('?>', lt + 2);
-      return close === -1 ? incomplete : close + 2;
+  private declaration(b: Uint8Array, open: number): number {
+    if (b[open + 1] === question) {
+      for (let close = find(b, gt, open + 2); close !== -1; close = find(b, gt, close + 1))
+        if (b[close - 1] === question) return close + 1;
+      return incomplete;
     }
-    if (text.startsWith('<!--', lt)) {
-      const close = text.indexOf('-->', lt + 4);
+    if (startsWith(b, open, commentOpen)) {
+      const close = findSeq(b, commentEnd, open + 4);
       return close === -1 ? incomplete : close + 3;
     }
-    if (text.length < lt + 9) return incomplete;
-    if (text.startsWith('<![CDATA[', lt)) {
-      const close = text.indexOf(']]>', lt + 9);
+    if (open + 9 > b.length) return incomplete;
+    if (startsWith(b, open, cdataOpen)) {
+      const close = findSeq(b, cdataEnd, open + 9);
       return close === -1 ? incomplete : close + 3;
     }
     throw doctypeError(this.options.part);
   }
 
   /** Inside `<sheetData>`: the next row, or its end. */
-  private dataStep(text: string, pos: number): number {
-    const lt = text.indexOf('<', pos);
-    if (lt === -1) return text.length;
-    this.waitFrom = lt;
+  private dataStep(b: Uint8Array, pos: number): number {
+    const open = find(b, lt, pos);
+    if (open === -1) return b.length;
+    this.waitFrom = open;
     this.carryWaitsForRow = false;
-    const c1 = text.charCodeAt(lt + 1);
-    if (Number.isNaN(c1)) return incomplete;
-    if (c1 === 114 && text.charCodeAt(lt + 2) === 111 && text.charCodeAt(lt + 3) === 119) {
-      const c4 = text.charCodeAt(lt + 4);
-      if (Number.isNaN(c4)) return incomplete;
-      if (isNameEnd(c4)) return this.row(text, lt + 4);
-    }
-    if (c1 === 47) {
-      const close = text.indexOf('>', lt);
+    if (open + 4 >= b.length) return incomplete;
+    const c1 = b[open + 1];
+    if (c1 === 114 && b[open + 2] === 111 && b[open + 3] === 119 && isNameEnd(b[open + 4]))
+      return this.row(b, open + 4);
+    if (c1 === slash) {
+      const close = find(b, gt, open);
       if (close === -1) return incomplete;
-      if (tagName(text, lt + 2).name !== 'sheetData') throw brokenXml(this.options.part);
+      if (!localNameIs(b, open + 2, nameEnd(b, open + 2), names.sheetData))
+        throw brokenXml(this.options.part);
       this.phase = after;
       return close + 1;
     }
-    if (c1 === 63 || c1 === 33) return this.declaration(text, lt);
-    const { name, end } = tagName(text, lt + 1);
-    if (end >= text.length) return incomplete;
-    if (name === 'row') return this.row(text, end);
-    return skipElement(text, lt);
+    if (c1 === question || c1 === bang) return this.declaration(b, open);
+    const end = nameEnd(b, open + 1);
+    if (end >= b.length) return incomplete;
+    if (localNameIs(b, open + 1, end, names.row)) return this.row(b, end);
+    return skipElement(b, open);
   }
 
   /** One row, from its start tag's attributes (from `attrs`) to its end tag. */
-  private row(text: string, attrs: number): number {
+  private row(b: Uint8Array, attrs: number): number {
     this.carryWaitsForRow = true;
-    const close = tagEnd(text, attrs);
+    const close = tagEnd(b, attrs);
     if (close === -1) return incomplete;
-    const empty = text.charCodeAt(close - 1) === 47;
-    const number = rowNumberOf(text, attrs, close);
+    const number = rowNumberOf(b, attrs, close);
     const row = number > 0 ? number : this.lastRow + 1;
     if (row <= this.lastRow || row > maxRows) {
       throw new ReadError(
@@ -286,12 +554,11 @@ export class SheetScanner {
         `the workbook is damaged (its row ${row} is out of place); open it in Excel and save it again`,
       );
     }
-    if (empty) {
+    if (b[close - 1] === slash) {
       this.lastRow = row;
       return close + 1;
     }
-    const fields: string[] = [];
-    this.fields = fields;
+    this.fields = [];
     this.filled = false;
     this.pending.length = 0;
     if (this.notes.length) this.notes = [];
@@ -299,40 +566,35 @@ export class SheetScanner {
     let pos = close + 1;
     let column = -1;
     for (;;) {
-      const at = text.indexOf('<', pos);
-      if (at === -1) return incomplete;
-      const c1 = text.charCodeAt(at + 1);
-      if (c1 === 99) {
-        const c2 = text.charCodeAt(at + 2);
-        if (Number.isNaN(c2)) return incomplete;
-        if (isNameEnd(c2)) {
-          pos = this.cell(text, at + 2, column);
-          if (pos === incomplete) return incomplete;
-          column = this.lastColumn;
-          continue;
-        }
+      const open = find(b, lt, pos);
+      if (open === -1 || open + 2 >= b.length) return incomplete;
+      const c1 = b[open + 1];
+      if (c1 === 99 && isNameEnd(b[open + 2])) {
+        pos = this.cell(b, open + 2, column);
+        if (pos === incomplete) return incomplete;
+        column = this.lastColumn;
+        continue;
       }
-      if (c1 === 47) {
-        const end = text.indexOf('>', at);
+      if (c1 === slash) {
+        const end = find(b, gt, open);
         if (end === -1) return incomplete;
-        if (tagName(text, at + 2).name !== 'row') throw brokenXml(this.options.part);
+        if (!localNameIs(b, open + 2, nameEnd(b, open + 2), names.row)) throw brokenXml(this.options.part);
         pos = end + 1;
         break;
       }
-      if (Number.isNaN(c1)) return incomplete;
-      if (c1 === 63 || c1 === 33) {
-        pos = this.declaration(text, at);
+      if (c1 === question || c1 === bang) {
+        pos = this.declaration(b, open);
         if (pos === incomplete) return incomplete;
         continue;
       }
-      const { name, end } = tagName(text, at + 1);
-      if (end >= text.length) return incomplete;
-      if (name === 'c') {
-        pos = this.cell(text, end, column);
+      const end = nameEnd(b, open + 1);
+      if (end >= b.length) return incomplete;
+      if (localNameIs(b, open + 1, end, names.c)) {
+        pos = this.cell(b, end, column);
         if (pos === incomplete) return incomplete;
         column = this.lastColumn;
       } else {
-        pos = skipElement(text, at);
+        pos = skipElement(b, open);
         if (pos === incomplete) return incomplete;
       }
     }
@@ -386,50 +648,47 @@ export class SheetScanner {
     if (this.options.stop?.()) this.stopped = true;
   }
 
-  private lastColumn = -1;
-
   /** One cell whose attributes start at `attrs`; returns where it ends. Sets `lastColumn`. */
-  private cell(text: string, attrs: number, previous: number): number {
+  private cell(b: Uint8Array, attrs: number, previous: number): number {
     let column = -1;
     let style = 0;
     let type = typeNumber;
     let i = attrs;
     let empty = false;
+    const n = b.length;
     for (;;) {
-      let ch = text.charCodeAt(i);
-      while (ch === 32 || ch === 10 || ch === 13 || ch === 9) ch = text.charCodeAt(++i);
-      if (ch === 62) {
+      while (i < n && isSpace(b[i])) i++;
+      if (i >= n) return incomplete;
+      let c = b[i];
+      if (c === gt) {
         i++;
         break;
       }
-      if (ch === 47) {
-        if (i + 1 >= text.length) return incomplete;
+      if (c === slash) {
+        if (i + 1 >= n) return incomplete;
         i += 2;
         empty = true;
         break;
       }
-      if (Number.isNaN(ch)) return incomplete;
       const nameStart = i;
-      while (ch !== 61 && ch > 32) ch = text.charCodeAt(++i);
+      while (i < n && b[i] !== 61 && b[i] > 32) i++;
       const nameLength = i - nameStart;
-      while (ch !== 61) {
-        if (Number.isNaN(ch)) return incomplete;
-        if (ch > 32) throw brokenXml(this.options.part);
-        ch = text.charCodeAt(++i);
+      while (i < n && b[i] !== 61) {
+        if (b[i] > 32) throw brokenXml(this.options.part);
+        i++;
       }
-      ch = text.charCodeAt(++i);
-      while (ch === 32 || ch === 10 || ch === 13 || ch === 9) ch = text.charCodeAt(++i);
-      if (ch !== 34 && ch !== 39) {
-        if (Number.isNaN(ch)) return incomplete;
-        throw brokenXml(this.options.part);
-      }
-      const valueEnd = text.indexOf(ch === 34 ? '"' : "'", i + 1);
+      i++;
+      while (i < n && isSpace(b[i])) i++;
+      if (i >= n) return incomplete;
+      c = b[i];
+      if (c !== 34 && c !== 39) throw brokenXml(this.options.part);
+      const valueEnd = find(b, c, i + 1);
       if (valueEnd === -1) return incomplete;
       if (nameLength === 1) {
-        const name = text.charCodeAt(nameStart);
-        if (name === 114) column = columnOf(text, i + 1, valueEnd);
-        else if (name === 115) style = numberAt(text, i + 1, valueEnd);
-        else if (name === 116) type = typeOf(text, i + 1, valueEnd);
+        const name = b[nameStart];
+        if (name === 114) column = columnOf(b, i + 1, valueEnd);
+        else if (name === 115) style = numberAt(b, i + 1, valueEnd);
+        else if (name === 116) type = typeOf(b, i + 1, valueEnd);
       }
       i = valueEnd + 1;
     }
@@ -443,84 +702,90 @@ export class SheetScanner {
     this.lastColumn = column;
     if (empty) return i;
 
-    let raw: string | undefined;
+    // The value: from `<v>` (raw, as written), an inline string (`<is>`, decoded), whether there is a formula.
+    let raw = -1;
+    let rawEnd = -1;
+    let mixed: string | undefined;
     let inline: string | undefined;
     let formula = false;
     for (;;) {
-      const lt = text.indexOf('<', i);
-      if (lt === -1) return incomplete;
-      const c1 = text.charCodeAt(lt + 1);
-      const c2 = text.charCodeAt(lt + 2);
-      if (c1 === 118 && c2 === 62) {
+      const open = find(b, lt, i);
+      if (open === -1 || open + 3 >= n) return incomplete;
+      const c1 = b[open + 1];
+      const c2 = b[open + 2];
+      if (c1 === 118 && c2 === gt) {
         // <v>…</v>
-        const valueEnd = text.indexOf('<', lt + 3);
-        if (valueEnd === -1) return incomplete;
-        if (text.charCodeAt(valueEnd + 1) === 47) {
-          const close = text.indexOf('>', valueEnd + 2);
+        const valueEnd = find(b, lt, open + 3);
+        if (valueEnd === -1 || valueEnd + 1 >= n) return incomplete;
+        if (b[valueEnd + 1] === slash) {
+          const close = find(b, gt, valueEnd + 2);
           if (close === -1) return incomplete;
-          raw = text.slice(lt + 3, valueEnd);
+          raw = open + 3;
+          rawEnd = valueEnd;
           i = close + 1;
           continue;
         }
-        i = this.mixedText(text, lt + 3);
+        i = this.mixedText(b, open + 3);
         if (i === incomplete) return incomplete;
-        raw = this.rawValue;
+        mixed = this.rawValue;
         continue;
       }
-      if (c1 === 47) {
-        const close = text.indexOf('>', lt + 2);
+      if (c1 === slash) {
+        const close = find(b, gt, open + 2);
         if (close === -1) return incomplete;
         i = close + 1;
         break;
       }
-      if (c1 === 105 && c2 === 115 && text.charCodeAt(lt + 3) === 62) {
+      if (c1 === 105 && c2 === 115 && b[open + 3] === gt) {
         // <is>…</is>
-        i = this.inlineText(text, lt + 4);
+        i = this.inlineText(b, open + 4);
         if (i === incomplete) return incomplete;
         inline = this.inlineValue;
         continue;
       }
-      if (Number.isNaN(c2)) return incomplete;
-      if (c1 === 63 || c1 === 33) {
-        i = this.declaration(text, lt);
+      if (c1 === question || c1 === bang) {
+        i = this.declaration(b, open);
         if (i === incomplete) return incomplete;
         continue;
       }
-      const { name, end } = tagName(text, lt + 1);
-      const close = tagEnd(text, end);
+      const end = nameEnd(b, open + 1);
+      const close = tagEnd(b, end);
       if (close === -1) return incomplete;
-      const selfClosed = text.charCodeAt(close - 1) === 47;
-      if (name === 'f') {
+      const selfClosed = b[close - 1] === slash;
+      if (localNameIs(b, open + 1, end, names.f)) {
         formula = true;
-        i = selfClosed ? close + 1 : skipElement(text, lt);
-      } else if (name === 'v') {
+        i = selfClosed ? close + 1 : skipElement(b, open);
+      } else if (localNameIs(b, open + 1, end, names.v)) {
         if (selfClosed) {
-          raw = '';
+          mixed = '';
           i = close + 1;
         } else {
-          i = this.mixedText(text, close + 1);
-          raw = this.rawValue;
+          i = this.mixedText(b, close + 1);
+          mixed = this.rawValue;
         }
-      } else if (name === 'is') {
+      } else if (localNameIs(b, open + 1, end, names.is)) {
         if (selfClosed) {
           inline = '';
           i = close + 1;
         } else {
-          i = this.inlineText(text, close + 1);
+          i = this.inlineText(b, close + 1);
           inline = this.inlineValue;
         }
       } else {
-        i = selfClosed ? close + 1 : skipElement(text, lt);
+        i = selfClosed ? close + 1 : skipElement(b, open);
       }
       if (i === incomplete) return incomplete;
     }
 
+    const hasRaw = raw >= 0 || mixed !== undefined;
+    const part = this.options.part;
     let value = '';
     let note: CellNote['code'] | undefined;
     switch (type) {
       case typeShared: {
-        if (raw === undefined || raw === '') break;
-        const index = numberAt(raw, 0, raw.length);
+        if (!hasRaw) break;
+        const index = raw >= 0 ? numberAt(b, raw, rawEnd) : Number.parseInt(mixed!, 10) || 0;
+        if (raw >= 0 ? rawEnd === raw : mixed === '') break;
         const { strings } = this.options;
         if (!strings)
           value = '\u0000'; // only looking: some text
@@ -532,29 +797,34 @@ export class SheetScanner {
         break;
       }
       case typeInline:
-        value = inline ?? (raw === undefined ? '' : elementText(raw));
+        value = inline ?? (raw >= 0 ? valueText(b, raw, rawEnd, part) : (mixed ?? ''));
         break;
       case typeFormulaText:
-        value = raw === undefined ? '' : elementText(raw);
+        value = raw >= 0 ? valueText(b, raw, rawEnd, part) : (mixed ?? '');
         break;
       case typeError:
-        value = elementText(raw ?? '');
+        value = raw >= 0 ? valueText(b, raw, rawEnd, part) : (mixed ?? '');
         note = 'xlsx.errorCell';
         break;
       case typeBoolean:
-        value = booleanText(raw ?? '');
+        value = booleanText(raw >= 0 ? valueText(b, raw, rawEnd, part) : (mixed ?? ''));
         break;
       case typeDate:
-        value = isoCellText(raw ?? '', this.options.formats.formatOf(style));
+        value = isoCellText(
+          raw >= 0 ? valueText(b, raw, rawEnd, part) : (mixed ?? ''),
+          this.options.formats.formatOf(style),
+        );
         break;
-      default:
-        if (raw !== undefined && raw !== '') {
-          const cell = numberText(raw, this.options.formats.formatOf(style), this.options.date1904);
+      default: {
+        const text = raw >= 0 ? valueText(b, raw, rawEnd, part) : mixed;
+        if (text) {
+          const cell = numberText(text, this.options.formats.formatOf(style), this.options.date1904);
           value = cell.text;
           note = cell.note;
         } else if (inline !== undefined) value = inline;
+      }
     }
-    if (formula && raw === undefined && inline === undefined) this.note(column, 'xlsx.noCachedValue', '');
+    if (formula && !hasRaw && inline === undefined) this.note(column, 'xlsx.noCachedValue', '');
     if (value !== '') {
       const fields = this.fields;
       if (column === fields.length) fields.push(value);
@@ -565,7 +835,7 @@ export class SheetScanner {
     return i;
   }
 
-  /** Notes wait for the end of their row: a row cut off by the end of the text is read again. */
+  /** Notes wait for the end of their row: a row cut off by the end of the bytes is read again. */
   private note(column: number, code: CellNote['code'], value: string): void {
     this.notes.push({ column, code, value });
   }
@@ -576,30 +846,35 @@ export class SheetScanner {
     fields[column] = value;
   }
 
-  /** Text up to the next end tag, with CDATA sections and comments: leaves it in `rawValue`. */
-  private mixedText(text: string, from: number): number {
-    let raw = '';
+  /** Text up to the next end tag, with CDATA sections and comments, decoded: leaves it in `rawValue`. */
+  private mixedText(b: Uint8Array, from: number): number {
+    let text = '';
     let i = from;
     for (;;) {
-      const lt = text.indexOf('<', i);
-      if (lt === -1) return incomplete;
-      raw += text.slice(i, lt);
-      if (text.charCodeAt(lt + 1) === 47) {
-        const close = text.indexOf('>', lt);
+      const open = find(b, lt, i);
+      if (open === -1 || open + 1 >= b.length) return incomplete;
+      if (open > i) text += valueText(b, i, open, this.options.part);
+      if (b[open + 1] === slash) {
+        const close = find(b, gt, open);
         if (close === -1) return incomplete;
-        this.rawValue = raw;
+        this.rawValue = text;
         return close + 1;
       }
-      if (text.startsWith('<![CDATA[', lt)) {
-        const close = text.indexOf(']]>', lt + 9);
+      if (startsWith(b, open, cdataOpen)) {
+        const close = findSeq(b, cdataEnd, open + 9);
         if (close === -1) return incomplete;
-        raw += text.slice(lt + 9, close).replace(/&/g, '&amp;');
+        // CDATA is literal: no references, no _x escapes, only XML's line ends.
+        let literal: string;
+        try {
+          literal = utf8.decode(b.subarray(open + 9, close));
+        } catch {
+          throw brokenXml(this.options.part);
+        }
+        text += literal.replace(/\r\n?/g, '\n');
         i = close + 3;
       } else {
-        const next =
-          text.charCodeAt(lt + 1) === 33 || text.charCodeAt(lt + 1) === 63
-            ? this.declaration(text, lt)
-            : skipElement(text, lt);
+        const c1 = b[open + 1];
+        const next = c1 === bang || c1 === question ? this.declaration(b, open) : skipElement(b, open);
         if (next === incomplete) return incomplete;
         i = next;
       }
@@ -607,169 +882,69 @@ export class SheetScanner {
   }
 
   /** An inline string's runs up to `</is>`, phonetic runs left out: leaves the text in `inlineValue`. */
-  private inlineText(text: string, from: number): number {
+  private inlineText(b: Uint8Array, from: number): number {
+    const n = b.length;
     // As nearly every writer has it: <t>text</t></is> (or <t xml:space="preserve">).
-    if (text.charCodeAt(from) === 60 && text.charCodeAt(from + 1) === 116) {
-      const c2 = text.charCodeAt(from + 2);
-      const open = c2 === 62 ? from + 2 : c2 === 32 ? tagEnd(text, from + 3) : -2;
+    if (from + 2 < n && b[from] === lt && b[from + 1] === 116) {
+      const c2 = b[from + 2];
+      const open = c2 === gt ? from + 2 : isSpace(c2) ? tagEnd(b, from + 3) : -2;
       if (open === -1) return incomplete;
-      if (open >= 0 && text.charCodeAt(open - 1) !== 47) {
-        const lt = text.indexOf('<', open + 1);
-        if (lt === -1) return incomplete;
-        if (lt + 9 > text.length) return incomplete;
+      if (open >= 0 && b[open - 1] !== slash) {
+        const end = find(b, lt, open + 1);
+        if (end === -1 || end + 9 > n) return incomplete;
         if (
-          text.charCodeAt(lt + 1) === 47 &&
-          text.charCodeAt(lt + 2) === 116 &&
-          text.charCodeAt(lt + 3) === 62 &&
-          text.charCodeAt(lt + 4) === 60 &&
-          text.charCodeAt(lt + 5) === 47 &&
-          text.charCodeAt(lt + 6) === 105 &&
-          text.charCodeAt(lt + 7) === 115 &&
-          text.charCodeAt(lt + 8) === 62
+          b[end + 1] === slash &&
+          b[end + 2] === 116 &&
+          b[end + 3] === gt &&
+          b[end + 4] === lt &&
+          b[end + 5] === slash &&
+          b[end + 6] === 105 &&
+          b[end + 7] === 115 &&
+          b[end + 8] === gt
         ) {
-          this.inlineValue = elementText(text.slice(open + 1, lt));
-          return lt + 9;
+          this.inlineValue = valueText(b, open + 1, end, this.options.part);
+          return end + 9;
         }
       }
     }
     let value = '';
     let i = from;
     for (;;) {
-      const lt = text.indexOf('<', i);
-      if (lt === -1) return incomplete;
-      const c1 = text.charCodeAt(lt + 1);
-      if (Number.isNaN(c1)) return incomplete;
-      if (c1 === 47) {
-        const close = text.indexOf('>', lt);
+      const open = find(b, lt, i);
+      if (open === -1 || open + 1 >= n) return incomplete;
+      const c1 = b[open + 1];
+      if (c1 === slash) {
+        const close = find(b, gt, open);
         if (close === -1) return incomplete;
         i = close + 1;
-        if (tagName(text, lt + 2).name === 'is') break;
+        if (localNameIs(b, open + 2, nameEnd(b, open + 2), names.is)) break;
         continue;
       }
-      if (c1 === 63 || c1 === 33) {
-        i = this.declaration(text, lt);
+      if (c1 === question || c1 === bang) {
+        i = this.declaration(b, open);
         if (i === incomplete) return incomplete;
         continue;
       }
-      const { name, end } = tagName(text, lt + 1);
-      const close = tagEnd(text, end);
+      const end = nameEnd(b, open + 1);
+      const close = tagEnd(b, end);
       if (close === -1) return incomplete;
-      const selfClosed = text.charCodeAt(close - 1) === 47;
-      if (name === 't') {
+      const selfClosed = b[close - 1] === slash;
+      if (localNameIs(b, open + 1, end, names.t)) {
         if (selfClosed) {
           i = close + 1;
           continue;
         }
-        i = this.mixedText(text, close + 1);
+        i = this.mixedText(b, close + 1);
         if (i === incomplete) return incomplete;
-        value += elementText(this.rawValue);
-      } else if (name === 'r') {
+        value += this.rawValue;
+      } else if (localNameIs(b, open + 1, end, names.r)) {
         i = close + 1;
       } else {
-        i = selfClosed ? close + 1 : skipElement(text, lt);
+        i = selfClosed ? close + 1 : skipElement(b, open);
         if (i === incomplete) return incomplete;
       }
     }
     this.inlineValue = value;
     return i;
   }
-}
-
-/** Skips the element starting at `lt` with everything in it; returns where it ends. */
-function skipElement(text: string, lt: number): number {
-  let depth = 0;
-  let i = lt;
-  for (;;) {
-    const at = text.indexOf('<', i);
-    if (at === -1) return incomplete;
-    const c1 = text.charCodeAt(at + 1);
-    if (Number.isNaN(c1)) return incomplete;
-    if (c1 === 33 || c1 === 63) {
-      const terminator = text.startsWith('<![CDATA[', at) ? ']]>' : text.startsWith('<!--', at) ? '-->' : '>';
-      const close = text.indexOf(terminator, at + 2);
-      if (close === -1) return incomplete;
-      i = close + terminator.length;
-      continue;
-    }
-    const close = tagEnd(text, at + 1);
-    if (close === -1) return incomplete;
-    i = close + 1;
-    if (c1 === 47) depth--;
-    else if (text.charCodeAt(close - 1) !== 47) depth++;
-    if (depth === 0) return i;
-  }
-}
-
-/** Where the first end tag of a row (`</row>`, `</x:row>`) in the text ends, or -1. */
-function rowEndIn(text: string): number {
-  for (let at = text.indexOf('row>'); at !== -1; at = text.indexOf('row>', at + 4)) {
-    const before = text.charCodeAt(at - 1);
-    if (before === 47 || before === 58) return at + 4;
-  }
-  return -1;
-}
-
-/** True when the text holds the end tag of a row (`</row>`, `</x:row>`). */
-function hasRowEnd(text: string): boolean {
-  for (let at = text.indexOf('row>'); at !== -1; at = text.indexOf('row>', at + 4)) {
-    const before = text.charCodeAt(at - 1);
-    if (before === 47 || before === 58) return true;
-  }
-  return false;
-}
-
-/** The row number in a row's attributes (`r="12"`), or 0 when there is none. */
-function rowNumberOf(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    if (text.charCodeAt(i) !== 114) continue;
-    const previous = text.charCodeAt(i - 1);
-    if (previous !== 32 && previous !== 9 && previous !== 10 && previous !== 13) continue;
-    let k = i + 1;
-    while (text.charCodeAt(k) <= 32) k++;
-    if (text.charCodeAt(k) !== 61) continue;
-    k++;
-    while (text.charCodeAt(k) <= 32) k++;
-    const quote = text.charCodeAt(k);
-    if (quote !== 34 && quote !== 39) return 0;
-    const end = text.indexOf(quote === 34 ? '"' : "'", k + 1);
-    return end === -1 ? 0 : numberAt(text, k + 1, end);
-  }
-  return 0;
-}
-
-/** The whole number written at the start of `text` from `from` to `to`; 0 when there is none. */
-function numberAt(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    value = value * 10 + c;
-    if (value > 1e9) return 0;
-  }
-  return value;
-}
-
-/** The 0-based column of a cell reference (`AB12` is 27); -1 when it has no letters. */
-function columnOf(text: string, from: number, to: number): number {
-  let column = 0;
-  let i = from;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    column = column * 26 + (c - 96);
-    if (column > maxColumns) return maxColumns;
-  }
-  return i === from ? -1 : column - 1;
-}
-
-/** The cell type code of a `t` attribute (`s`, `str`, `inlineStr`, `b`, `e`, `d`, `n`). */
-function typeOf(text: string, from: number, to: number): number {
-  const first = text.charCodeAt(from);
-  const length = to - from;
-  if (first === 115) return length === 1 ? typeShared : typeFormulaText;
-  if (first === 105) return typeInline;
-  if (first === 98) return typeBoolean;
-  if (first === 101) return typeError;
-  if (first === 100) return typeDate;
-  return typeNumber;
 }

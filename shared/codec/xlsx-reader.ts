@@ -18,12 +18,12 @@ import { defaultZipLimits } from './zip-limits';
 import { ZipReader } from './zip-reader';
 
 const maxNotesListed = 100;
-/** Text read between two `onChunk` calls (progress, back-pressure). */
-const textPerChunk = 1024 * 1024;
-/** Text of a sheet looked at to count its rows before one is chosen: a template's reference sheets fit. */
-const probeChars = 256 * 1024;
-/** Characters of XML a row may take: four times the text a CSV row may hold. */
-const maxRowChars = 16 * 1024 * 1024;
+/** Bytes read between two `onChunk` calls (progress, back-pressure). */
+const bytesPerChunk = 1024 * 1024;
+/** Bytes of XML a row may take: four times the text a CSV row may hold. */
+const maxRowBytes = 16 * 1024 * 1024;
+/** Bytes of a sheet looked at to count its rows before one is chosen: a template's reference sheets fit. */
+const probeBytes = 256 * 1024;
 
 /**
  * Reads one worksheet of an .xlsx workbook as a stream. The zip is checked against its table of contents
@@ -88,7 +88,7 @@ async function readSheetOf(
     formats,
     strings,
     date1904: structure.date1904,
-    maxRowChars,
+    maxRowBytes,
     onRow: (fields, row) => {
       // Rows between two rows with values are blank, however many the row numbers skip: one call for all.
       shaper.addBlanks(row - lastRow - 1, lastRow + 1);
@@ -103,24 +103,24 @@ async function readSheetOf(
     stop: () => shaper.done,
   });
 
-  const text = zip.text(part);
+  const bytes = zip.utf8(part);
+  // A row may need shared strings not loaded yet: load them, then let the scanner go on.
+  const settle = async (needed: number) => {
+    for (let index = needed; index >= 0; index = scanner.resume()) await strings.loadUpTo(index);
+  };
   let sinceChunk = 0;
   for (;;) {
-    const piece = await text.next();
-    if (piece === null) {
-      scanner.end();
+    const chunk = await bytes.next();
+    if (chunk === null) {
+      for (let needed = scanner.end(); needed >= 0; needed = scanner.end()) await settle(needed);
       break;
     }
-    let needed = scanner.push(piece);
-    while (needed >= 0) {
-      await strings.loadUpTo(needed);
-      needed = scanner.resume();
-    }
+    await settle(scanner.push(chunk));
     if (scanner.isStopped) break;
-    sinceChunk += piece.length;
-    if (sinceChunk >= textPerChunk) {
+    sinceChunk += chunk.length;
+    if (sinceChunk >= bytesPerChunk) {
       sinceChunk = 0;
-      handlers.onProgress?.(text.fraction);
+      handlers.onProgress?.(bytes.fraction);
       await handlers.onChunk?.();
     }
   }
@@ -172,15 +172,18 @@ async function lookAt(
     formats,
     strings: null,
     date1904,
-    maxRowChars,
+    maxRowBytes,
     onRow: () => {},
   });
-  const text = zip.text(sheet.part);
+  const bytes = zip.utf8(sheet.part);
   let seen = 0;
-  for (let piece = await text.next(); piece !== null; piece = await text.next()) {
-    scanner.push(piece);
-    seen += piece.length;
-    if (seen > probeChars) return { ...info, rows: null, columns: null };
+  for (let chunk = await bytes.next(); chunk !== null; chunk = await bytes.next()) {
+    scanner.push(chunk);
+    seen += chunk.length;
+    if (seen > probeBytes) {
+      bytes.cancel();
+      return { ...info, rows: null, columns: null };
+    }
   }
   scanner.end();
   return { ...info, rows: scanner.rowsWithData, columns: scanner.columnsWithData };

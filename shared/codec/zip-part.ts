@@ -47,23 +47,21 @@ export class InflateBudget {
 }
 
 /**
- * The text of one part, inflated as it is read: packed bytes come from the file a block at a time and go to
- * the inflater (inflaters.ts) one small slice at a time; every unpacked chunk is counted at once against the
- * size the table of contents declares (a part that lies is stopped at the lie), the part's own ratio and the
- * whole workbook's, then decoded (UTF-8, or UTF-16 with a BOM; never a silent U+FFFD) into pieces of text.
- * Nothing but the current block, one or two slices' output and the pieces not yet taken is held.
+ * The bytes of one part, inflated as they are pulled: packed bytes come from the file a block at a time and
+ * go to the inflater (inflaters.ts) one small slice at a time; every unpacked chunk is counted at once against
+ * the size the table of contents declares (a part that lies is stopped at the lie), the part's own ratio and
+ * the whole workbook's, before anyone sees it. Nothing but the current block and one or two slices' output is
+ * held.
  */
-export class PartText {
-  private readonly pieces: string[] = [];
-  private taken = 0;
+export class PartBytes {
+  private readonly chunks: Uint8Array[] = [];
   private block: Uint8Array = new Uint8Array(0);
   private blockAt = 0;
   /** Packed bytes read from the file and handed to the inflater. */
   private packedRead = 0;
   private produced = 0;
   private finished = false;
-  private decoder: TextDecoder | undefined;
-  /** Null for a stored part, whose bytes are its text. */
+  /** Null for a stored part, whose packed bytes are its bytes. */
   private readonly inflater: Inflater | null;
 
   constructor(
@@ -80,17 +78,13 @@ export class PartText {
     return this.entry.compressedSize ? this.packedRead / this.entry.compressedSize : 1;
   }
 
-  /** The next piece of text, or null after the last. */
-  async next(): Promise<string | null> {
-    while (this.taken === this.pieces.length) {
+  /** The next chunk of unpacked bytes, or null after the last (when its size is the declared one). */
+  async next(): Promise<Uint8Array | null> {
+    while (this.chunks.length === 0) {
       if (this.finished) return null;
-      this.pieces.length = 0;
-      this.taken = 0;
       await this.step();
     }
-    const piece = this.pieces[this.taken];
-    this.pieces[this.taken++] = '';
-    return piece;
+    return this.chunks.shift()!;
   }
 
   /** Stops reading the part before its end (a preview has its rows): the inflater is let go. */
@@ -98,6 +92,13 @@ export class PartText {
     if (this.finished) return;
     this.finished = true;
     this.inflater?.cancel();
+  }
+
+  damaged(why: string): ReadError {
+    return new ReadError(
+      'xlsx.corrupt',
+      `the workbook is damaged ("${this.entry.name}" ${why}); open it in Excel and save it again`,
+    );
   }
 
   private async step(): Promise<void> {
@@ -151,10 +152,9 @@ export class PartText {
         `unpacks to ${this.produced.toLocaleString('en-US')} bytes, not the ${this.entry.size.toLocaleString('en-US')} it declares`,
       );
     }
-    this.decode(new Uint8Array(0), true);
   }
 
-  /** Inflated bytes: counted and checked before they are decoded. */
+  /** Unpacked bytes: counted and checked before anyone sees them. */
   private take(chunk: Uint8Array): void {
     const { entry, budget } = this;
     this.produced += chunk.length;
@@ -172,36 +172,102 @@ export class PartText {
       );
     }
     budget.count(chunk.length);
-    for (let at = 0; at < chunk.length; at += pieceBytes) {
-      this.decode(chunk.subarray(at, at + pieceBytes), false);
+    if (chunk.length) this.chunks.push(chunk);
+  }
+}
+
+/** XML parts are UTF-8, or UTF-16 with a byte order mark (Excel writes UTF-8). */
+function encodingOf(first: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** A part's text in pieces (for the small parts the XML tokenizer reads; never a silent U+FFFD). */
+export class PartText {
+  private decoder: TextDecoder | undefined;
+  private readonly pieces: string[] = [];
+  private done = false;
+
+  constructor(readonly part: PartBytes) {}
+
+  get entry(): ZipEntry {
+    return this.part.entry;
+  }
+
+  get fraction(): number {
+    return this.part.fraction;
+  }
+
+  /** The next piece of text, or null after the last. */
+  async next(): Promise<string | null> {
+    while (this.pieces.length === 0) {
+      if (this.done) return null;
+      const chunk = await this.part.next();
+      if (chunk === null) this.done = true;
+      this.decode(chunk ?? new Uint8Array(0), chunk === null);
     }
+    return this.pieces.shift()!;
+  }
+
+  cancel(): void {
+    this.part.cancel();
   }
 
   private decode(bytes: Uint8Array, final: boolean): void {
     if (!this.decoder) {
       if (bytes.length === 0 && !final) return;
-      // XML parts are UTF-8, or UTF-16 with a byte order mark (Excel writes UTF-8).
-      const label =
-        bytes[0] === 0xff && bytes[1] === 0xfe
-          ? 'utf-16le'
-          : bytes[0] === 0xfe && bytes[1] === 0xff
-            ? 'utf-16be'
-            : 'utf-8';
-      this.decoder = new TextDecoder(label, { fatal: true });
+      this.decoder = new TextDecoder(encodingOf(bytes), { fatal: true });
     }
-    let text: string;
-    try {
-      text = this.decoder.decode(bytes, { stream: !final });
-    } catch {
-      throw this.damaged('is not text');
+    for (let at = 0; at < bytes.length || (final && at === 0); at += pieceBytes) {
+      const last = final && at + pieceBytes >= bytes.length;
+      let text: string;
+      try {
+        text = this.decoder.decode(bytes.subarray(at, at + pieceBytes), { stream: !last });
+      } catch {
+        throw this.part.damaged('is not text');
+      }
+      if (text.length) this.pieces.push(text);
     }
-    if (text.length) this.pieces.push(text);
+  }
+}
+
+/**
+ * A part's bytes as UTF-8 without a byte order mark, for the sheet scanner, which works on bytes: a UTF-16
+ * part (which Excel never writes) is turned into UTF-8 on the way.
+ */
+export class PartUtf8 {
+  private transcode: { decoder: TextDecoder; encoder: TextEncoder } | null | undefined;
+
+  constructor(readonly part: PartBytes) {}
+
+  get fraction(): number {
+    return this.part.fraction;
   }
 
-  private damaged(why: string): ReadError {
-    return new ReadError(
-      'xlsx.corrupt',
-      `the workbook is damaged ("${this.entry.name}" ${why}); open it in Excel and save it again`,
-    );
+  async next(): Promise<Uint8Array | null> {
+    let chunk = await this.part.next();
+    if (this.transcode === undefined) {
+      if (chunk === null) return null;
+      const encoding = encodingOf(chunk);
+      this.transcode =
+        encoding === 'utf-8'
+          ? null
+          : { decoder: new TextDecoder(encoding, { fatal: true }), encoder: new TextEncoder() };
+      if (encoding === 'utf-8' && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
+        chunk = chunk.subarray(3);
+    }
+    if (!this.transcode) return chunk;
+    try {
+      const text = this.transcode.decoder.decode(chunk ?? new Uint8Array(0), { stream: chunk !== null });
+      if (chunk === null) return text ? this.transcode.encoder.encode(text) : null;
+      return this.transcode.encoder.encode(text);
+    } catch {
+      throw this.part.damaged('is not text');
+    }
+  }
+
+  cancel(): void {
+    this.part.cancel();
   }
 }

@@ -2,13 +2,13 @@ import type { RandomAccessBytes } from './random-access';
 import { readZipDirectory, type ZipDirectory, type ZipEntry } from './zip-directory';
 import type { ZipLimits } from './zip-limits';
 import type { InflaterFactory } from './inflaters';
-import { InflateBudget, PartText } from './zip-part';
+import { InflateBudget, PartBytes, PartText, PartUtf8 } from './zip-part';
 import { type XmlEvents, XmlTokenizer } from './xml-tokenizer';
 
 /** A zip checked against its table of contents (zip-directory.ts), whose parts are read as streams of text. */
 export class ZipReader {
   private readonly budget: InflateBudget;
-  private readonly opened: PartText[] = [];
+  private readonly opened: PartBytes[] = [];
 
   private constructor(
     private readonly bytes: RandomAccessBytes,
@@ -29,7 +29,7 @@ export class ZipReader {
 
   /** Lets go of every part still being inflated (the reading ended early, or failed). */
   close(): void {
-    for (const text of this.opened) text.cancel();
+    for (const part of this.opened) part.cancel();
     this.opened.length = 0;
   }
 
@@ -37,11 +37,21 @@ export class ZipReader {
     return this.directory.get(name);
   }
 
-  /** The part's text, inflated piece by piece as it is pulled. */
+  /** The part's bytes, inflated chunk by chunk as they are pulled. */
+  part(entry: ZipEntry): PartBytes {
+    const part = new PartBytes(this.bytes, entry, this.budget, this.inflater);
+    this.opened.push(part);
+    return part;
+  }
+
+  /** The part's text, decoded piece by piece as it is pulled. */
   text(entry: ZipEntry): PartText {
-    const text = new PartText(this.bytes, entry, this.budget, this.inflater);
-    this.opened.push(text);
-    return text;
+    return new PartText(this.part(entry));
+  }
+
+  /** The part's bytes as UTF-8 (what the sheet scanner reads). */
+  utf8(entry: ZipEntry): PartUtf8 {
+    return new PartUtf8(this.part(entry));
   }
 
   /** Reads a whole part through the XML tokenizer. */
