@@ -107,7 +107,7 @@ async function readZip(
 
 /** The first `limit` data rows and everything known about the file (for the Open screen and `listprep preview`). */
 export async function previewSheet(
-  source: ByteSource,
+  source: ByteSource | RandomAccessBytes,
   options: SheetReadOptions = {},
 ): Promise<ReadOutcome<SheetPreview>> {
   const rows: string[][] = [];

@@ -1,4 +1,14 @@
-import { type CsvDelimiter, previewSheet, readSheet, type SheetHeader, type TextEncoding } from '../../codec';
+import {
+  type ByteSource,
+  type CsvDelimiter,
+  previewSheet,
+  type RandomAccessBytes,
+  readSheet,
+  type SheetHeader,
+  sniffBytes,
+  sniffFileKind,
+  type TextEncoding,
+} from '../../codec';
 import { CellTable } from '../sheet/cell-table';
 import type { ListBytes } from './list-bytes';
 
@@ -72,7 +82,10 @@ export async function readSource(
   }
   let header: SheetHeader | undefined;
   let workbookFraction: number | null = null;
-  const outcome = await readSheet(checked(), options, {
+  const workbook = await workbookOf(file);
+  // A workbook's cells may hold U+001F (Excel's _x001F_): every row is checked.
+  if (workbook) clean = false;
+  const outcome = await readSheet(workbook ?? checked(), options, {
     onHeader: (found) => {
       header = found;
       onFormat(formatOf(found, { titles: found.titles.length, blankRows: 0, footer: [], raggedRows: 0 }));
@@ -128,7 +141,17 @@ export async function previewSource(
   options: ReadOptions,
   limit: number,
 ): Promise<{ rows: string[][]; lines: number[] }> {
-  const outcome = await previewSheet(file.pieces(), { ...options, headerRow: 0, limit });
+  const source: ByteSource | RandomAccessBytes = (await workbookOf(file)) ?? file.pieces();
+  const outcome = await previewSheet(source, { ...options, headerRow: 0, limit });
   if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
   return { rows: outcome.value.rows, lines: outcome.value.lines };
+}
+
+/**
+ * A workbook is read where its parts lie, from its table of contents at the end of the zip, without waiting
+ * for the whole file to arrive; other files are read from the start as they arrive.
+ */
+async function workbookOf(file: ListBytes): Promise<RandomAccessBytes | null> {
+  if (file.size === 0 || sniffFileKind(await file.read(0, sniffBytes)) !== 'zip') return null;
+  return { size: file.size, read: (offset, length) => file.read(offset, length) };
 }
