@@ -670,6 +670,17 @@ export class SheetScanner {
         empty = true;
         break;
       }
+      // The usual attribute: one letter, then ="…" (r, s, t), read in one go.
+      const q = b[i + 2];
+      if (b[i + 1] === 61 && (q === 34 || q === 39)) {
+        const valueEnd = find(b, q, i + 3);
+        if (valueEnd === -1) return incomplete;
+        if (c === 114) column = columnOf(b, i + 3, valueEnd);
+        else if (c === 115) style = numberAt(b, i + 3, valueEnd);
+        else if (c === 116) type = typeOf(b, i + 3, valueEnd);
+        i = valueEnd + 1;
+        continue;
+      }
       const nameStart = i;
       while (i < n && b[i] !== 61 && b[i] > 32) i++;
       const nameLength = i - nameStart;
@@ -890,8 +901,15 @@ export class SheetScanner {
       const open = c2 === gt ? from + 2 : isSpace(c2) ? tagEnd(b, from + 3) : -2;
       if (open === -1) return incomplete;
       if (open >= 0 && b[open - 1] !== slash) {
-        const end = find(b, lt, open + 1);
-        if (end === -1 || end + 9 > n) return incomplete;
+        // One pass to the end of the text, noting whether it is plain ASCII that needs no decoding.
+        let end = open + 1;
+        let plain = true;
+        for (; end < n; end++) {
+          const c = b[end];
+          if (c === lt) break;
+          if (c >= 128 || c === 38 || c === 13 || (c === 95 && b[end + 1] === 120)) plain = false;
+        }
+        if (end + 9 > n) return incomplete;
         if (
           b[end + 1] === slash &&
           b[end + 2] === 116 &&
@@ -902,7 +920,10 @@ export class SheetScanner {
           b[end + 7] === 115 &&
           b[end + 8] === gt
         ) {
-          this.inlineValue = valueText(b, open + 1, end, this.options.part);
+          this.inlineValue =
+            plain && end - open - 1 <= shortValue
+              ? asciiText(b, open + 1, end)
+              : decodedText(b, open + 1, end, this.options.part);
           return end + 9;
         }
       }
