@@ -326,6 +326,8 @@ export class SheetScanner {
   private stopped = false;
   // The row being read, or finished and waiting for shared strings.
   private fields: string[] = [];
+  /** Empty cells as many as the widest row so far: each row starts as a copy. */
+  private readonly blankRow: string[] = [];
   private filled = false;
   private readonly pending: number[] = [];
   private notes: { column: number; code: CellNote['code']; value: string }[] = [];
@@ -558,7 +560,8 @@ export class SheetScanner {
       this.lastRow = row;
       return close + 1;
     }
-    this.fields = [];
+    // As wide as the widest row so far from the start: one allocation a row, not one each time it grows.
+    this.fields = this.blankRow.slice();
     this.filled = false;
     this.pending.length = 0;
     if (this.notes.length) this.notes = [];
@@ -636,6 +639,7 @@ export class SheetScanner {
         this.options.onNote?.(this.rowNumber, note.column, note.code, note.value);
       this.notes = [];
     }
+    while (this.blankRow.length < fields.length) this.blankRow.push('');
     if (!this.filled) return;
     this.rowsWithData++;
     for (let c = 0; c < fields.length; c++) {
@@ -838,7 +842,8 @@ export class SheetScanner {
     if (formula && !hasRaw && inline === undefined) this.note(column, 'xlsx.noCachedValue', '');
     if (value !== '') {
       const fields = this.fields;
-      if (column === fields.length) fields.push(value);
+      if (column < fields.length) fields[column] = value;
+      else if (column === fields.length) fields.push(value);
       else this.place(column, value);
       this.filled = true;
       if (note) this.note(column, note, value);
