@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes';
 import type { CellFormats } from './cell-formats';
 import { booleanText, isoCellText, numberText } from './excel-cell';
 import { ReadError } from './errors';
@@ -137,23 +138,6 @@ function tagEnd(b: Uint8Array, at: number): number {
     }
   }
   return -1;
-}
-
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
-function joinBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** Where the first end tag of a row (`</row>`, `</x:row>`) ends, or -1. */
@@ -366,7 +350,7 @@ export class SheetScanner {
       if (this.longLength > this.options.maxRowBytes) throw this.tooLong();
       const ends = this.carryWaitsForRow ? rowEndIn(chunk, 0) !== -1 : find(chunk, gt, 0) !== -1;
       if (!ends) return -1;
-      this.buf = joinBytes(this.longParts, this.longLength);
+      this.buf = concatBytes(this.longParts);
       this.longParts = null;
     } else if (this.carry) {
       // Only the carried construct and the start of the chunk that ends it are joined: the rest of the
@@ -375,9 +359,9 @@ export class SheetScanner {
       this.carry = null;
       const end = this.carryWaitsForRow ? rowEndIn(chunk, 0) : find(chunk, gt, 0) + 1;
       if (end <= 0 || end === chunk.length) {
-        this.buf = concatBytes(carry, chunk);
+        this.buf = concatBytes([carry, chunk]);
       } else {
-        this.buf = concatBytes(carry, chunk.subarray(0, end));
+        this.buf = concatBytes([carry, chunk.subarray(0, end)]);
         this.rest = chunk;
         this.restFrom = end;
       }
@@ -401,7 +385,7 @@ export class SheetScanner {
    */
   end(): number {
     if (this.stopped) return -1;
-    const carried = this.longParts ? joinBytes(this.longParts, this.longLength) : this.carry;
+    const carried = this.longParts ? concatBytes(this.longParts) : this.carry;
     this.longParts = null;
     this.carry = null;
     if (carried) {
@@ -430,7 +414,7 @@ export class SheetScanner {
         if (next === incomplete) {
           if (this.rest) {
             // The construct runs on into the rest of the chunk after all: join them (rare).
-            this.buf = concatBytes(b.subarray(this.waitFrom), this.rest.subarray(this.restFrom));
+            this.buf = concatBytes([b.subarray(this.waitFrom), this.rest.subarray(this.restFrom)]);
             this.rest = null;
             this.pos = 0;
             return this.run();
