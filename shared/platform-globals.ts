@@ -39,4 +39,26 @@ declare global {
     static timeout(milliseconds: number): AbortSignal;
     readonly aborted: boolean;
   }
+
+  // Streams, only as far as DecompressionStream needs them (shared/codec/inflaters.ts). Browsers and their
+  // workers have it, Node from 18 ('deflate-raw' from 20.12); inflaters.ts falls back to fflate otherwise.
+  type ReadableStreamReadResult<T> = { done: false; value: T } | { done: true; value?: undefined };
+
+  interface ReadableStreamDefaultReader<T> {
+    read(): Promise<ReadableStreamReadResult<T>>;
+    cancel(reason?: unknown): Promise<void>;
+  }
+
+  interface WritableStreamDefaultWriter<T> {
+    readonly desiredSize: number | null;
+    write(chunk: T): Promise<void>;
+    close(): Promise<void>;
+    abort(reason?: unknown): Promise<void>;
+  }
+
+  class DecompressionStream {
+    constructor(format: 'deflate' | 'deflate-raw' | 'gzip');
+    readonly readable: { getReader(): ReadableStreamDefaultReader<Uint8Array> };
+    readonly writable: { getWriter(): WritableStreamDefaultWriter<Uint8Array> };
+  }
 }

@@ -5,12 +5,14 @@ import { fieldsOf, missingRequired } from '../../shared/mapping';
 import { clientTether, type FieldDef } from '../../shared/template';
 import { describeFinding, type Locale, SheetValidator } from '../../shared/validate';
 import { type CheckPrinter, jsonPrinter, textPrinter } from '../check-output';
-import { defaultThreads, ParallelCheck } from '../check-parallel';
+import { defaultThreads, minParallelBytes, ParallelCheck } from '../check-parallel';
 import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
 import { isIdentity, readMappedSheet } from '../mapped-sheet';
 import { BufferedWriter } from '../output';
 import { rawEmailOf } from '../raw-email';
+import { sniffFile } from '../read-sheet';
+import { sheetNotes } from '../sheet-notes';
 import { readLookupsFile } from '../read-lookups';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
@@ -97,13 +99,16 @@ export async function runCheck(args: string[]): Promise<number> {
     }
   };
 
-  // Every issue in file order (--json) streams from one thread; a summary can come from several.
+  // Every issue in file order (--json) streams from one thread; a summary can come from several. A workbook
+  // is one deflate stream, which cannot be split: it is read in one thread, and no worker is started for it.
   const size = await fileSize(file);
-  const parallel = values.json
-    ? null
-    : ParallelCheck.start(file, size, threads, values.threads !== undefined);
+  const splittable = size >= minParallelBytes && (await sniffFile(file).catch(() => 'text')) === 'text';
+  const parallel =
+    values.json || !splittable
+      ? null
+      : ParallelCheck.start(file, size, threads, values.threads !== undefined);
   try {
-    await readMappedSheet(
+    const summary = await readMappedSheet(
       file,
       {
         template,
@@ -167,6 +172,7 @@ export async function runCheck(args: string[]): Promise<number> {
         },
       },
     );
+    for (const line of sheetNotes('listprep check', summary)) process.stderr.write(`${line}\n`);
     // The workers' parts follow the main thread's rows in file order; adopting them finds the duplicates.
     const parts = parallel ? await parallel.finish() : [];
     if (process.env.LISTPREP_TRACE) {

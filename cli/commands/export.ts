@@ -16,6 +16,7 @@ import {
 import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
 import { readMappedSheet } from '../mapped-sheet';
+import { sheetNotes } from '../sheet-notes';
 import { readLookupsFile } from '../read-lookups';
 import { outputFormat, writeOutputFile } from '../write-output';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
@@ -116,6 +117,8 @@ export function columnFates(mapping: Mapping): { notes: string[]; dropped: strin
 export async function checkSource(
   options: SourceOptions,
   template: Template = clientTether,
+  /** Names the command in what reading the file found (sheet-notes.ts). */
+  command = 'listprep export',
 ): Promise<CheckedSource> {
   let mapping: Mapping | undefined;
   let columns: readonly (FieldDef | null)[] = template.fields;
@@ -123,7 +126,7 @@ export async function checkSource(
   const quoted = new Map<number, readonly string[]>();
   let formulaCells = 0;
   let dateOrderByField: Record<string, DateOrder> = {};
-  await readMappedSheet(
+  const summary = await readMappedSheet(
     options.file,
     {
       template,
@@ -160,6 +163,7 @@ export async function checkSource(
     },
   );
   if (!mapping) throw new InputError(`${options.file}: the file has no header row`);
+  for (const line of sheetNotes(command, summary)) process.stderr.write(`${line}\n`);
   return {
     mapping,
     customHeaders: customFieldNames(mapping),

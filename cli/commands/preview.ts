@@ -76,7 +76,7 @@ function formatText(file: string, preview: SheetPreview): string {
   out.push(`${file}: ${how}, ${where}, ${preview.headers.length} columns`);
   if (preview.sheets.length > 1) {
     out.push(
-      `Sheets: ${preview.sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''} ${s.rows} rows`).join(', ')}`,
+      `Sheets: ${preview.sheets.map((s) => `"${s.name}"${s.veryHidden ? ' (very hidden)' : s.hidden ? ' (hidden)' : ''} ${s.rows === null ? 'many' : s.rows} rows`).join(', ')}`,
     );
   }
   for (const title of preview.titles) out.push(`Title above the header: ${title}`);
@@ -99,6 +99,12 @@ function formatText(file: string, preview: SheetPreview): string {
     const listed = preview.ragged.slice(0, 5).map((r) => `line ${r.line} has ${r.cells}`);
     out.push(
       `Rows with a different number of cells than the header's ${preview.headers.length}: ${listed.join(', ')}${preview.raggedCount > 5 ? ` and ${preview.raggedCount - 5} more` : ''}`,
+    );
+  }
+  if (preview.merges?.count) {
+    const more = preview.merges.count > 5 ? ` and ${preview.merges.count - 5} more` : '';
+    out.push(
+      `Merged cells, their text in each range's first cell: ${preview.merges.first.slice(0, 5).join(', ')}${more}`,
     );
   }
   for (const note of preview.cellNotes.slice(0, 5)) {
@@ -140,6 +146,7 @@ export async function runPreview(args: string[]): Promise<number> {
       ragged: preview.ragged,
       raggedCount: preview.raggedCount,
       cellNotes: preview.cellNotes,
+      merges: preview.merges,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {

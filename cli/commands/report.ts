@@ -19,7 +19,7 @@ export async function runReport(args: string[]): Promise<number> {
   }
   const allRows = options.flags['all-rows'];
   const template = clientTether;
-  const source = await checkSource(options, template);
+  const source = await checkSource(options, template, 'listprep report');
   const { validator } = source;
   // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
   const numbers = reportRowNumbers(source.rows, (id) => validator.hasFindings(id), allRows);

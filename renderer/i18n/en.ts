@@ -238,5 +238,6 @@ export const enCodes: Readonly<Record<ProblemCode, string>> = {
   'id.unknown': 'unknown ID',
   'tags.empty': 'empty tag',
   'contact.likelyDuplicate': 'likely duplicate',
+  'value.excelError': 'spreadsheet error',
   'server.rejected': 'rejected by the import server',
 };

@@ -244,5 +244,6 @@ export const nbCodes: Readonly<Record<ProblemCode, string>> = {
   'id.unknown': 'ukjent ID',
   'tags.empty': 'tomt merke',
   'contact.likelyDuplicate': 'mulig duplikat',
+  'value.excelError': 'regnearkfeil',
   'server.rejected': 'avvist av importserveren',
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientTether } from '../../shared/template';
 import { ListBytes, ListSession } from '../../shared/list';
+import { concatChunks, templateWorkbookChunks } from '../../shared/export';
 import { streamFile } from './file-bytes';
 
 // A browser File reaches the worker unread: it must read exactly like the same bytes handed over whole.
@@ -44,5 +45,39 @@ describe('streamFile', () => {
     expect(await open({ source: streamFile(new Blob([bytes])) })).toEqual(
       await open({ bytes: bytes.slice() }),
     );
+  });
+
+  it('reads any range of a Blob before and after it has arrived, and opens a workbook exactly as its bytes', async () => {
+    const bytes = csv(40_000);
+    const streamed = streamFile(new Blob([bytes]));
+    const text = (b: Uint8Array) => new TextDecoder().decode(b);
+    // Asked at once, before the end has (likely) arrived: then it is read from the Blob itself.
+    expect(text(await streamed.read(bytes.length - 100, 100))).toBe(text(bytes.subarray(bytes.length - 100)));
+    await streamed.all();
+    expect(text(await streamed.read(1000, 5000))).toBe(text(bytes.subarray(1000, 6000)));
+    expect((await streamed.read(bytes.length - 10, 100)).length).toBe(10);
+
+    const headers = clientTether.fields.map((f) => f.header);
+    const row = (first: string, last: string, email: string) =>
+      headers.map((h) => (h === 'firstName' ? first : h === 'lastName' ? last : h === 'email' ? email : ''));
+    const book = concatChunks(
+      templateWorkbookChunks({ template: clientTether }, [
+        row('Ann', 'Lee', 'ann@example.com'),
+        row('Bob', 'Ray', '#N/A'),
+      ]),
+    ).slice();
+    const open = async (params: { bytes: Uint8Array } | { source: ListBytes }) => {
+      const session = new ListSession(clientTether);
+      const none = async () => {};
+      const opened = await session.handlers.open({ ...params, options: {} }, none);
+      const proposals = await session.handlers.proposeMapping({}, none);
+      return {
+        opened,
+        state: await session.handlers.applyMapping({ targets: proposals.map((p) => p.target) }, none),
+      };
+    };
+    const whole = await open({ bytes: book.slice() });
+    expect(whole.opened.dataRows).toBe(2);
+    expect(await open({ source: streamFile(new Blob([book])) })).toEqual(whole);
   });
 });

@@ -15,7 +15,11 @@ const reading = new Set<ReadableStream<Uint8Array>>();
 
 /** The File's bytes, filled in the background as they are read; pieces are handed out as they arrive. */
 export function streamFile(blob: Blob): ListBytes {
-  const bytes = ListBytes.arriving(blob.size);
+  // A workbook is read from its table of contents at the end: those bytes are read from the File at once.
+  const bytes = ListBytes.arriving(
+    blob.size,
+    async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+  );
   const stream = blob.stream();
   reading.add(stream);
   readInto(stream, bytes)

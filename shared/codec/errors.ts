@@ -10,6 +10,7 @@ export const readErrorCodes = [
   'sheet.noRows',
   'sheet.notFound',
   'sheet.none',
+  'sheet.hidden',
   'xlsx.legacy',
   'xlsx.encrypted',
   'xlsx.notWorkbook',
@@ -17,6 +18,7 @@ export const readErrorCodes = [
   'xlsx.tooLarge',
   'xlsx.zipBomb',
   'xlsx.doctype',
+  'xlsx.ambiguous',
 ] as const;
 export type ReadErrorCode = (typeof readErrorCodes)[number];
 

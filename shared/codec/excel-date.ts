@@ -26,14 +26,6 @@ export function serialToTime(serial: number, withSeconds: boolean): string {
   return withSeconds ? `${hh}:${mm}:${String(seconds % 60).padStart(2, '0')}` : `${hh}:${mm}`;
 }
 
-/**
- * The serial behind a Date that exceljs made from a date-formatted number (it counts from 1970 with a fixed
- * offset, which is wrong before 1900-03-01); reading the serial back lets `serialToIsoDate` get those right.
- */
-export function serialFromExcelJsDate(date: Date, date1904: boolean): number {
-  return date.getTime() / dayMs + 25_569 - (date1904 ? 1_462 : 0);
-}
-
 /** A round serial ending just before midnight belongs to the next day once its time rounds to a second. */
 export function roundSerialToSecond(serial: number): number {
   return Math.round(serial * 86_400) / 86_400;

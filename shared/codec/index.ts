@@ -5,6 +5,7 @@ export * from './encoding';
 export * from './errors';
 export * from './file-kind';
 export * from './headers';
+export * from './random-access';
 export * from './read-sheet';
 export * from './read-sheet-part';
 export * from './sheet-types';

@@ -4,10 +4,18 @@ import { ReadError, type ReadOutcome } from './errors';
 import { compoundFileError, hasWorkbookName, sniffBytes, sniffFileKind } from './file-kind';
 import type { SheetHandlers, SheetHeader, SheetPreview, SheetReadOptions, SheetSummary } from './sheet-types';
 import { type TableHeader, TableShaper } from './table-shaper';
-import { defaultZipLimits } from './zip-limits';
+import { bytesOfChunks, type RandomAccessBytes } from './random-access';
 
-/** Bytes in chunks: `Blob.stream()` in a worker, a file stream in Node, or an array of chunks in tests. */
+/**
+ * Bytes in chunks: `Blob.stream()` in a worker, a file stream in Node, or an array of chunks in tests. A
+ * workbook's chunks are kept until it is read: a source must not reuse a chunk's memory for the next.
+ */
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+const noNotes = { 'xlsx.errorCell': 0, 'xlsx.noCachedValue': 0, 'xlsx.precision': 0 } as const;
+
+/** Bytes read from the start in this size when a random-access source holds a CSV. */
+const sequentialBytes = 1024 * 1024;
 
 /** Rows shown by a preview unless a limit is given. */
 export const defaultPreviewLimit = 20;
@@ -15,14 +23,18 @@ export const defaultPreviewLimit = 20;
 /**
  * Reads a CSV/TSV/text file or an .xlsx workbook from its bytes, whatever its name says: detects the kind,
  * the encoding, the delimiter, the header row below any titles, and a report's footer. Data rows stream to
- * `handlers.onRow` (CSV in bounded memory; a workbook is held whole, within `zipLimits`). Never throws for a
- * bad file: the outcome says why it could not be read. Errors thrown by the handlers pass through.
+ * `handlers.onRow`. A CSV streams in bounded memory. A workbook is read from its table of contents, at the
+ * end of the zip: from a random-access source (a file on disk) it is read where needed, a block at a time;
+ * chunks from a stream are kept as they come (the zip's packed bytes, never its unpacked text) and read the
+ * same way. Never throws for a bad file: the outcome says why it could not be read. Errors thrown by the
+ * handlers pass through.
  */
 export async function readSheet(
-  source: ByteSource,
+  source: ByteSource | RandomAccessBytes,
   options: SheetReadOptions = {},
   handlers: SheetHandlers = {},
 ): Promise<ReadOutcome<SheetSummary>> {
+  if (isRandomAccess(source)) return readRandomAccess(source, options, handlers);
   const iterator =
     Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   try {
@@ -37,16 +49,9 @@ export async function readSheet(
     if (headLength === 0) throw new ReadError('file.empty', 'the file is empty');
     const kind = sniffFileKind(concatBytes(head));
     if (kind === 'text') return { ok: true, value: await readCsv(head, iterator, options, handlers) };
-    const bytes = await collect(
-      head,
-      headLength,
-      iterator,
-      (options.zipLimits ?? defaultZipLimits).maxTotalBytes,
-    );
-    if (kind === 'cfb') throw compoundFileError(bytes);
-    // The workbook reader (fflate, exceljs) loads only when a workbook comes: a CSV never pays for it.
-    const { readWorkbook } = await import('./xlsx-reader');
-    return { ok: true, value: await readWorkbook(bytes, options, handlers) };
+    const chunks = await collect(head, iterator);
+    if (kind === 'cfb') throw compoundFileError(concatBytes(chunks));
+    return { ok: true, value: await readZip(bytesOfChunks(chunks), options, handlers) };
   } catch (error) {
     if (error instanceof ReadError) return { ok: false, error: error.toFailure() };
     throw error;
@@ -56,9 +61,53 @@ export async function readSheet(
   }
 }
 
+function isRandomAccess(source: ByteSource | RandomAccessBytes): source is RandomAccessBytes {
+  return (
+    typeof (source as RandomAccessBytes).read === 'function' &&
+    typeof (source as RandomAccessBytes).size === 'number'
+  );
+}
+
+async function readRandomAccess(
+  source: RandomAccessBytes,
+  options: SheetReadOptions,
+  handlers: SheetHandlers,
+): Promise<ReadOutcome<SheetSummary>> {
+  try {
+    if (source.size === 0) throw new ReadError('file.empty', 'the file is empty');
+    const kind = sniffFileKind(await source.read(0, sniffBytes));
+    if (kind === 'zip') return { ok: true, value: await readZip(source, options, handlers) };
+    if (kind === 'cfb') throw compoundFileError(await source.read(0, source.size));
+    const iterator = blocksOf(source);
+    const first = await iterator.next();
+    return { ok: true, value: await readCsv(first.done ? [] : [first.value], iterator, options, handlers) };
+  } catch (error) {
+    if (error instanceof ReadError) return { ok: false, error: error.toFailure() };
+    throw error;
+  }
+}
+
+async function* blocksOf(source: RandomAccessBytes): AsyncGenerator<Uint8Array> {
+  for (let offset = 0; offset < source.size; offset += sequentialBytes) {
+    const block = await source.read(offset, sequentialBytes);
+    if (block.length === 0) return;
+    yield block;
+  }
+}
+
+async function readZip(
+  bytes: RandomAccessBytes,
+  options: SheetReadOptions,
+  handlers: SheetHandlers,
+): Promise<SheetSummary> {
+  // The workbook reader (fflate) loads only when a workbook comes: a CSV never pays for it.
+  const { readWorkbook } = await import('./xlsx-reader');
+  return readWorkbook(bytes, options, handlers);
+}
+
 /** The first `limit` data rows and everything known about the file (for the Open screen and `listprep preview`). */
 export async function previewSheet(
-  source: ByteSource,
+  source: ByteSource | RandomAccessBytes,
   options: SheetReadOptions = {},
 ): Promise<ReadOutcome<SheetPreview>> {
   const rows: string[][] = [];
@@ -129,7 +178,15 @@ async function readCsv(
   }
   const table = shaper.end();
   if (!header) throw new ReadError('sheet.noRows', 'the file has no rows, only blank lines');
-  return { ...header, encoding: reader.format!.encoding, ...table, cellNotes: [], cellNoteCount: 0 };
+  return {
+    ...header,
+    encoding: reader.format!.encoding,
+    ...table,
+    cellNotes: [],
+    cellNoteCount: 0,
+    cellNoteCounts: noNotes,
+    merges: null,
+  };
 }
 
 function csvHeader(table: TableHeader, format: CsvFormat): SheetHeader {
@@ -144,25 +201,13 @@ function csvHeader(table: TableHeader, format: CsvFormat): SheetHeader {
   };
 }
 
-async function collect(
-  head: Uint8Array[],
-  headLength: number,
-  iterator: ChunkIterator,
-  maxBytes: number,
-): Promise<Uint8Array> {
+/** The rest of a zip's chunks as they come: the table of contents is at the end. */
+async function collect(head: Uint8Array[], iterator: ChunkIterator): Promise<Uint8Array[]> {
   const chunks = [...head];
-  let length = headLength;
   for (;;) {
     const next = await iterator.next();
     if (next.done) break;
     chunks.push(next.value);
-    length += next.value.length;
-    if (length > maxBytes) {
-      throw new ReadError(
-        'xlsx.tooLarge',
-        `the workbook is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than ListPrep reads from Excel files; save it as CSV and open that`,
-      );
-    }
   }
-  return concatBytes(chunks);
+  return chunks;
 }

@@ -1,9 +1,25 @@
 import type { TextEncoding } from './encoding';
+import type { InflaterFactory } from './inflaters';
 import type { ZipLimits } from './zip-limits';
 import type { TableHeader, TableSummary } from './table-shaper';
 
 /** A worksheet of a workbook, for the sheet picker. */
-export type SheetInfo = Readonly<{ name: string; hidden: boolean; rows: number; columns: number }>;
+export type SheetInfo = Readonly<{
+  name: string;
+  /** A hidden or very hidden sheet: read only when asked for by its name, never by default. */
+  hidden: boolean;
+  /** Very hidden (only a macro can show it in Excel); present only then, so other sheets read as before. */
+  veryHidden?: true;
+  /**
+   * Rows and columns holding a value. A sheet is looked at only so far before it is chosen: null when it is
+   * longer than that (the summary counts the sheet read in full).
+   */
+  rows: number | null;
+  columns: number | null;
+}>;
+
+/** A sheet's merged ranges: reported, never spread over the cells (the text is in each range's first cell). */
+export type MergedRanges = Readonly<{ count: number; first: string[] }>;
 
 /** What is known once the header is found: how the file was read, and its columns. */
 export type SheetHeader = TableHeader &
@@ -32,9 +48,12 @@ export type CellNote = Readonly<{
 export type SheetSummary = SheetHeader &
   TableSummary &
   Readonly<{
-    /** The first cell notes (up to 100); `cellNoteCount` counts them all. */
+    /** The first cell notes (up to 100); `cellNoteCount` counts them all, `cellNoteCounts` each kind. */
     cellNotes: CellNote[];
     cellNoteCount: number;
+    cellNoteCounts: Readonly<Record<CellNote['code'], number>>;
+    /** The sheet's merged ranges; null for CSV and for a workbook not read to the end (a preview). */
+    merges: MergedRanges | null;
   }>;
 
 /** A preview: the summary and the first rows, each with its line (CSV) or row number (Excel). */
@@ -55,8 +74,13 @@ export type SheetReadOptions = Readonly<{
   headerRow?: number;
   /** The longest CSV row in characters (a guard against a huge field without a line break). */
   maxRowLength?: number;
-  /** Limits for workbooks (zip bombs, memory). */
+  /** Limits for workbooks (zip bombs, work). */
   zipLimits?: ZipLimits;
+  /**
+   * What inflates a workbook's parts (inflaters.ts): by default the platform's `DecompressionStream` where
+   * there is one, else fflate's; the CLI lends Node's zlib.
+   */
+  inflater?: InflaterFactory;
 }>;
 
 export type SheetHandlers = Readonly<{
@@ -69,6 +93,11 @@ export type SheetHandlers = Readonly<{
    * says where its reading stands (a workbook does not).
    */
   onChunk?: (position?: ReadPosition) => void | Promise<void>;
+  /**
+   * A workbook's progress from 0 to 1, before each `onChunk`. Its bytes are all in before its rows come (a
+   * zip's table of contents is at its end), so the bytes taken from the source do not tell it.
+   */
+  onProgress?: (fraction: number) => void;
 }>;
 
 /** Where the reading of a CSV stands after a chunk. */

@@ -41,6 +41,11 @@ export type TableShaperOptions = Readonly<{
    * of the file): they are data from the first row on, shaped to that header's width.
    */
   continues?: Readonly<{ columns: number; headerCells: number }>;
+  /**
+   * Cells sit in named columns (a workbook): a row that ends early only has empty cells there, and is ragged
+   * only when it has a value past the header's last column.
+   */
+  positioned?: boolean;
 }>;
 
 export type TableHandlers = Readonly<{
@@ -49,7 +54,8 @@ export type TableHandlers = Readonly<{
   onRow: (fields: string[], line: number) => void;
 }>;
 
-type PendingRow = { fields: string[]; line: number };
+/** A row before the header is decided; `blanks` stands for that many blank rows from `line` on. */
+type PendingRow = { fields: string[]; line: number; blanks?: number };
 
 /** Rows looked at before the header is decided. */
 const lookahead = 50;
@@ -111,6 +117,20 @@ export class TableShaper {
     else if (this.state === 'looking') this.look(fields, line);
   }
 
+  /**
+   * `count` blank rows from `line` on, at the cost of one: a workbook's rows missing between two rows are
+   * blank, however many its row numbers skip.
+   */
+  addBlanks(count: number, line: number): void {
+    if (count <= 0) return;
+    if (this.state === 'data') {
+      this.blankRows += count;
+      this.afterBlank = true;
+    } else if (this.state === 'looking') {
+      this.pending.push({ fields: [], line, blanks: count });
+    }
+  }
+
   end(): TableSummary {
     if (this.state === 'looking') this.decideHeader();
     if (this.held.length) {
@@ -170,7 +190,8 @@ export class TableShaper {
     });
     for (const row of rest) {
       if (this.state !== 'data') break;
-      this.addData(row.fields, row.line);
+      if (row.blanks) this.addBlanks(row.blanks, row.line);
+      else this.addData(row.fields, row.line);
     }
   }
 
@@ -211,7 +232,7 @@ export class TableShaper {
       // Empty cells past the header's last column (a trailing delimiter) do not make a row ragged.
       let cells = fields.length;
       while (cells > headerWidth && fields[cells - 1] === '') cells--;
-      if (cells !== headerWidth) {
+      if (cells > headerWidth || (cells < headerWidth && !this.options.positioned)) {
         this.raggedCount++;
         if (this.ragged.length < maxRaggedListed) this.ragged.push({ line, cells });
       }

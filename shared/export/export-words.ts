@@ -122,6 +122,7 @@ const en: ExportWords = {
     'id.unknown': 'ID not in this account',
     'tags.empty': 'Empty tag',
     'contact.likelyDuplicate': 'Looks like another contact',
+    'value.excelError': 'Spreadsheet error, not a value',
   },
   refusal: ({ errors, rows, warnings }) =>
     `Not exported: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${rows} ${rows === 1 ? 'row' : 'rows'} must be fixed first` +
@@ -216,6 +217,7 @@ const nb: ExportWords = {
     'id.unknown': 'ID-en finnes ikke i kontoen',
     'tags.empty': 'Tom tagg',
     'contact.likelyDuplicate': 'Ligner en annen kontakt',
+    'value.excelError': 'Regnearkfeil, ikke en verdi',
   },
   refusal: ({ errors, rows, warnings }) =>
     `Ikke eksportert: ${errors} feil på ${rows} ${rows === 1 ? 'rad' : 'rader'} må rettes først` +

@@ -278,3 +278,19 @@ describe('cell rules from TEMPLATE.md', () => {
     });
   });
 });
+
+describe("a spreadsheet's error values", () => {
+  it('are an error in every kind of column, and text that only looks like one is not', () => {
+    for (const header of ['firstName', 'phone', 'email', 'zip', 'creation_date', 'tag', 'action_plan_id']) {
+      const rule = check(header, true);
+      for (const error of ['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!'])
+        expect([header, error, rule(error)]).toEqual([header, error, 'value.excelError']);
+    }
+    expect(codes('firstName', ['#1 client', '#n/a', 'N/A', '#REF'])).toEqual({
+      '#1 client': null,
+      '#n/a': null,
+      'N/A': null,
+      '#REF': null,
+    });
+  });
+});

@@ -142,8 +142,34 @@ export function compileColumnRule(
   }
 }
 
-/** Runs a compiled rule on a non-empty cell: an issue code, or null when the value is valid. */
+// The error values of Excel (and of LibreOffice and Google Sheets, which share them). A workbook's error
+// cells read as these (shared/codec); a CSV saved from a spreadsheet holds them as text.
+const excelErrors: ReadonlySet<string> = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+  '#EXTERNAL!',
+  '#PYTHON!',
+]);
+
+/**
+ * Runs a compiled rule on a non-empty cell: an issue code, or null when the value is valid. A spreadsheet's
+ * error value is never data, whatever the column.
+ */
 export function checkValue(rule: ColumnRule, value: string): IssueCode | null {
+  if (value.charCodeAt(0) === 35 && excelErrors.has(value)) return 'value.excelError';
   switch (rule.kind) {
     case kindCodes.text:
       return hasInvisibleEdge(value) ? 'text.whitespace' : null;

@@ -19,6 +19,8 @@ export const issueSeverities = {
   'id.unknown': 'error',
   'tags.empty': 'warning',
   'contact.likelyDuplicate': 'warning',
+  // A spreadsheet's error value (#N/A, #REF!...): a formula failed in the file, the cell holds no value.
+  'value.excelError': 'error',
 } as const;
 
 export type IssueCode = keyof typeof issueSeverities;

@@ -96,7 +96,7 @@ async function nodeSharedMs(bytes: Uint8Array): Promise<number> {
  * app validates while those screens show, so only the whole span is fair). `readMs` is the file read;
  * `afterConfirmMs` the wait after confirming the mapping.
  */
-type OpenTiming = {
+export type OpenTiming = {
   totalMs: number;
   readMs: number;
   afterConfirmMs: number;
@@ -106,7 +106,12 @@ type OpenTiming = {
 };
 
 /** Chooses the file, clicks through Open and Map as a person would, and reads the app's own marks. */
-async function openInBrowser(page: Page, url: string, file: string, timeout: number): Promise<OpenTiming> {
+export async function openInBrowser(
+  page: Page,
+  url: string,
+  file: string,
+  timeout: number,
+): Promise<OpenTiming> {
   await page.goto(url);
   await page.locator('button:has-text("Choose file")').waitFor();
   // Long tasks of the page's start (parsing the bundle) are not part of opening a file.
@@ -150,7 +155,7 @@ async function openInBrowser(page: Page, url: string, file: string, timeout: num
 }
 
 /** Records long tasks on the page's main thread from the first script on (survives navigations). */
-async function observeLongTasks(page: Page): Promise<void> {
+export async function observeLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
@@ -161,7 +166,7 @@ async function observeLongTasks(page: Page): Promise<void> {
 }
 
 /** The long tasks recorded since the last call. */
-async function takeLongTasks(page: Page): Promise<number[]> {
+export async function takeLongTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     return w.__longTasks.splice(0);
@@ -246,7 +251,7 @@ async function scrollThrough(page: Page, steps: number): Promise<void> {
  * The largest Chromium renderer process (the open page and its worker run there): resident memory now and
  * at its peak, read from /proc. Null where there is no /proc.
  */
-function rendererMemory(): { rssMb: number; peakMb: number } | null {
+export function rendererMemory(): { rssMb: number; peakMb: number } | null {
   let best: { rssMb: number; peakMb: number } | null = null;
   let pids: string[];
   try {

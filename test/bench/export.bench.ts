@@ -54,7 +54,7 @@ async function writeWithExcelJs(path: string, rows: readonly (readonly string[])
 }
 
 /** A CSV of `count` valid rows, written in blocks so the bench itself stays small. */
-function writeBigCsv(path: string, count: number): void {
+export function writeBigCsv(path: string, count: number): void {
   const block = generateContacts(Math.min(count, 100_000), { seed: 31, errorRate: 0 }).rows;
   const fd = openSync(path, 'w');
   try {
@@ -83,7 +83,7 @@ function writeBigCsv(path: string, count: number): void {
 }
 
 /** Runs the built CLI in a child process; returns its exit code, wall time and peak RSS (getrusage). */
-function runCli(
+export function runCli(
   args: readonly string[],
 ): Promise<{ code: number | null; ms: number; maxRssMb: number; stderr: string }> {
   const bin = join(process.cwd(), 'bin/listprep.mjs');

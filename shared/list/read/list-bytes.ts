@@ -18,6 +18,8 @@ export class ListBytes {
     readonly size: number,
     whole: Uint8Array,
     filled: number,
+    /** Reads a range of the file itself, not yet arrived (a browser File can be read anywhere). */
+    private readonly readRange?: (offset: number, length: number) => Promise<Uint8Array>,
   ) {
     this.whole = whole;
     this.filled = filled;
@@ -28,9 +30,26 @@ export class ListBytes {
     return new ListBytes(bytes.length, bytes, bytes.length);
   }
 
-  /** Room for `size` bytes that arrive later through `append`, then `finish` (or `fail`). */
-  static arriving(size: number): ListBytes {
-    return new ListBytes(size, new Uint8Array(size), 0);
+  /**
+   * Room for `size` bytes that arrive later through `append`, then `finish` (or `fail`); `readRange` reads
+   * bytes that have not arrived yet straight from the file, where it can be read anywhere.
+   */
+  static arriving(
+    size: number,
+    readRange?: (offset: number, length: number) => Promise<Uint8Array>,
+  ): ListBytes {
+    return new ListBytes(size, new Uint8Array(size), 0, readRange);
+  }
+
+  /**
+   * Bytes at any offset, for a workbook (a zip's table of contents is at its end): from memory once they are
+   * in, else from the file itself if it can be read anywhere, else once they arrive.
+   */
+  async read(offset: number, length: number): Promise<Uint8Array> {
+    const end = Math.min(this.size, offset + length);
+    if (this.filled < end && this.readRange && !this.failure) return this.readRange(offset, end - offset);
+    if (this.filled < end) await this.arrived(end);
+    return this.whole.subarray(offset, end);
   }
 
   /**

@@ -1,4 +1,14 @@
-import { type CsvDelimiter, previewSheet, readSheet, type SheetHeader, type TextEncoding } from '../../codec';
+import {
+  type ByteSource,
+  type CsvDelimiter,
+  previewSheet,
+  type RandomAccessBytes,
+  readSheet,
+  type SheetHeader,
+  sniffBytes,
+  sniffFileKind,
+  type TextEncoding,
+} from '../../codec';
 import { CellTable } from '../sheet/cell-table';
 import type { ListBytes } from './list-bytes';
 
@@ -71,7 +81,11 @@ export async function readSource(
     }
   }
   let header: SheetHeader | undefined;
-  const outcome = await readSheet(checked(), options, {
+  let workbookFraction: number | null = null;
+  const workbook = await workbookOf(file);
+  // A workbook's cells may hold U+001F (Excel's _x001F_): every row is checked.
+  if (workbook) clean = false;
+  const outcome = await readSheet(workbook ?? checked(), options, {
     onHeader: (found) => {
       header = found;
       onFormat(formatOf(found, { titles: found.titles.length, blankRows: 0, footer: [], raggedRows: 0 }));
@@ -80,7 +94,13 @@ export async function readSource(
     onRow: (fields) => {
       onStored(table, table.appendRow(fields, clean), fields);
     },
-    onChunk: () => progress(Math.max(0, table.rowCount - 1), file.size ? at.offset / file.size : 1),
+    // A workbook's bytes are all taken before its rows come (its table of contents is at the end of the
+    // zip): the reader says how far it is instead.
+    onProgress: (fraction) => {
+      workbookFraction = fraction;
+    },
+    onChunk: () =>
+      progress(Math.max(0, table.rowCount - 1), workbookFraction ?? (file.size ? at.offset / file.size : 1)),
   });
   if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
   const summary = outcome.value;
@@ -121,7 +141,17 @@ export async function previewSource(
   options: ReadOptions,
   limit: number,
 ): Promise<{ rows: string[][]; lines: number[] }> {
-  const outcome = await previewSheet(file.pieces(), { ...options, headerRow: 0, limit });
+  const source: ByteSource | RandomAccessBytes = (await workbookOf(file)) ?? file.pieces();
+  const outcome = await previewSheet(source, { ...options, headerRow: 0, limit });
   if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
   return { rows: outcome.value.rows, lines: outcome.value.lines };
+}
+
+/**
+ * A workbook is read where its parts lie, from its table of contents at the end of the zip, without waiting
+ * for the whole file to arrive; other files are read from the start as they arrive.
+ */
+async function workbookOf(file: ListBytes): Promise<RandomAccessBytes | null> {
+  if (file.size === 0 || sniffFileKind(await file.read(0, sniffBytes)) !== 'zip') return null;
+  return { size: file.size, read: (offset, length) => file.read(offset, length) };
 }

@@ -36,4 +36,6 @@ export const en: MessageTable = {
   'tags.empty': (p) => `${p.label} has an empty tag between two commas. Remove the extra comma.`,
   'contact.likelyDuplicate': (p) =>
     `This contact looks like ${rows(p.related)}: two of name, phone and email are the same. Keep one, merge them, or leave both if they are different people.`,
+  'value.excelError': (p) =>
+    `${p.label} holds the spreadsheet error ${p.value}, not a value: a formula failed in the file. Type the right value, or correct the formula in Excel and save the file again.`,
 };

@@ -34,4 +34,6 @@ export const nb: MessageTable = {
   'tags.empty': (p) => `${p.label} har et tomt merke mellom to komma. Fjern det ekstra kommaet.`,
   'contact.likelyDuplicate': (p) =>
     `Denne kontakten ligner på ${rows(p.related)}: to av navn, telefon og e-post er like. Behold én, slå dem sammen, eller behold begge hvis det er forskjellige personer.`,
+  'value.excelError': (p) =>
+    `${p.label} inneholder regnearkfeilen ${p.value}, ikke en verdi: en formel feilet i filen. Skriv inn riktig verdi, eller rett formelen i Excel og lagre filen på nytt.`,
 };

@@ -1,0 +1,269 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { clientTether } from '../shared/template';
+import { awkwardValues } from '../test/fixtures/files/awkward-values';
+import { billionLaughsXlsx, type XSheet, xlsx, xlsxParts, zipParts } from '../test/fixtures/files/xlsx-bytes';
+import { centralRecord, crc32, localRecord, writeZip, zipRecords } from '../test/fixtures/files/zip-craft';
+import { generateContacts, toCsv, toCsvLine } from '../test/fixtures/generate-contacts';
+
+// The CLI on workbooks as people bring them: ListPrep's own exports at any size, Excel's error values and
+// formulas, hidden sheets, and workbooks crafted to attack the reader (one line and exit 2, in bounded memory).
+
+const dir = mkdtempSync(join(tmpdir(), 'listprep-workbook-'));
+const bin = resolve('bin/listprep.mjs');
+const headers = clientTether.fields.map((f) => f.header);
+const col = (header: string) => headers.indexOf(header);
+
+/**
+ * Runs the CLI; `peakMb` is the process's peak resident memory (VmHWM: getrusage's maxRSS would count the
+ * test runner's memory too, which the child starts from before it runs node).
+ */
+function listprep(...args: string[]) {
+  const wrapper =
+    "import { readFileSync } from 'node:fs';" +
+    "process.on('exit', () => process.stderr.write('\\npeak-rss-kib ' + /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1] + '\\n'));" +
+    `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];` +
+    `await import(${JSON.stringify(bin)});`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const peak = /\n?peak-rss-kib (\d+)\n$/.exec(run.stderr);
+  return {
+    code: run.status,
+    stdout: run.stdout,
+    stderr: peak ? run.stderr.slice(0, peak.index) : run.stderr,
+    peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN,
+  };
+}
+
+function file(name: string, bytes: Uint8Array | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+function templateRow(values: Record<string, string>): string[] {
+  const row = headers.map(() => '');
+  for (const [header, value] of Object.entries(values)) row[col(header)] = value;
+  return row;
+}
+
+describe('workbooks ListPrep exported', () => {
+  it('read back exactly: export, then preview returns every value as it was', () => {
+    // A CSV cannot hold NUL: every other awkward value goes through the CSV, the export and back.
+    const values = awkwardValues.filter(
+      (v) =>
+        !v.includes('\u0000') && !/[\ud800-\udfff]/.test(v.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')),
+    );
+    const rows = values.map((value, i) =>
+      templateRow({ firstName: value, lastName: 'Lee', email: `p${i}@example.com` }),
+    );
+    const source = file('awkward.csv', `\uFEFF${toCsv(headers, rows)}`);
+    const out = join(dir, 'awkward.xlsx');
+    const exported = listprep('export', source, '-o', out);
+    expect([exported.code, exported.stderr]).toEqual([0, expect.not.stringMatching(/error/)]);
+    const preview = listprep('preview', out, '--json', '--limit', '1000');
+    expect([preview.code, preview.stderr]).toEqual([0, '']);
+    const read = JSON.parse(preview.stdout) as { headers: string[]; rows: string[][] };
+    expect(read.headers).toEqual(headers);
+    expect(read.rows.map((row) => row[col('firstName')])).toEqual(values);
+  });
+
+  it('opens a 100,000-row workbook (unpacked, more than the 100 MB refused before) with check and preview', () => {
+    const count = 100_000;
+    const { rows } = generateContacts(count, { seed: 5, errorRate: 0 });
+    const lines = [toCsvLine(headers)];
+    rows.forEach((row, i) => {
+      // Unique emails and phones, or the rows would (rightly) be duplicates.
+      row[col('email')] = `contact${i}@example.com`;
+      for (const c of [col('phone'), col('second_Phone')])
+        if (row[c]) row[c] = `${2 + (i % 8)}${String(i).padStart(9, '0')}`;
+      lines.push(toCsvLine(row));
+    });
+    const source = file('big.csv', `${lines.join('\r\n')}\r\n`);
+    const out = join(dir, 'big.xlsx');
+    expect(listprep('export', source, '-o', out).code).toBe(0);
+    const check = listprep('check', out);
+    expect([check.code, check.stderr]).toEqual([0, '']);
+    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe(`${out}: ${count} rows, 0 errors, 0 warnings`);
+    const preview = listprep('preview', out, '--json', '--limit', '2');
+    const read = JSON.parse(preview.stdout) as { rows: string[][]; truncated: boolean };
+    expect([read.rows.length, read.truncated, read.rows[1][col('email')]]).toEqual([
+      2,
+      true,
+      'contact1@example.com',
+    ]);
+  }, 240_000);
+});
+
+describe("Excel's error values and formulas", () => {
+  const book = xlsx([
+    {
+      name: 'Contacts',
+      rows: [
+        ['firstName', 'lastName', 'email', 'phone'],
+        ['Ann', 'Lee', 'ann@example.com', { f: 'VLOOKUP(A2,B:C,2,0)', v: '#N/A', t: 'e' }],
+        ['Bob', 'Ray', { error: '#REF!' }, '5551234567'],
+        ['Cy', 'Fox', { f: 'LOWER("CY@EXAMPLE.COM")' }, '5559876543'],
+      ],
+    },
+  ]);
+
+  it('check reports each error value as an error of its cell, and says which formulas have no saved result', () => {
+    const path = file('errors.xlsx', book);
+    const run = listprep('check', path, '--json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      issues: { row: number; field: string; code: string; value: string }[];
+    };
+    expect(report.issues.filter((i) => i.code === 'value.excelError')).toEqual([
+      expect.objectContaining({ row: 1, field: 'phone', value: '#N/A' }),
+      expect.objectContaining({ row: 2, field: 'email', value: '#REF!' }),
+    ]);
+    expect(run.stderr).toBe(
+      'listprep check: 1 formula cell has no saved result and reads as empty (row 4, email); open the file in Excel and save it to keep the results\n',
+    );
+    const nb = listprep('check', path, '--lang', 'nb');
+    expect(nb.stdout).toContain('inneholder regnearkfeilen #N/A, ikke en verdi');
+  });
+
+  it('export refuses a workbook with error values and writes nothing', () => {
+    const path = file('errors-export.xlsx', book);
+    const out = join(dir, 'errors-out.xlsx');
+    const run = listprep('export', path, '-o', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Not exported: \d+ errors? in \d+ rows?/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('hidden sheets', () => {
+  const book = xlsx([
+    { name: 'Cover', rows: [] },
+    {
+      name: 'Data',
+      rows: [
+        ['firstName', 'lastName'],
+        ['Ann', 'Lee'],
+      ],
+      state: 'veryHidden',
+    },
+  ]);
+
+  it('are never read by default, and read when named, saying so', () => {
+    const path = file('hidden.xlsx', book);
+    const refused = listprep('check', path);
+    expect([refused.code, refused.stdout]).toEqual([2, '']);
+    expect(refused.stderr).toBe(
+      `listprep check: ${path}: the workbook's visible sheets are empty; its data is in the very hidden sheet "Data": unhide it in Excel, or ask for it by its name\n`,
+    );
+    const named = listprep('check', path, '--sheet', 'Data');
+    expect([named.code, named.stderr]).toEqual([
+      0,
+      'listprep check: read the very hidden sheet "Data", as asked\n',
+    ]);
+    const preview = listprep('preview', path, '--sheet', 'Data');
+    expect(preview.stdout).toContain('Sheets: "Cover" 0 rows, "Data" (very hidden) 2 rows');
+  });
+});
+
+const contacts: XSheet = {
+  name: 'Contacts',
+  rows: [
+    ['firstName', 'lastName'],
+    ['Ann', 'Lee'],
+  ],
+};
+const sheetPart = 'xl/worksheets/sheet1.xml';
+
+/** A sheet part of `size` bytes of blanks, which packs about a thousand times. */
+function blankSheet(size: number): Uint8Array {
+  const data = new Uint8Array(size).fill(0x20);
+  data.set(new TextEncoder().encode('<?xml version="1.0"?><worksheet><sheetData>'), 0);
+  data.set(new TextEncoder().encode('</sheetData></worksheet>'), size - 30);
+  return data;
+}
+
+function craftedBooks(): [string, Uint8Array, RegExp][] {
+  const duplicate = zipRecords(xlsxParts([contacts]));
+  duplicate.locals.push(localRecord(sheetPart, xlsxParts([contacts])[sheetPart]));
+  duplicate.central.push(centralRecord(duplicate.locals, duplicate.locals.length - 1));
+  const overlap = zipRecords(xlsxParts([contacts]));
+  overlap.central.push({ ...overlap.central[0], name: 'xl/worksheets/sheet2.xml' });
+  const hidden = zipRecords(xlsxParts([contacts]));
+  hidden.locals.splice(1, 0, localRecord(sheetPart, 'hidden'));
+  hidden.central = hidden.central.map((c) => ({ ...c, local: c.local >= 1 ? c.local + 1 : c.local }));
+  const lying = zipRecords(xlsxParts([contacts]));
+  lying.locals[0].headerSize = 1;
+  const padded = zipRecords(xlsxParts([contacts]));
+  const sheet = padded.locals.findIndex((l) => l.name === sheetPart);
+  const bomb = blankSheet(256 * 1024 * 1024);
+  const packed = new Uint8Array(Math.ceil(bomb.length / 60));
+  packed.set(deflateSync(bomb, { level: 9 }));
+  padded.locals[sheet] = { ...padded.locals[sheet], packed, crc: crc32(bomb), size: bomb.length };
+  padded.central[sheet] = centralRecord(padded.locals, sheet);
+  const xxe = xlsxParts([contacts]);
+  xxe['xl/workbook.xml'] = xxe['xl/workbook.xml'].replace(
+    '?>\n',
+    '?>\n<!DOCTYPE workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n',
+  );
+  return [
+    ['duplicate.xlsx', writeZip(duplicate), /"xl\/worksheets\/sheet1\.xml" is in it twice/],
+    ['overlap.xlsx', writeZip(overlap), /overlaps another part/],
+    ['hidden-entry.xlsx', writeZip(hidden), /hidden bytes lie before the part/],
+    ['lying-header.xlsx', writeZip(lying), /has another size in its own header/],
+    ['padded-bomb.xlsx', writeZip(padded), /unpacks to more than 100 times its packed size/],
+    ['laughs.xlsx', billionLaughsXlsx('xl/worksheets/sheet1.xml'), /DOCTYPE or ENTITY/],
+    ['xxe.xlsx', zipParts(xxe), /DOCTYPE or ENTITY/],
+  ];
+}
+
+describe('workbooks crafted to attack the reader', () => {
+  it('are refused with one line and exit 2, in bounded memory', () => {
+    for (const [name, bytes, reason] of craftedBooks()) {
+      const path = file(name, bytes);
+      for (const command of ['check', 'preview']) {
+        const run = listprep(command, path);
+        expect([name, command, run.code, run.stdout]).toEqual([name, command, 2, '']);
+        expect(run.stderr.trimEnd().split('\n'), run.stderr).toHaveLength(1);
+        expect(run.stderr.trimEnd()).toMatch(reason);
+        expect(run.peakMb, `${name}: ${run.peakMb} MB`).toBeLessThan(250);
+      }
+    }
+  });
+
+  it('are read within what they hold, not what they claim: merges over the whole grid, 50,000 merges, defined names', () => {
+    const rows = [
+      ['firstName', 'lastName', 'email'],
+      ['Ann', 'Lee', 'ann@example.com'],
+      ['Bob', 'Ray', 'bob@example.com'],
+    ];
+    const cases: [string, Uint8Array][] = [
+      ['merge-grid.xlsx', xlsx([{ name: 'S', rows, merges: ['A3:XFD1048576'], dimension: 'A1:XFD1048576' }])],
+      ['merge-column.xlsx', xlsx([{ name: 'S', rows, merges: ['A3:D1048576'] }])],
+      [
+        'merges.xlsx',
+        xlsx([
+          { name: 'S', rows, merges: Array.from({ length: 50_000 }, (_, i) => `A${i + 5}:XFD${i + 5}`) },
+        ]),
+      ],
+      [
+        'names.xlsx',
+        xlsx([{ name: 'S', rows }], {
+          definedNames: [{ name: '_xlnm.Print_Area', ref: '__proto__!$A$1:$D$3' }],
+        }),
+      ],
+    ];
+    for (const [name, bytes] of cases) {
+      const run = listprep('check', file(name, bytes), '--json');
+      expect([name, run.code, run.stderr]).toEqual([name, 0, '']);
+      expect(JSON.parse(run.stdout)).toMatchObject({ rows: 2, errors: 0 });
+      expect(run.peakMb, `${name}: ${run.peakMb} MB`).toBeLessThan(250);
+    }
+  });
+});
