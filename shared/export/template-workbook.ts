@@ -67,9 +67,6 @@ export class TemplateWorkbookWriter {
   }
 }
 
-/** The MIME type to save or download an .xlsx file with. */
-export const xlsxMimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The template workbook as a pull stream of bytes (rows in the template's column order). */
 export function templateWorkbookChunks(
   options: TemplateWorkbookOptions,

@@ -1,4 +1,4 @@
-import { foldKey, foldWords } from '../fix/fold';
+import { foldKey } from '../fix/fold';
 
 // Words about a header that are not about the template: which of several addresses or phones a column is
 // ("Business Street", "Home City", "Mailing Zip", "Jobb e-post"). A name without them is weaker evidence.
@@ -105,11 +105,6 @@ export const notTemplateHeaders: ReadonlySet<string> = new Set(
     'time zone',
   ].map(foldKey),
 );
-
-/** Header words, folded: `Mailing Zip/Postal Code` -> `mailing zip postal code`. */
-export function headerWords(header: string): string {
-  return foldWords(header);
-}
 
 /** The header without leading qualifier words (`business postal code` -> `postal code`), or null if none. */
 export function withoutQualifiers(words: string): string | null {

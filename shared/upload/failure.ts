@@ -22,8 +22,3 @@ export type UploadFailure = Readonly<{
 export function isRetryable(failure: UploadFailure): boolean {
   return failure.kind === 'offline' || failure.kind === 'unavailable';
 }
-
-/** Row issues carry a row number; request issues carry a path. */
-export function isRowIssue(issue: RowIssue | RequestIssue): issue is RowIssue {
-  return typeof (issue as RowIssue).row === 'number';
-}
