@@ -52,7 +52,7 @@ export async function readFile(
   // Set from inside the reader's callbacks, so kept on an object (TypeScript does not follow closures).
   const ahead: {
     proposals: readonly ColumnProposal[] | null;
-    stream: StreamingBuild | null;
+    stream: StreamingBuild<SheetDocument> | null;
     streaming: 'waiting' | 'on' | 'off';
   } = { proposals: null, stream: null, streaming: 'waiting' };
   const start = (table: CellTable, upTo: number) => {

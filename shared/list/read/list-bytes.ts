@@ -1,4 +1,4 @@
-import { SourceError } from './source-reader';
+import { SourceError } from './source-error';
 
 // The open file's bytes, whole or still arriving. In the browser the worker gets the File itself and reads it
 // (renderer/worker/file-bytes.ts fills a ListBytes as the Blob's stream gives bytes), so parsing starts with

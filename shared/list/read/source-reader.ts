@@ -11,6 +11,7 @@ import {
 } from '../../codec';
 import { CellTable } from '../sheet/cell-table';
 import type { ListBytes } from './list-bytes';
+import { SourceError } from './source-error';
 
 // Reading a file is shared/codec's job (encodings, header row below titles, footers, XLSX, hostile files);
 // this module feeds it the bytes in pieces as they arrive (file-bytes.ts), stores what it reads in a
@@ -46,15 +47,6 @@ export type SourceFormat = Readonly<{
 
 /** Called after each chunk with the rows read so far; awaiting it lets the worker post and listen. */
 export type ReadProgress = (rows: number, fraction: number) => Promise<void>;
-
-export class SourceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Reads the whole file: table row 0 holds the headers, rows 1… the data rows (titles, blank rows and a

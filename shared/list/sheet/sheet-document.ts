@@ -121,7 +121,7 @@ export class SheetDocument {
     targets: readonly ColumnTarget[];
     lookups?: Lookups;
     customFields?: readonly AccountCustomField[];
-  }): StreamingBuild {
+  }): StreamingBuild<SheetDocument> {
     const columns = layColumns(
       options.template,
       options.table,
@@ -139,7 +139,15 @@ export class SheetDocument {
       new IntList(),
       options.lookups,
     );
-    return new StreamingBuild(doc, columns);
+    const sink = {
+      append: (raw: number, values: readonly string[]) => doc.appendValidated(raw, values),
+      finish: (dateOrderByField: Readonly<Record<string, DateOrder>>) => {
+        doc.dateOrderByField = dateOrderByField;
+        doc.structureVersion++;
+        return doc;
+      },
+    };
+    return new StreamingBuild(sink, columns);
   }
 
   /** Adds a table row at the end of the order and validates it; `values` are in column order. */

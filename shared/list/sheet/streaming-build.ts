@@ -1,15 +1,22 @@
-import { ColumnAnalyzer } from '../../fix';
+import { ColumnAnalyzer, type DateOrder } from '../../fix';
 import type { DocColumn } from './doc-columns';
-import type { SheetDocument } from './sheet-document';
 
-/** A document validated row by row as the file is read (see `SheetDocument.stream`). */
-export class StreamingBuild {
+/** Where a streamed row goes, and what ends the stream: the document's own methods (see `SheetDocument.stream`). */
+export type StreamSink<T> = Readonly<{
+  /** Stores and validates one row; `values` are in column order and reused for the next row. */
+  append: (raw: number, values: readonly string[]) => void;
+  /** Takes the date order each date column's values showed, and hands back the finished document. */
+  finish: (dateOrderByField: Readonly<Record<string, DateOrder>>) => T;
+}>;
+
+/** A document validated row by row as the file is read: no second pass, no re-split of stored rows. */
+export class StreamingBuild<T> {
   private readonly analyzer: ColumnAnalyzer;
   private readonly tableCols: Int32Array;
   private readonly values: string[];
 
   constructor(
-    private readonly doc: SheetDocument,
+    private readonly sink: StreamSink<T>,
     columns: readonly DocColumn[],
   ) {
     this.analyzer = new ColumnAnalyzer(columns.map((c) => c.field));
@@ -21,13 +28,11 @@ export class StreamingBuild {
   add(raw: number, cells: readonly string[]): void {
     const values = this.values;
     for (let c = 0; c < values.length; c++) values[c] = cells[this.tableCols[c]] ?? '';
-    this.doc.appendValidated(raw, values);
+    this.sink.append(raw, values);
     this.analyzer.add(values);
   }
 
-  finish(): SheetDocument {
-    this.doc.dateOrderByField = this.analyzer.result().dateOrderByField;
-    this.doc.structureVersion++;
-    return this.doc;
+  finish(): T {
+    return this.sink.finish(this.analyzer.result().dateOrderByField);
   }
 }
