@@ -2,6 +2,7 @@ import type { Locale } from '../../shared/validate';
 import { type Progress, WorkerFailure } from '../client/worker-client';
 import { wordsFor } from '../i18n/words';
 import type { Change } from '../../shared/list';
+import { failureText } from '../../shared/words';
 import { type AppState, type BusyState, initialState } from './app-state';
 
 type Listener = () => void;
@@ -48,8 +49,13 @@ export class AppStore {
 
   /** Shows what went wrong and ends whatever was busy. */
   fail(error: unknown): void {
-    const text = error instanceof WorkerFailure || error instanceof Error ? error.message : String(error);
-    this.set({ notice: { kind: 'error', text }, busy: null });
+    this.set({ notice: { kind: 'error', text: this.reasonOf(error) }, busy: null });
+  }
+
+  /** Why something failed, for people: the worker's refusals in the language shown, anything else as it is. */
+  reasonOf(error: unknown): string {
+    if (error instanceof WorkerFailure) return failureText(this.state.locale, error.error);
+    return error instanceof Error ? error.message : String(error);
   }
 
   info(text: string): void {

@@ -71,7 +71,7 @@ export class FileOpening {
     } catch (error) {
       if (isCancelledRead(error)) return false;
       this.store.set({
-        notice: { kind: 'error', text: this.store.words.openFailed((error as Error).message) },
+        notice: { kind: 'error', text: this.store.words.openFailed(this.store.reasonOf(error)) },
         busy: null,
       });
       return false;

@@ -86,7 +86,9 @@ async function handle(request: WorkerRequest): Promise<void> {
   } catch (error) {
     const code = error instanceof SessionError || error instanceof SourceError ? error.code : 'internal';
     const message = error instanceof Error ? error.message : String(error);
-    scope.postMessage({ kind: 'result', id: request.id, ok: false, error: { code, message } });
+    const line = error instanceof SourceError ? error.line : undefined;
+    const failure = line === undefined ? { code, message } : { code, message, line };
+    scope.postMessage({ kind: 'result', id: request.id, ok: false, error: failure });
   }
 }
 

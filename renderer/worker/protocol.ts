@@ -31,7 +31,8 @@ export type WorkerRequest<K extends RequestType = RequestType> = Readonly<{
   params: WorkerApi[K]['req'];
 }>;
 
-export type WorkerError = Readonly<{ code: string; message: string }>;
+/** A refusal: its stable code (worded for people by shared/words), the engine's English diagnosis, the file's line. */
+export type WorkerError = Readonly<{ code: string; message: string; line?: number }>;
 
 export type WorkerMessage =
   /** The upload's state changed (a dry run or an import runs beside the requests, see ListUpload). */

@@ -11,3 +11,4 @@ export * from './read-sheet-part';
 export * from './sheet-types';
 export * from './table-shaper';
 export * from './zip-limits';
+export * from './read-words';

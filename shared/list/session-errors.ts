@@ -1,9 +1,10 @@
+import type { SessionErrorCode } from '../words';
 import type { EarlyOpen } from './protocol';
 
 /** A request the session cannot answer, with a stable code for the UI (`file.none`, `plan.stale`…). */
 export class SessionError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: SessionErrorCode,
     message: string,
   ) {
     super(message);

@@ -7,7 +7,7 @@ import { type Browser, launchBrowser } from './browser';
 import { foldKey } from '../../shared/fix';
 import { headersSignature } from '../../shared/mapping';
 import { encodeWindows1252, messyCsvBytes, messyHeaders, messyRows } from './messy-file';
-import { AppPage, outputDir } from './pages/app-page';
+import { AppPage, chooseFileWith, outputDir } from './pages/app-page';
 import { FixPage } from './pages/fix-page';
 import { MapPage } from './pages/map-page';
 import { OpenPage } from './pages/open-page';
@@ -179,5 +179,27 @@ describe('reading the file and saving a mapping', () => {
     expect(JSON.parse(stored ?? '[]')).toMatchObject([
       { format: 'listprep-mapping-profile', name: 'First format', signature: headersSignature(messyHeaders) },
     ]);
+  });
+});
+
+describe('a file that cannot be opened', () => {
+  it("says why in the language shown, not in the reader's English", async () => {
+    // The first bytes of an Excel 97-2003 workbook (a compound file): the reader refuses it by its signature.
+    const legacy = join(outputDir, 'open-map-legacy.xls');
+    const signature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    writeFileSync(legacy, Uint8Array.from([...signature, ...new Array<number>(504).fill(0)]));
+    const app = new AppPage(page);
+    await page.reload();
+    await app.setLanguage('Norsk bokmål');
+    await chooseFileWith(page, legacy, () => page.getByRole('button', { name: 'Velg fil' }).click());
+    await expect
+      .poll(() => app.notice('error').textContent())
+      .toContain('Filen kan ikke åpnes: dette er en gammel Excel 97-2003-arbeidsbok (.xls)');
+    await app.screenshot('open-refused-nb');
+    await app.setLanguage('English');
+    await chooseFileWith(page, legacy, () => page.getByRole('button', { name: 'Choose file' }).click());
+    await expect
+      .poll(() => app.notice('error').textContent())
+      .toContain('This file cannot be opened: this is an old Excel 97-2003 workbook (.xls)');
   });
 });

@@ -94,7 +94,7 @@ export async function readSource(
     onChunk: () =>
       progress(Math.max(0, table.rowCount - 1), workbookFraction ?? (file.size ? at.offset / file.size : 1)),
   });
-  if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
+  if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message, outcome.error.line);
   const summary = outcome.value;
   await progress(Math.max(0, table.rowCount - 1), 1);
   if (!header) throw new SourceError('sheet.noRows', 'The file has no rows.');
@@ -135,7 +135,7 @@ export async function previewSource(
 ): Promise<{ rows: string[][]; lines: number[] }> {
   const source: ByteSource | RandomAccessBytes = (await workbookOf(file)) ?? file.pieces();
   const outcome = await previewSheet(source, { ...options, headerRow: 0, limit });
-  if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message);
+  if (!outcome.ok) throw new SourceError(outcome.error.code, outcome.error.message, outcome.error.line);
   return { rows: outcome.value.rows, lines: outcome.value.lines };
 }
 

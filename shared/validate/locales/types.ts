@@ -1,7 +1,6 @@
 import type { IssueCode } from '../codes';
 
-export const locales = ['en', 'nb'] as const;
-export type Locale = (typeof locales)[number];
+export { type Locale, locales } from '../../locale';
 
 /** What a message may mention about the problem cell. */
 export type MessageParams = Readonly<{
