@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { fieldsOf, missingRequired } from '../../shared/mapping';
 import { clientTether, type FieldDef } from '../../shared/template';
-import { describeFinding, type Locale, SheetValidator } from '../../shared/validate';
-import { type CheckPrinter, jsonPrinter, textPrinter } from '../check-output';
+import { type DuplicateGroup, describeFinding, type Locale, SheetValidator } from '../../shared/validate';
+import { type CheckPrinter, jsonPrinter, largestGroups, textPrinter } from '../check-output';
 import { defaultThreads, minParallelBytes, ParallelCheck } from '../check-parallel';
 import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
@@ -22,8 +22,9 @@ const dataRowOf = (rowId: number) => rowId + 1;
 export const checkUsage =
   'listprep check FILE [--json] [--lang en|nb] [--date-order mdy|dmy] [--lookups FILE.json] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] [--threads N]';
 
-// Issues shown in full by the text output (the rest are counted).
+// Issues shown in full by the text output (the rest are counted), and duplicate groups described.
 const textIssues = 20;
+const shownGroups = 5;
 
 // Rows read before the mapping is chosen; they are also the evidence for each date column's day/month order.
 const sampleRows = 5000;
@@ -92,7 +93,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const describe = (rowId: number, values: readonly string[], withFixes: boolean) => {
     for (const finding of validator.findings(rowId)) {
       if (!printer.wantsIssues()) return;
-      if (withFixes === Boolean(finding.related)) continue; // cell findings now, duplicates at the end
+      if (withFixes === Boolean(finding.groups)) continue; // cell findings now, duplicates at the end
       const fixContext = withFixes ? { template, lookups, dateOrderByField } : undefined;
       const issue = describeFinding(finding, { locale, columns, rowNumber: dataRowOf, values, fixContext });
       printer.issue(issue, sourceHeaders[finding.col] ?? '');
@@ -204,7 +205,14 @@ export async function runCheck(args: string[]): Promise<number> {
   }
 
   const summary = validator.summary();
-  printer.finish(summary, { file, unchecked, fieldHeaders: columns.map((f) => f?.header ?? '') });
+  const numbered = (group: DuplicateGroup) => ({ ...group, firstRows: group.firstRows.map(dataRowOf) });
+  printer.finish(summary, {
+    file,
+    unchecked,
+    fieldHeaders: columns.map((f) => f?.header ?? ''),
+    largestGroups: largestGroups(validator.duplicateGroups(), shownGroups).map(numbered),
+    groupCount: validator.duplicateGroupCount,
+  });
   await out.flush();
   return summary.errors > 0 ? 1 : 0;
 }

@@ -117,13 +117,47 @@ export function uniqueHash(value: string): number {
   return feedTrimmedLower(value) === 0 ? -1 : finish();
 }
 
-/** Combines two component hashes and a pair tag into one 53-bit key. */
-export function pairHash(tag: number, a: number, b: number): number {
-  let x = Math.imul((a >>> 0) ^ tag, 0x85ebca6b) ^ Math.imul((a / 4294967296) | 0, 0xc2b2ae35);
-  let y = Math.imul((b >>> 0) ^ (tag << 8), 0xcc9e2d51) ^ Math.imul((b / 4294967296) | 0, 0x1b873593);
+/** The pair a key stands for: name + phone, email + phone, name + email. */
+export const pairTags = { namePhone: 1, emailPhone: 2, nameEmail: 3 } as const;
+export type PairTag = (typeof pairTags)[keyof typeof pairTags];
+
+/** Which pair a key of `pairHash` stands for (its two lowest bits). */
+export function pairTagOf(key: number): PairTag {
+  return (key % 4) as PairTag;
+}
+
+// Murmur3's block mix and finaliser: each of the two lanes below reads all 106 bits of its input.
+function mixBlock(h: number, k: number): number {
+  let x = Math.imul(k, 0xcc9e2d51);
+  x = (x << 15) | (x >>> 17);
+  x = Math.imul(x, 0x1b873593);
+  const y = h ^ x;
+  return (Math.imul((y << 13) | (y >>> 19), 5) + 0xe6546b64) | 0;
+}
+
+function finalMix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
   x ^= x >>> 13;
-  y ^= y >>> 16;
-  const hi = Math.imul(x ^ (y >>> 7), 0x9e3779b1) ^ y;
-  const lo = Math.imul(y ^ (x >>> 11), 0x7feb352d) ^ x;
-  return (hi >>> 0) * 0x200000 + ((lo >>> 0) & 0x1fffff);
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+function lane(seed: number, a0: number, a1: number, b0: number, b1: number): number {
+  return finalMix(mixBlock(mixBlock(mixBlock(mixBlock(seed, a0), a1), b0), b1) ^ 16);
+}
+
+/**
+ * Combines two component hashes and a pair tag into one 53-bit key: 51 bits of hash, then the tag. Two
+ * independent 32-bit lanes over both inputs: a single 32-bit mix (as before) made two of 100,000 names
+ * sharing one placeholder email collide, a false "likely duplicate".
+ */
+export function pairHash(tag: PairTag, a: number, b: number): number {
+  const a0 = a >>> 0;
+  const a1 = (a / 4294967296) | 0;
+  const b0 = b >>> 0;
+  const b1 = (b / 4294967296) | 0;
+  const hi = lane(0x9747b28c ^ tag, a0, a1, b0, b1);
+  const lo = lane(0x5bd1e995 + tag, a0, a1, b0, b1);
+  return (hi * 0x80000 + (lo & 0x7ffff)) * 4 + tag;
 }
