@@ -138,6 +138,10 @@ const en: ExportWords = {
     'tags.empty': 'Empty tag',
     'contact.likelyDuplicate': 'Looks like another contact',
     'value.excelError': 'Spreadsheet error, not a value',
+    'cell.tooLong': 'More than 32,767 characters',
+    'text.control': 'Control characters',
+    'text.invisible': 'Invisible characters inside',
+    'email.mixedScript': 'Letters of different alphabets',
   },
   refusal: ({ errors, rows, warnings }) =>
     `Not exported: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${rows} ${rows === 1 ? 'row' : 'rows'} must be fixed first` +
@@ -244,6 +248,10 @@ const nb: ExportWords = {
     'tags.empty': 'Tom tagg',
     'contact.likelyDuplicate': 'Ligner en annen kontakt',
     'value.excelError': 'Regnearkfeil, ikke en verdi',
+    'cell.tooLong': 'Mer enn 32 767 tegn',
+    'text.control': 'Kontrolltegn',
+    'text.invisible': 'Usynlige tegn inni',
+    'email.mixedScript': 'Bokstaver fra ulike alfabeter',
   },
   refusal: ({ errors, rows, warnings }) =>
     `Ikke eksportert: ${errors} feil på ${rows} ${rows === 1 ? 'rad' : 'rader'} må rettes først` +

@@ -1,7 +1,8 @@
 import type { FieldDef, Lookups, Template } from '../template';
 import type { IssueCode } from './codes';
 import { checkIsoDate } from './dates';
-import { checkEmail } from './email';
+import { checkEmail, mixesScripts } from './email';
+import { controlMark, invisibleMark, maxCellLength, scanMarks } from './hidden-characters';
 
 /**
  * A compiled cell rule: the raw cell text in, an issue code or null out. These run on every cell of every
@@ -49,7 +50,8 @@ function checkDate(value: string): IssueCode | null {
 
 function checkEmailCell(value: string): IssueCode | null {
   const verdict = checkEmail(value);
-  return verdict === 'ok' ? null : verdict === 'tooLong' ? 'email.tooLong' : 'email.format';
+  if (verdict !== 'ok') return verdict === 'tooLong' ? 'email.tooLong' : 'email.format';
+  return mixesScripts(value) ? 'email.mixedScript' : null;
 }
 
 function isUpperLetter(code: number): boolean {
@@ -166,10 +168,22 @@ const excelErrors: ReadonlySet<string> = new Set([
 
 /**
  * Runs a compiled rule on a non-empty cell: an issue code, or null when the value is valid. A spreadsheet's
- * error value is never data, whatever the column.
+ * error value is never data, whatever the column. Before the column's own rule, what no column may hold:
+ * more than Excel's 32,767 characters, control characters (NUL, ESC…; PostgreSQL text cannot hold NUL). After it, in text columns, direction marks and zero-width
+ * characters inside the value (a warning: they make a cell read differently from what it holds).
  */
 export function checkValue(rule: ColumnRule, value: string): IssueCode | null {
   if (value.charCodeAt(0) === 35 && excelErrors.has(value)) return 'value.excelError';
+  if (value.length > maxCellLength) return 'cell.tooLong';
+  const marks = scanMarks(value);
+  if (marks & controlMark) return 'text.control';
+  const code = checkKind(rule, value);
+  if (code !== null || !(marks & invisibleMark)) return code;
+  return rule.kind === kindCodes.text || rule.kind === kindCodes.tags ? 'text.invisible' : null;
+}
+
+/** The column's own rule. */
+function checkKind(rule: ColumnRule, value: string): IssueCode | null {
   switch (rule.kind) {
     case kindCodes.text:
       return hasInvisibleEdge(value) ? 'text.whitespace' : null;

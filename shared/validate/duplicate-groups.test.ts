@@ -84,6 +84,27 @@ describe('duplicate groups', () => {
   });
 });
 
+describe('duplicates beyond ASCII', () => {
+  it('finds emails written in NFC and NFD as one, and keeps a mixed-script address in duplicate detection', () => {
+    const rows = [
+      ['Ann', 'Lee', '', 'jos\u00e9@example.com'],
+      ['Bob', 'Ray', '', 'JOSE\u0301@example.com'],
+      ['Cy', 'Day', '', 'p\u0430ypal@example.com'],
+      ['Di', 'Fox', '', 'P\u0410YPAL@example.com'],
+      ['Ed', 'Orr', '', 'paypal@example.com'],
+    ];
+    const issues = validateRows(clientTether, columns, rows);
+    expect(issues.map((i) => `${i.row}:${i.code}:${i.groups?.[0].rows.join('|') ?? ''}`)).toEqual([
+      '1:email.duplicate:1|2',
+      '2:email.duplicate:1|2',
+      '3:email.mixedScript:',
+      '3:email.duplicate:3|4',
+      '4:email.mixedScript:',
+      '4:email.duplicate:3|4',
+    ]);
+  });
+});
+
 describe('UniqueValueIndex', () => {
   it('never groups two values whose hashes collide, whatever order they come and go in', () => {
     const keys: string[] = [];

@@ -1,6 +1,9 @@
+import { foldCase } from './keys';
+
 // Allocation-free hashing of the normalised keys behind "likely duplicate": a name, a phone, an email are
 // hashed straight from the cell text, with the same folding the string keys in keys.ts apply, and pairs are
-// combined arithmetically. No intermediate strings: this runs for every row of every sheet.
+// combined arithmetically. No intermediate strings for ASCII text, which is nearly every cell of every
+// sheet; a cell with other characters is folded as a string first (`foldCase`: NFC and case folding).
 
 // The hash state lives in an Int32Array, not two module-level numbers: Chromium keeps small integers in 31
 // bits (pointer compression), so a full 32-bit value in a plain variable is boxed - an allocation for every
@@ -34,14 +37,16 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** Lower case of an ASCII character (others are folded as strings first). */
 function lower(code: number): number {
-  if (code >= 65 && code <= 90) return code + 32;
-  if (code < 128) return code;
-  return String.fromCharCode(code).toLowerCase().charCodeAt(0);
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-/** Feeds a cell trimmed, lower-cased, inner space runs folded to one space; returns its folded length. */
-function feedFolded(value: string): number {
+/**
+ * Feeds a cell trimmed, lower-cased, inner space runs folded to one space; returns its folded length, or -1
+ * when it meets a character beyond ASCII and `folded` is false (the caller then folds the text first).
+ */
+function feedFolded(value: string, folded: boolean): number {
   let start = 0;
   let end = value.length;
   while (start < end && isSpace(value.charCodeAt(start))) start++;
@@ -54,24 +59,33 @@ function feedFolded(value: string): number {
       spacePending = true;
       continue;
     }
+    if (code >= 128 && !folded) return -1;
     if (spacePending) {
       feed(32);
       length++;
       spacePending = false;
     }
-    feed(lower(code));
+    feed(folded ? code : lower(code));
     length++;
   }
   return length;
 }
 
-/** Hash of "first last" folded, or -1 unless both names are present. */
+/** Hash of "first last" folded (case, spaces, Unicode normalisation), or -1 unless both names are present. */
 export function nameHash(first: string, last: string): number {
   reset(1);
-  if (feedFolded(first) === 0) return -1;
+  const f = feedFolded(first, false);
+  if (f === 0) return -1;
+  if (f > 0) {
+    feed(32);
+    const l = feedFolded(last, false);
+    if (l > 0) return finish();
+    if (l === 0) return -1;
+  }
+  reset(1);
+  if (feedFolded(foldCase(first), true) === 0) return -1;
   feed(32);
-  if (feedFolded(last) === 0) return -1;
-  return finish();
+  return feedFolded(foldCase(last), true) === 0 ? -1 : finish();
 }
 
 /** Hash of a phone's digits without a North American leading 1, or -1 with fewer than 7 digits. */
@@ -101,20 +115,32 @@ export function phoneHash(value: string): number {
   return finish();
 }
 
-/** Feeds a cell trimmed and lower-cased, inner spaces kept as they are (the fold of keys.ts `uniqueKey`). */
+/**
+ * Feeds a cell trimmed and lower-cased, inner spaces kept as they are (the fold of keys.ts `uniqueKey`);
+ * returns its length, or -1 when it meets a character beyond ASCII.
+ */
 function feedTrimmedLower(value: string): number {
   let start = 0;
   let end = value.length;
   while (start < end && isSpace(value.charCodeAt(start))) start++;
   while (end > start && isSpace(value.charCodeAt(end - 1))) end--;
-  for (let i = start; i < end; i++) feed(lower(value.charCodeAt(i)));
+  for (let i = start; i < end; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 128) return -1;
+    feed(lower(code));
+  }
   return end - start;
 }
 
-/** Hash of a unique column's key (trimmed, lower-cased: the same fold as `uniqueKey`), or -1 when empty. */
+/** Hash of a unique column's key (trimmed and case-folded: the fold of `uniqueKey`), or -1 when empty. */
 export function uniqueHash(value: string): number {
   reset(3);
-  return feedTrimmedLower(value) === 0 ? -1 : finish();
+  const length = feedTrimmedLower(value);
+  if (length >= 0) return length === 0 ? -1 : finish();
+  const folded = foldCase(value.trim());
+  reset(3);
+  for (let i = 0; i < folded.length; i++) feed(folded.charCodeAt(i));
+  return folded.length === 0 ? -1 : finish();
 }
 
 /** The pair a key stands for: name + phone, email + phone, name + email. */

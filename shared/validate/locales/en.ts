@@ -54,6 +54,14 @@ export const en: MessageTable = {
   'id.format': (p) => `${p.label} must be an ID number copied from ClientTether.`,
   'id.unknown': (p) => `${p.label} is not an ID in this account. Use one of: ${p.allowed}.`,
   'tags.empty': (p) => `${p.label} has an empty tag between two commas. Remove the extra comma.`,
+  'cell.tooLong': (p) =>
+    `${p.label} has more than 32,767 characters, more than Excel and the CRM keep in one cell. Shorten it.`,
+  'text.control': (p) =>
+    `${p.label} contains control characters (such as NUL or ESC) that cannot be seen and that the CRM cannot store. Remove them.`,
+  'text.invisible': (p) =>
+    `${p.label} contains invisible characters (direction marks or zero-width spaces) that can make it look different from what it holds. Remove them.`,
+  'email.mixedScript': (p) =>
+    `${p.label} mixes letters of different alphabets (such as a Cyrillic "а" among Latin letters): it looks like another address but is not the same. Check how it is written.`,
   'contact.likelyDuplicate': (p) =>
     p.groups.length > 1
       ? `This contact has ${sameAs(p.groups)}. Keep one, merge them, or leave both if they are different people.`

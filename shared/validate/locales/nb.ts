@@ -52,6 +52,14 @@ export const nb: MessageTable = {
   'id.format': (p) => `${p.label} må være et ID-nummer kopiert fra ClientTether.`,
   'id.unknown': (p) => `${p.label} er ikke en ID i denne kontoen. Bruk en av: ${p.allowed}.`,
   'tags.empty': (p) => `${p.label} har et tomt merke mellom to komma. Fjern det ekstra kommaet.`,
+  'cell.tooLong': (p) =>
+    `${p.label} har mer enn 32 767 tegn, mer enn Excel og CRM-et tar vare på i én celle. Gjør den kortere.`,
+  'text.control': (p) =>
+    `${p.label} inneholder kontrolltegn (som NUL eller ESC) som ikke synes, og som CRM-et ikke kan lagre. Fjern dem.`,
+  'text.invisible': (p) =>
+    `${p.label} inneholder usynlige tegn (retningsmerker eller tegn uten bredde) som kan få den til å se annerledes ut enn det den inneholder. Fjern dem.`,
+  'email.mixedScript': (p) =>
+    `${p.label} blander bokstaver fra ulike alfabeter (som en kyrillisk «а» blant latinske bokstaver): den ser ut som en annen adresse, men er ikke den samme. Sjekk hvordan den er skrevet.`,
   'contact.likelyDuplicate': (p) =>
     p.groups.length > 1
       ? `Denne kontakten har ${sameAs(p.groups)}. Behold én, slå dem sammen, eller behold begge hvis det er forskjellige personer.`
