@@ -1,11 +1,15 @@
 import type { ColumnCount, DuplicateGroup, Issue, IssueGroup, ValidationSummary } from '../shared/validate';
 import type { BufferedWriter } from './output';
+import type { ReadNote } from './read-notes';
+import { jsonShown, shown } from './terminal-text';
 
 /** How `listprep check` prints: every issue as JSON, or a summary for people with the first few issues. */
 export type CheckPrinter = Readonly<{
   /** False once the printer wants no more issues (text mode shows a few); wording them can then be skipped. */
   wantsIssues: () => boolean;
   issue: (issue: Issue, sourceHeader: string) => void;
+  /** What the reader noticed (a ragged row, a quote never closed, an Excel cell): a warning at its row. */
+  note: (note: ReadNote, sourceHeader: string, field: string) => void;
   finish: (summary: ValidationSummary, notes: CheckNotes) => void;
 }>;
 
@@ -18,6 +22,8 @@ export type CheckNotes = Readonly<{
   /** The largest duplicate groups (rows numbered as people see them), largest first, and how many in all. */
   largestGroups: readonly DuplicateGroup[];
   groupCount: number;
+  /** Read notes in all, some of which (past the first 100 ragged rows of a read) are only counted. */
+  noteCount: number;
 }>;
 
 /** A duplicate group described once in the JSON output; each member's issue names its `id`. */
@@ -37,7 +43,7 @@ type JsonGroup = Readonly<{
 export function jsonPrinter(out: BufferedWriter, file: string): CheckPrinter {
   let first = true;
   const groups = new Map<number, JsonGroup>();
-  out.write(`{\n  "file": ${JSON.stringify(file)},\n  "issues": [`);
+  out.write(`{\n  "file": ${jsonShown(JSON.stringify(file))},\n  "issues": [`);
   return {
     wantsIssues: () => true,
     issue(issue, sourceHeader) {
@@ -57,7 +63,23 @@ export function jsonPrinter(out: BufferedWriter, file: string): CheckPrinter {
         const { id, match, size, rows } = g;
         groups.set(id, { id, field: issue.field, code: issue.code, match, size, firstRows: rows });
       }
-      out.write(`${first ? '' : ','}\n    ${JSON.stringify(record)}`);
+      out.write(`${first ? '' : ','}\n    ${jsonShown(JSON.stringify(record))}`);
+      first = false;
+    },
+    note(note, sourceHeader, field) {
+      const { row, line, code, value, message } = note;
+      const record = {
+        row,
+        line,
+        column: sourceHeader,
+        field,
+        code,
+        severity: 'warning',
+        value,
+        message,
+        fix: null,
+      };
+      out.write(`${first ? '' : ','}\n    ${jsonShown(JSON.stringify(record))}`);
       first = false;
     },
     finish(summary) {
@@ -76,8 +98,11 @@ export function jsonPrinter(out: BufferedWriter, file: string): CheckPrinter {
 
 function quoted(value: string): string {
   const flat = value.replace(/\r\n|\r|\n/g, '⏎');
-  return flat.length > 40 ? `"${flat.slice(0, 39)}…"` : `"${flat}"`;
+  return shown(flat.length > 40 ? `"${flat.slice(0, 39)}…"` : `"${flat}"`);
 }
+
+// Read notes shown by the text output (the rest are counted).
+const notesShown = 5;
 
 function columnLine(count: ColumnCount, fieldHeaders: readonly string[]): string {
   const header = fieldHeaders[count.col] ?? '';
@@ -92,10 +117,10 @@ const matchWords: Readonly<Record<DuplicateGroup['match'], string>> = {
 };
 
 function groupLine(group: DuplicateGroup, fieldHeaders: readonly string[]): string {
-  const shown = group.firstRows.slice(0, 5);
-  const more = group.size > shown.length ? ', …' : '';
+  const first = group.firstRows.slice(0, 5);
+  const more = group.size > first.length ? ', …' : '';
   const where = group.match === 'value' ? (fieldHeaders[group.col] ?? '') : 'contact';
-  return `  ${where}: ${group.size} rows with ${matchWords[group.match]} (rows ${shown.join(', ')}${more})\n`;
+  return `  ${shown(where)}: ${group.size} rows with ${matchWords[group.match]} (rows ${first.join(', ')}${more})\n`;
 }
 
 /** The `n` largest groups, largest first (ties: the earlier first row), in one pass over them all. */
@@ -116,21 +141,33 @@ export function largestGroups(groups: Iterable<DuplicateGroup>, n: number): Dupl
 }
 
 /** The first `shown` issues in full, then counts per column and kind, then one closing line. */
-export function textPrinter(out: BufferedWriter, shown = 20): CheckPrinter {
+export function textPrinter(out: BufferedWriter, issuesShown = 20): CheckPrinter {
   let printed = 0;
+  const readNotes: string[] = [];
   return {
-    wantsIssues: () => printed < shown,
+    wantsIssues: () => printed < issuesShown,
     issue(issue) {
       printed++;
       const value = issue.value ? ` ${quoted(issue.value)}` : '';
       const fix = issue.fix ? ` Suggested: ${quoted(issue.fix.value)}.` : '';
-      out.write(`  row ${issue.row}, ${issue.field}${value}: ${issue.message}${fix}\n`);
+      out.write(`  row ${issue.row}, ${shown(issue.field)}${value}: ${shown(issue.message)}${fix}\n`);
+    },
+    note(note) {
+      if (readNotes.length < notesShown) readNotes.push(`  row ${note.row}: ${shown(note.message)}\n`);
     },
     finish(summary, notes) {
-      const total = summary.errors + summary.warnings;
+      const total = summary.errors + summary.warnings - notes.noteCount;
       if (total > printed) out.write(`  … and ${total - printed} more (use --json for all)\n`);
+      if (notes.noteCount) {
+        out.write(
+          `How the file was written (${notes.noteCount} warning${notes.noteCount > 1 ? 's' : ''}):\n`,
+        );
+        for (const line of readNotes) out.write(line);
+        if (notes.noteCount > readNotes.length)
+          out.write(`  … and ${notes.noteCount - readNotes.length} more\n`);
+      }
       if (notes.unchecked.length)
-        out.write(`Not in the template, not checked: ${notes.unchecked.join(', ')}\n`);
+        out.write(`Not in the template, not checked: ${shown(notes.unchecked.join(', '))}\n`);
       if (summary.byColumn.length) {
         out.write('Problems by column:\n');
         for (const count of summary.byColumn) out.write(columnLine(count, notes.fieldHeaders));
@@ -142,7 +179,7 @@ export function textPrinter(out: BufferedWriter, shown = 20): CheckPrinter {
         for (const group of notes.largestGroups) out.write(groupLine(group, notes.fieldHeaders));
       }
       out.write(
-        `${notes.file}: ${summary.rows} rows, ${summary.errors} errors, ${summary.warnings} warnings\n`,
+        `${shown(notes.file)}: ${summary.rows} rows, ${summary.errors} errors, ${summary.warnings} warnings\n`,
       );
     },
   };

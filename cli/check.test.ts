@@ -37,7 +37,10 @@ describe('listprep check', () => {
     const { headers, rows, planted } = generateContacts(2_000, { seed: 11 });
     const file = writeFile('planted.csv', toCsv(headers, rows));
     const run = listprep('check', file, '--json');
-    expect(run.stderr).toBe('');
+    // stderr holds one line: how the file was read and the mapping used.
+    expect(run.stderr).toMatch(
+      /^listprep check: \S+planted\.csv: UTF-8, comma-delimited, header on line 1; mapping automatic: firstName -> firstName, [^\n]+\n$/,
+    );
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as {
       file: string;
