@@ -171,15 +171,21 @@ const excelErrors: ReadonlySet<string> = new Set([
  * error value is never data, whatever the column. Before the column's own rule, what no column may hold:
  * more than Excel's 32,767 characters, control characters (NUL, ESC…; PostgreSQL text cannot hold NUL). After it, in text columns, direction marks and zero-width
  * characters inside the value (a warning: they make a cell read differently from what it holds).
+ *
+ * Only text and tag cells are scanned for them whatever they hold: every other column's rule rejects a
+ * control character anyway, so its cells are scanned only when that rule fails (rarely), to say which it is.
  */
 export function checkValue(rule: ColumnRule, value: string): IssueCode | null {
   if (value.charCodeAt(0) === 35 && excelErrors.has(value)) return 'value.excelError';
   if (value.length > maxCellLength) return 'cell.tooLong';
+  if (rule.kind !== kindCodes.text && rule.kind !== kindCodes.tags) {
+    const code = checkKind(rule, value);
+    return code !== null && scanMarks(value) & controlMark ? 'text.control' : code;
+  }
   const marks = scanMarks(value);
   if (marks & controlMark) return 'text.control';
   const code = checkKind(rule, value);
-  if (code !== null || !(marks & invisibleMark)) return code;
-  return rule.kind === kindCodes.text || rule.kind === kindCodes.tags ? 'text.invisible' : null;
+  return code === null && marks & invisibleMark ? 'text.invisible' : code;
 }
 
 /** The column's own rule. */

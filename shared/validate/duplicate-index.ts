@@ -135,8 +135,9 @@ export class DuplicateIndex {
   }
 
   /**
-   * Adds the row's keys (`findings`: its packed cell findings); returns the other rows whose duplicate status
-   * may have changed (the partner of a pair that just formed), or null if none.
+   * Adds the row's keys (`findings`: its packed cell findings); returns the rows whose duplicate status may
+   * have changed (the row itself when it joined a group, and the partner of a pair that just formed), or null
+   * when the row is alone under every key (nearly every row of a large sheet: nothing to look up again).
    */
   add(rowId: number, values: readonly string[], findings: FindingStore): Set<number> | null {
     this.storeKeys(rowId, values, findings);
@@ -187,27 +188,21 @@ export class DuplicateIndex {
     this.pairIndex.reserve(Math.ceil(rows * perRow * 1.05));
   }
 
-  /** Puts the row's stored keys into the indexes; returns the other rows whose status may have changed. */
+  /** Puts the row's stored keys into the indexes; returns the rows whose status may have changed, or null. */
   private indexRow(rowId: number): Set<number> | null {
     let touched: Set<number> | null = null;
     for (let i = 0; i < this.uniqueCols.length; i++) {
       const hash = this.uniqueHashes[i][rowId] ?? -1;
       if (hash < 0) continue;
       const group = this.uniqueIndexes[i].add(hash, this.uniqueKeys[i][rowId] ?? '', rowId);
-      if (group?.size === 2) {
-        touched ??= new Set();
-        touched.add(partnerOf(group, rowId));
-      }
+      if (group) touched = joined(touched, group, rowId);
     }
     const base = rowId * this.pairStride;
     for (let k = 0; k < this.pairStride; k++) {
       const key = this.pairKeys[base + k];
       if (key < 0) continue;
       const group = this.pairIndex.add(key, rowId);
-      if (group?.size === 2) {
-        touched ??= new Set();
-        touched.add(partnerOf(group, rowId));
-      }
+      if (group) touched = joined(touched, group, rowId);
     }
     return touched;
   }
@@ -382,6 +377,13 @@ export class DuplicateIndex {
     }
     for (let k = n; k < stride; k++) store[base + k] = -1;
   }
+}
+
+/** The rows touched by a row joining a group: itself, and the one it pairs with in a group of two. */
+function joined(touched: Set<number> | null, group: RowGroup, rowId: number): Set<number> {
+  const rows = touched ?? new Set<number>([rowId]);
+  if (group.size === 2) rows.add(partnerOf(group, rowId));
+  return rows;
 }
 
 /** The other row of a group of two. */

@@ -100,6 +100,7 @@ const scripts: readonly (readonly [string, RegExp])[] = [
   ['Bopomofo', /\p{Script=Bopomofo}/u],
 ];
 const letter = /\p{L}/u;
+const beyondAscii = /[^\u0000-\u007f]/;
 
 // Scripts written together for real (Unicode TS #39, "highly restrictive"): Japanese, Chinese, Korean with Latin.
 const mixesAllowed: readonly ReadonlySet<string>[] = [
@@ -131,9 +132,7 @@ function labelMixes(label: string): boolean {
  * addresses (nearly all) return at once.
  */
 export function mixesScripts(value: string): boolean {
-  let ascii = true;
-  for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 128;
-  if (ascii) return false;
+  if (!beyondAscii.test(value)) return false;
   const at = value.indexOf('@');
   if (labelMixes(value.slice(0, at))) return true;
   return value

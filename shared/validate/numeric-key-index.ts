@@ -1,5 +1,9 @@
 import { type GroupRegistry, RowGroup } from './row-group';
 
+/** `addIfSame`'s answer when the key is held by rows of another value. */
+export const otherValue = Symbol('another value');
+export type OtherValue = typeof otherValue;
+
 const EMPTY = -1;
 const NO_ROW = -1;
 // Linear probing stays short up to about three quarters full; each slot is 12 bytes, so a million-row sheet
@@ -59,6 +63,19 @@ export class NumericKeyIndex {
     group.insert(rowId);
     this.registry.update(group);
     return group;
+  }
+
+  /**
+   * `add`, unless the rows already under the key hold another value (`sameValue` of one of them is false,
+   * a hash collision): then nothing is added and `otherValue` is returned. One probe, as `add`.
+   */
+  addIfSame(key: number, rowId: number, sameValue: (rowId: number) => boolean): RowGroup | null | OtherValue {
+    const slot = this.find(key);
+    if (slot >= 0) {
+      const first = this.groups.get(slot)?.rows[0] ?? this.soleRows[slot];
+      if (first !== NO_ROW && !sameValue(first)) return otherValue;
+    }
+    return this.add(key, rowId);
   }
 
   /**

@@ -146,7 +146,6 @@ export class SheetValidator {
     this.replaceCellFindings(rowId, this.scratch, this.checkRow(values));
     const touched = this.duplicates.add(rowId, values, this.cellFindings);
     if (touched) this.refreshFlags(touched);
-    this.refreshFlag(rowId);
     return rowId;
   }
 
@@ -182,7 +181,6 @@ export class SheetValidator {
       this.duplicates.groups.clearChanges();
       const touched = this.duplicates.addKeys(rowId, part.keys, r);
       if (touched) this.refreshFlags(touched);
-      this.refreshFlag(rowId);
     }
     return first;
   }

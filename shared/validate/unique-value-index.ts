@@ -1,4 +1,4 @@
-import { NumericKeyIndex } from './numeric-key-index';
+import { NumericKeyIndex, otherValue } from './numeric-key-index';
 import { type GroupRegistry, RowGroup } from './row-group';
 
 /**
@@ -26,13 +26,11 @@ export class UniqueValueIndex {
   add(hash: number, key: string, rowId: number): RowGroup | null {
     const side = this.collided.size > 0 ? this.collided.get(key) : undefined;
     if (side) return this.join(side, rowId);
-    const first = this.byHash.firstRow(hash);
-    if (first >= 0 && this.keyOf(first) !== key) {
-      const group = new RowGroup(this.source, hash);
-      this.collided.set(key, group);
-      return this.join(group, rowId);
-    }
-    return this.byHash.add(hash, rowId);
+    const joined = this.byHash.addIfSame(hash, rowId, (first) => this.keyOf(first) === key);
+    if (joined !== otherValue) return joined;
+    const group = new RowGroup(this.source, hash);
+    this.collided.set(key, group);
+    return this.join(group, rowId);
   }
 
   /** Takes a row out; returns the group it left (one row left: the group is over), or null when it was alone. */
