@@ -178,40 +178,44 @@ const excelErrors: ReadonlySet<string> = new Set([
 export function checkValue(rule: ColumnRule, value: string): IssueCode | null {
   if (value.charCodeAt(0) === 35 && excelErrors.has(value)) return 'value.excelError';
   if (value.length > maxCellLength) return 'cell.tooLong';
-  if (rule.kind !== kindCodes.text && rule.kind !== kindCodes.tags) {
-    const code = checkKind(rule, value);
-    return code !== null && scanMarks(value) & controlMark ? 'text.control' : code;
+  switch (rule.kind) {
+    case kindCodes.text:
+      return checkText(value, hasInvisibleEdge(value) ? 'text.whitespace' : null);
+    case kindCodes.phone10:
+      return value.length === 10 && allDigits(value) ? null : failed(value, 'phone.digits');
+    case kindCodes.flag01:
+      return value === '1' || value === '0' ? null : failed(value, 'flag.value');
+    case kindCodes.email:
+      return orControl(value, checkEmailCell(value));
+    case kindCodes.postal:
+      return isPostalCode(value) ? null : failed(value, 'postal.format');
+    case kindCodes.date:
+      return orControl(value, checkDate(value));
+    case kindCodes.whole:
+      return orControl(value, checkWhole(value));
+    case kindCodes.idNumber:
+      return allDigits(value) ? null : failed(value, 'id.format');
+    case kindCodes.tags:
+      return checkText(value, checkTags(value));
+    default:
+      return rule.allowed?.has(value) ? null : failed(value, rule.code);
   }
+}
+
+/** A text or tag cell: control characters first, then its own rule's code, then invisible marks inside. */
+function checkText(value: string, code: IssueCode | null): IssueCode | null {
   const marks = scanMarks(value);
   if (marks & controlMark) return 'text.control';
-  const code = checkKind(rule, value);
   return code === null && marks & invisibleMark ? 'text.invisible' : code;
 }
 
-/** The column's own rule. */
-function checkKind(rule: ColumnRule, value: string): IssueCode | null {
-  switch (rule.kind) {
-    case kindCodes.text:
-      return hasInvisibleEdge(value) ? 'text.whitespace' : null;
-    case kindCodes.phone10:
-      return value.length === 10 && allDigits(value) ? null : 'phone.digits';
-    case kindCodes.flag01:
-      return value === '1' || value === '0' ? null : 'flag.value';
-    case kindCodes.email:
-      return checkEmailCell(value);
-    case kindCodes.postal:
-      return isPostalCode(value) ? null : 'postal.format';
-    case kindCodes.date:
-      return checkDate(value);
-    case kindCodes.whole:
-      return checkWhole(value);
-    case kindCodes.idNumber:
-      return allDigits(value) ? null : 'id.format';
-    case kindCodes.tags:
-      return checkTags(value);
-    default:
-      return rule.allowed?.has(value) ? null : rule.code;
-  }
+/** A failed cell of another kind: a control character is named as such (the rule rejected it too). */
+function failed(value: string, code: IssueCode): IssueCode {
+  return scanMarks(value) & controlMark ? 'text.control' : code;
+}
+
+function orControl(value: string, code: IssueCode | null): IssueCode | null {
+  return code === null ? null : failed(value, code);
 }
 
 /** One field's rule as a function, for callers outside the hot loop (fix tests, the server). */

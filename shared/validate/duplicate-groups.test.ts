@@ -109,7 +109,7 @@ describe('UniqueValueIndex', () => {
   it('never groups two values whose hashes collide, whatever order they come and go in', () => {
     const keys: string[] = [];
     const registry = new GroupRegistry();
-    const index = new UniqueValueIndex(registry, 0, (rowId) => keys[rowId]);
+    const index = new UniqueValueIndex(registry, 0, keys);
     const add = (rowId: number, key: string) => {
       keys[rowId] = key;
       return index.add(42, key, rowId);

@@ -116,7 +116,7 @@ export class DuplicateIndex {
     this.uniqueKeys = this.uniqueCols.map(() => []);
     this.uniqueHashes = this.uniqueCols.map(() => new Float64Array(1024).fill(-1));
     this.uniqueIndexes = this.uniqueCols.map(
-      (_, i) => new UniqueValueIndex(this.groups, i, (rowId) => this.uniqueKeys[i][rowId]),
+      (_, i) => new UniqueValueIndex(this.groups, i, this.uniqueKeys[i]),
     );
     const phones = this.phoneCols.length;
     const emails = this.emailCols.length;

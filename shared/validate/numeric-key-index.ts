@@ -66,14 +66,19 @@ export class NumericKeyIndex {
   }
 
   /**
-   * `add`, unless the rows already under the key hold another value (`sameValue` of one of them is false,
-   * a hash collision): then nothing is added and `otherValue` is returned. One probe, as `add`.
+   * `add`, unless the rows already under the key hold another value (`values[row]` differs from `value`: a
+   * hash collision): then nothing is added and `otherValue` is returned. One probe, as `add`.
    */
-  addIfSame(key: number, rowId: number, sameValue: (rowId: number) => boolean): RowGroup | null | OtherValue {
+  addIfSame(
+    key: number,
+    rowId: number,
+    values: readonly (string | undefined)[],
+    value: string,
+  ): RowGroup | null | OtherValue {
     const slot = this.find(key);
     if (slot >= 0) {
       const first = this.groups.get(slot)?.rows[0] ?? this.soleRows[slot];
-      if (first !== NO_ROW && !sameValue(first)) return otherValue;
+      if (first !== NO_ROW && values[first] !== value) return otherValue;
     }
     return this.add(key, rowId);
   }

@@ -3,7 +3,7 @@ import { type GroupRegistry, RowGroup } from './row-group';
 
 /**
  * Rows by the value of a unique column (email). Values are found by their 53-bit hash and confirmed against
- * the folded strings the caller keeps per row (`keyOf`), so two values whose hashes collide never make a
+ * the folded strings the caller keeps per row (`keys`), so two values whose hashes collide never make a
  * false duplicate error: a value whose hash is already held by another value is grouped by its full string in
  * a side map. Such a collision is too rare to matter for speed; it only has to be right.
  *
@@ -17,7 +17,8 @@ export class UniqueValueIndex {
   constructor(
     private readonly registry: GroupRegistry,
     private readonly source: number,
-    private readonly keyOf: (rowId: number) => string | undefined,
+    /** Each row's folded value (the caller's array, read, never written here). */
+    private readonly keys: readonly (string | undefined)[],
   ) {
     this.byHash = new NumericKeyIndex(registry, source);
   }
@@ -26,7 +27,7 @@ export class UniqueValueIndex {
   add(hash: number, key: string, rowId: number): RowGroup | null {
     const side = this.collided.size > 0 ? this.collided.get(key) : undefined;
     if (side) return this.join(side, rowId);
-    const joined = this.byHash.addIfSame(hash, rowId, (first) => this.keyOf(first) === key);
+    const joined = this.byHash.addIfSame(hash, rowId, this.keys, key);
     if (joined !== otherValue) return joined;
     const group = new RowGroup(this.source, hash);
     this.collided.set(key, group);
