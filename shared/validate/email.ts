@@ -100,7 +100,7 @@ const scripts: readonly (readonly [string, RegExp])[] = [
   ['Bopomofo', /\p{Script=Bopomofo}/u],
 ];
 const letter = /\p{L}/u;
-const beyondAscii = /[^\u0000-\u007f]/;
+const beyondAscii = /[\u0080-\uffff]/;
 
 // Scripts written together for real (Unicode TS #39, "highly restrictive"): Japanese, Chinese, Korean with Latin.
 const mixesAllowed: readonly ReadonlySet<string>[] = [
