@@ -183,7 +183,7 @@ describe('writing files', () => {
   it('leaves no temporary file behind after an export killed mid-write, once the next run is done', async () => {
     const folder = join(dir, 'killed');
     mkdirSync(folder);
-    const { headers, rows } = generateContacts(150_000, { seed: 3, errorRate: 0 });
+    const { headers, rows } = generateContacts(60_000, { seed: 3, errorRate: 0 });
     const source = join(folder, 'big.csv');
     writeFileSync(source, toCsv(headers, rows));
     const out = join(folder, 'big.out.csv');
@@ -203,6 +203,6 @@ describe('writing files', () => {
     const again = listprep(['export', source, '-o', out]);
     expect(again.code).toBe(0);
     expect(temps()).toEqual([]);
-    expect(readFileSync(out, 'utf8').split('\r\n')).toHaveLength(150_002);
-  });
+    expect(readFileSync(out, 'utf8').split('\r\n')).toHaveLength(60_002);
+  }, 180_000);
 });

@@ -90,6 +90,32 @@ describe('cells that pass no more', () => {
     expect(check(out).code).toBe(0);
   });
 
+  it('flags NUL and ESC in a workbook cell (Excel writes them as _x0000_ and _x001B_), and fix removes them', () => {
+    const book = xlsx([
+      {
+        name: 'Contacts',
+        rows: [
+          ['firstName', 'lastName', 'email'],
+          ['Ann_x0000_', 'Lee_x001B_', 'ann@example.com'],
+          ['Bob', 'Ray', 'bob@example.com'],
+        ],
+      },
+    ]);
+    const file = writeFile('controls.xlsx', book);
+    const { code, report } = check(file);
+    expect(code).toBe(1);
+    expect(summary(report.issues)).toEqual([
+      [1, 'firstName', 'text.control', 'error', 'Ann'],
+      [1, 'lastName', 'text.control', 'error', 'Lee'],
+    ]);
+    const out = join(dir, 'controls-book.out.csv');
+    expect(listprep('fix', file, '-o', out).code).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    expect(written.includes('\u0000') || written.includes('\u001b')).toBe(false);
+    expect(parseCsv(written)[1].slice(0, 2)).toEqual(['Ann', 'Lee']);
+    expect(check(out).code).toBe(0);
+  });
+
   it('warns about direction overrides and zero-width characters inside a value, shows them escaped, and fix removes them', () => {
     const file = writeFile(
       'bidi.csv',

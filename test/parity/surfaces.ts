@@ -84,11 +84,15 @@ export function cliFindings(dir: string, name: string, profile: MappingProfile, 
   return new Promise<Finding[]>((resolve, reject) => {
     execFile(process.execPath, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error && error.code !== 1) return reject(new Error(`listprep check: ${stderr}`));
-      const issues = (
-        JSON.parse(stdout) as {
-          issues: (Grouped & { field: string; code: string; severity: string })[];
-        }
-      ).issues.filter((i) => !readNotes.has(i.code));
+      const report = JSON.parse(stdout) as {
+        issues: { row: number; field: string; code: string; severity: string; groups?: number[] }[];
+        duplicateGroups: { id: number; firstRows: number[] }[];
+      };
+      // An issue names its groups by id; each group is described once, with its first rows.
+      const groups = new Map(report.duplicateGroups.map((g) => [g.id, { rows: g.firstRows }]));
+      const issues = report.issues
+        .filter((i) => !readNotes.has(i.code))
+        .map((i) => ({ ...i, groups: i.groups?.map((id) => groups.get(id) ?? { rows: [] }) }));
       resolve(issues.map((i) => finding(i.row, i.field, i.code, i.severity, relatedOf(i))).sort());
     });
   });
