@@ -37,7 +37,10 @@ describe('listprep check', () => {
     const { headers, rows, planted } = generateContacts(2_000, { seed: 11 });
     const file = writeFile('planted.csv', toCsv(headers, rows));
     const run = listprep('check', file, '--json');
-    expect(run.stderr).toBe('');
+    // stderr holds one line: how the file was read and the mapping used.
+    expect(run.stderr).toMatch(
+      /^listprep check: \S+planted\.csv: UTF-8, comma-delimited, header on line 1; mapping automatic: firstName -> firstName, [^\n]+\n$/,
+    );
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as {
       file: string;
@@ -67,6 +70,7 @@ describe('listprep check', () => {
       rows: 1,
       errors: 1,
       warnings: 0,
+      duplicateGroups: [],
       issues: [
         {
           row: 1,
@@ -99,12 +103,41 @@ describe('listprep check', () => {
     );
     const report = JSON.parse(listprep('check', file, '--json', '--lang', 'nb').stdout);
     expect(
-      report.issues.map((i: JsonIssue & { related: number[] }) => [i.row, i.code, i.related, i.value]),
+      report.issues.map((i: JsonIssue & { groups: number[] }) => [i.row, i.code, i.groups, i.value]),
     ).toEqual([
-      [1, 'email.duplicate', [2], 'ann@example.com'],
-      [2, 'email.duplicate', [1], 'ANN@example.com'],
+      [1, 'email.duplicate', [0], 'ann@example.com'],
+      [2, 'email.duplicate', [0], 'ANN@example.com'],
+    ]);
+    expect(report.duplicateGroups).toEqual([
+      { id: 0, field: 'email', code: 'email.duplicate', match: 'value', size: 2, firstRows: [1, 2] },
     ]);
     expect(report.issues[0].message).toContain('Denne e-posten brukes også på rad 2');
+  });
+
+  it('describes 10,000 rows sharing one email as one group, and each row points at it', () => {
+    const lines = ['firstName,lastName,email'];
+    for (let r = 0; r < 10_000; r++) lines.push(`First${r},Last${r},noemail@company.com`);
+    const file = writeFile('placeholder.csv', `${lines.join('\n')}\n`);
+    const run = listprep('check', file, '--json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.errors).toBe(10_000);
+    expect(report.duplicateGroups).toEqual([
+      {
+        id: 0,
+        field: 'email',
+        code: 'email.duplicate',
+        match: 'value',
+        size: 10_000,
+        firstRows: [1, 2, 3, 4, 5, 6],
+      },
+    ]);
+    expect(report.issues.every((i: { groups: number[] }) => i.groups.join() === '0')).toBe(true);
+    expect(report.issues[9_999].message).toContain('also used in rows 1, 2, 3, 4, 5 and 9994 more.');
+    const text = listprep('check', file).stdout;
+    expect(text).toContain(
+      'Duplicate groups (1):\n  email: 10000 rows with the same value (rows 1, 2, 3, 4, 5, …)\n',
+    );
   });
 
   it('exits 2 with a one-line reason when the file cannot be read or the call is wrong', () => {

@@ -70,12 +70,16 @@ const answer = lookupsAnswer({
 const answerFile = file('account-lookups.json', JSON.stringify(answer, null, 2));
 const listsOnly = file('lists-only.json', JSON.stringify(answer.lookups));
 
+/** A command's stderr when it only said how it read the file and the mapping it used (the --mapping file). */
+const onlyReadLine = (command: string) =>
+  new RegExp(`^listprep ${command}: [^\\n]+; mapping from [^\\n]+\\n$`);
+
 type JsonIssue = { row: number; column: string; field: string; code: string; fix: string | null };
 
 describe('custom-field columns in listprep check', () => {
   it('are checked as the account’s custom fields when --lookups is the server’s answer', () => {
     const run = listprep('check', csv, '--mapping', mappingFile, '--lookups', answerFile, '--json');
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toMatch(onlyReadLine('check'));
     expect(run.code).toBe(1);
     const issues = (JSON.parse(run.stdout).issues as JsonIssue[]).map((i) => [
       i.row,
@@ -143,7 +147,7 @@ describe('custom-field columns in fix, export and report', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('row 2, custom:shoe_size "forty-two"');
     const unchecked = listprep('export', csv, '-o', join(dir, 'import.csv'), '--mapping', mappingFile);
-    expect(unchecked.stderr).toBe('');
+    expect(unchecked.stderr).toMatch(onlyReadLine('export'));
     expect(unchecked.code).toBe(0);
 
     const out = join(dir, 'report.xlsx');

@@ -5,6 +5,7 @@ import type { Template } from '../shared/template';
 import { detachString } from '../shared/validate';
 import { customSourcesOf } from './checked-columns';
 import { type MappingSource, resolveMapping } from './mapping-profile';
+import { sayRead, sayReadNotes } from './read-report';
 import { readSheetFile } from './read-sheet';
 
 export type MappedSheetReady = Readonly<{
@@ -50,6 +51,12 @@ export type MappedSheetOptions = Readonly<{
   checkedRows?: boolean;
   /** Where the bytes come from instead of the whole file in order (see `readSheetFile`). */
   bytesOf?: (handle: FileHandle) => ByteSource;
+  /**
+   * Say on stderr how the file was read and the mapping used (`header`), and what the reader noticed on the
+   * way (`notes`: a quote never closed, ragged rows). Both by default; a second read of the same file says
+   * nothing, and `check` reports the notes as warnings at their rows instead.
+   */
+  announce?: Readonly<{ header: boolean; notes: boolean }>;
 }>;
 
 /**
@@ -104,6 +111,8 @@ export async function readMappedSheet(
     for (const h of held) for (const cell of h.fields) chars += cell.length + 1;
     const sampleRowChars = held.length ? chars / held.length : 0;
     const sample = mappedHeld.map((m) => m.values);
+    if (options.announce?.header !== false)
+      sayRead(file, header, options.read, { mapping: resolved.mapping, source: resolved.source });
     handlers.onReady({ header, headers, ...resolved, sample, sampleRowChars });
     held.forEach((h, i) => {
       handlers.onRow(mappedHeld[i].values, h.fields, h.line, mappedHeld[i].note);
@@ -137,5 +146,6 @@ export async function readMappedSheet(
     options.bytesOf,
   );
   await decide();
+  if (options.announce?.notes !== false) sayReadNotes(file, summary);
   return summary;
 }

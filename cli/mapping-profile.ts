@@ -1,5 +1,6 @@
 import { profilesDir } from '../node-shared/config-dir';
-import { profileStoreAt } from '../node-shared/profile-folder';
+import { mkdir } from 'node:fs/promises';
+import { profileFile, profileStoreAt } from '../node-shared/profile-folder';
 import {
   checkProfile,
   findSavedProfile,
@@ -25,6 +26,32 @@ export function loadProfiles(env: Env = process.env): Promise<ProfileList> {
   return profileStoreAt(profilesDir(env)).list();
 }
 
+/** "permission denied" for people, else the system's code. */
+function fileProblem(error: NodeJS.ErrnoException): string {
+  return error.code === 'EACCES' || error.code === 'EPERM'
+    ? 'permission denied'
+    : (error.code ?? error.message);
+}
+
+/**
+ * Checks a profile name and makes the profiles folder, or says in one line why not: before `map --save`
+ * reads a file for nothing.
+ */
+export async function ensureProfilesDir(name: string, env: Env = process.env): Promise<void> {
+  const dir = profilesDir(env);
+  try {
+    profileFile(dir, name);
+  } catch (error) {
+    if (error instanceof ProfileNameError) throw new UsageError(error.message);
+    throw error;
+  }
+  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(
+      `the profile "${name}" cannot be saved: ${dir} cannot be made (${fileProblem(error)}); set LISTPREP_CONFIG_DIR to another folder`,
+    );
+  });
+}
+
 /** Saves a mapping as a named profile (atomically, replacing one of the same name); returns the path. */
 export async function saveProfile(
   name: string,
@@ -39,6 +66,11 @@ export async function saveProfile(
     return await profileStoreAt(profilesDir(options.env)).save(profile);
   } catch (error) {
     if (error instanceof ProfileNameError) throw new UsageError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+      throw new InputError(
+        `the profile "${name}" cannot be saved: ${fileProblem(error as NodeJS.ErrnoException)}`,
+      );
     throw error;
   }
 }

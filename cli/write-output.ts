@@ -1,4 +1,6 @@
-import { extname } from 'node:path';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import {
   type CsvWriteOptions,
   errorReportChunksAsync,
@@ -28,6 +30,29 @@ export function outputFormat(path: string): OutputFormat {
   throw new UsageError(`cannot write "${extension || path}" files; use .xlsx or .csv`);
 }
 
+/**
+ * Refuses at once, before a file is read, an output whose folder is missing or cannot be written: a
+ * million-row export should not fail only at its end. The write itself still reports what it meets.
+ */
+export async function checkOutputFolder(path: string): Promise<void> {
+  const folder = dirname(path);
+  const info = await stat(folder).catch((error: NodeJS.ErrnoException) => {
+    const why =
+      error.code === 'ENOENT'
+        ? 'no such folder'
+        : error.code === 'EACCES' || error.code === 'EPERM'
+          ? `permission denied in ${folder}`
+          : `its folder cannot be read (${error.code})`;
+    throw new InputError(`${path} cannot be written: ${why}`);
+  });
+  if (!info.isDirectory()) throw new InputError(`${path} cannot be written: ${folder} is not a folder`);
+  await access(folder, constants.W_OK).catch(() => {
+    throw new InputError(`${path} cannot be written: permission denied in ${folder}`);
+  });
+  const target = await stat(path).catch(() => null);
+  if (target?.isDirectory()) throw new InputError(`${path} cannot be written: it is a folder`);
+}
+
 async function* csvPieces(headers: readonly string[], rows: Rows, options: CsvWriteOptions) {
   let piece = (options.bom ? '\ufeff' : '') + formatCsvRow(headers, options);
   for await (const row of rows) {
@@ -52,7 +77,7 @@ export async function writeOutputFile(
   options: OutputOptions = {},
 ): Promise<void> {
   if (outputFormat(path) === 'csv') {
-    await writeFileAtomic(path, csvPieces(headers, rows, options));
+    await explainFailure(path, () => writeFileAtomic(path, csvPieces(headers, rows, options)));
     return;
   }
   const template = options.template ?? clientTether;
@@ -61,7 +86,7 @@ export async function writeOutputFile(
   if (templateHeaders.some((h, i) => headers[i] !== h)) {
     throw new Error('an .xlsx export needs the rows in the template’s column order');
   }
-  await explainLimits(path, () =>
+  await explainFailure(path, () =>
     writeFileAtomic(
       path,
       templateWorkbookChunksAsync(
@@ -72,12 +97,40 @@ export async function writeOutputFile(
   );
 }
 
-/** A file too big for Excel is the user's to fix (split it, or export CSV): one line, not a crash. */
-async function explainLimits(path: string, write: () => Promise<void>): Promise<void> {
+/** Why a file cannot be written there, in words, from the system's code (null: not a file system's refusal). */
+function writeProblem(error: unknown): string | null {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such folder';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return null;
+  }
+}
+
+/**
+ * A failed write as one line naming the file, never its temporary file: a file too big for Excel (split it,
+ * or export CSV), a folder that went away or a full disk while writing. Anything else passes through.
+ */
+async function explainFailure(path: string, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (error) {
     if (error instanceof XlsxLimitError) throw new InputError(`${path} not written: ${error.message}`);
+    const problem = writeProblem(error);
+    if (problem) throw new InputError(`${path} not written: ${problem}`);
     throw error;
   }
 }
@@ -90,5 +143,5 @@ export async function writeReportFile(
 ): Promise<void> {
   if (outputFormat(path) !== 'xlsx')
     throw new UsageError('the error report is a workbook: use an .xlsx file');
-  await explainLimits(path, () => writeFileAtomic(path, errorReportChunksAsync(options, rows)));
+  await explainFailure(path, () => writeFileAtomic(path, errorReportChunksAsync(options, rows)));
 }

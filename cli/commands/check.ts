@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { fieldsOf, missingRequired } from '../../shared/mapping';
 import { clientTether, type FieldDef } from '../../shared/template';
-import { describeFinding, type Locale, SheetValidator } from '../../shared/validate';
-import { type CheckPrinter, jsonPrinter, textPrinter } from '../check-output';
+import { type DuplicateGroup, describeFinding, type Locale, SheetValidator } from '../../shared/validate';
+import { type CheckPrinter, jsonPrinter, largestGroups, textPrinter } from '../check-output';
 import { defaultThreads, minParallelBytes, ParallelCheck } from '../check-parallel';
 import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
@@ -12,8 +12,10 @@ import { isIdentity, readMappedSheet } from '../mapped-sheet';
 import { BufferedWriter } from '../output';
 import { rawEmailOf } from '../raw-email';
 import { sniffFile } from '../read-sheet';
-import { sheetNotes } from '../sheet-notes';
 import { readLookupsFile } from '../read-lookups';
+import { lineNotes, type ReadNote, raggedNotes, RowLines } from '../read-notes';
+import { sayReadNotes } from '../read-report';
+import { say } from '../say';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 // Rows are added in file order and never removed here, so a row's id is its data row number minus one.
@@ -22,8 +24,9 @@ const dataRowOf = (rowId: number) => rowId + 1;
 export const checkUsage =
   'listprep check FILE [--json] [--lang en|nb] [--date-order mdy|dmy] [--lookups FILE.json] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] [--threads N]';
 
-// Issues shown in full by the text output (the rest are counted).
+// Issues shown in full by the text output (the rest are counted), and duplicate groups described.
 const textIssues = 20;
+const shownGroups = 5;
 
 // Rows read before the mapping is chosen; they are also the evidence for each date column's day/month order.
 const sampleRows = 5000;
@@ -71,7 +74,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const file = positionals[0];
   const locale = parseLocale(values.lang);
   const dateOrder = dateOrderOption(values['date-order']);
-  const read = sheetReadOptions(values);
+  const readOptions = sheetReadOptions(values);
   const threads = parseThreads(values.threads);
   const { lookups, customFields } = await readLookupsFile(values.lookups);
   const template = clientTether;
@@ -86,13 +89,20 @@ export async function runCheck(args: string[]): Promise<number> {
   // email's folded key, and the raw text is kept (detached from the read buffer) only where it differs.
   const rawEmails = new Map<number, string>();
   let sourceHeaders: readonly string[] = [];
+  // The field a source column goes to (for read notes, which point at source columns), the file's own
+  // headers, and each row's line.
+  let fieldOfSource: (column: number) => string = () => '';
+  let fileHeaders: readonly string[] = [];
+  const rowLines = new RowLines();
+  const notes: ReadNote[] = [];
+  let noteCount = 0;
   let dateOrderByField: Record<string, DateOrder> = {};
   let unchecked: readonly string[] = [];
 
   const describe = (rowId: number, values: readonly string[], withFixes: boolean) => {
     for (const finding of validator.findings(rowId)) {
       if (!printer.wantsIssues()) return;
-      if (withFixes === Boolean(finding.related)) continue; // cell findings now, duplicates at the end
+      if (withFixes === Boolean(finding.groups)) continue; // cell findings now, duplicates at the end
       const fixContext = withFixes ? { template, lookups, dateOrderByField } : undefined;
       const issue = describeFinding(finding, { locale, columns, rowNumber: dataRowOf, values, fixContext });
       printer.issue(issue, sourceHeaders[finding.col] ?? '');
@@ -108,11 +118,12 @@ export async function runCheck(args: string[]): Promise<number> {
       ? null
       : ParallelCheck.start(file, size, threads, values.threads !== undefined);
   try {
-    const summary = await readMappedSheet(
+    const read = await readMappedSheet(
       file,
       {
         template,
-        read,
+        read: readOptions,
+        announce: { header: true, notes: false },
         mappingFile: values.mapping,
         useSavedProfiles: !values['ignore-profiles'],
         sampleRows,
@@ -120,8 +131,11 @@ export async function runCheck(args: string[]): Promise<number> {
         bytesOf: parallel ? (handle) => parallel.bytes(handle) : undefined,
       },
       {
-        onHeader: (header) => parallel?.begin(header, read.maxRowLength),
-        onReady: ({ header, mapping, sample, sampleRowChars }) => {
+        onHeader: (header) => parallel?.begin(header, readOptions.maxRowLength),
+        onReady: ({ header, headers, mapping, sample, sampleRowChars }) => {
+          fileHeaders = headers;
+          fieldOfSource = (column) =>
+            fieldsOf(mapping.columns[column]?.target ?? { kind: 'skip' }).join(' + ');
           const checked = checkedColumns(template, mapping, customFields);
           if (checked.columns.length > columns.length) {
             columns = checked.columns;
@@ -140,11 +154,7 @@ export async function runCheck(args: string[]): Promise<number> {
           sourceHeaders = checked.sourceHeaders;
           unchecked = checked.unchecked;
           const missing = missingRequired(mapping, template);
-          if (missing.length) {
-            process.stderr.write(
-              `listprep check: no column for the required field(s) ${missing.join(', ')}\n`,
-            );
-          }
+          if (missing.length) say(`no column for the required field(s) ${missing.join(', ')}`);
           const analyzer = new ColumnAnalyzer(columns);
           for (const row of sample) analyzer.add(row);
           dateOrderByField = { ...analyzer.result().dateOrderByField };
@@ -160,7 +170,8 @@ export async function runCheck(args: string[]): Promise<number> {
             issuesWanted: textIssues,
           });
         },
-        onRow: (mapped) => {
+        onRow: (mapped, _source, line) => {
+          rowLines.push(line);
           const rowId = validator.addRow(mapped);
           const raw = rawEmailOf(validator, rowId, mapped, emailCol);
           if (raw !== null) rawEmails.set(rowId, raw);
@@ -172,17 +183,26 @@ export async function runCheck(args: string[]): Promise<number> {
         },
       },
     );
-    for (const line of sheetNotes('listprep check', summary)) process.stderr.write(`${line}\n`);
+    sayReadNotes(file, read, { listedAtRows: true });
     // The workers' parts follow the main thread's rows in file order; adopting them finds the duplicates.
     const parts = parallel ? await parallel.finish() : [];
+    const excel = read.kind === 'xlsx';
+    notes.push(...lineNotes(read, locale, (line) => rowLines.rowOf(line)));
+    // In a workbook every cell has its column's address: a short row only left its last cells empty.
+    const ragged = excel ? { ragged: [], raggedCount: 0 } : read;
+    notes.push(...raggedNotes(ragged.ragged, read.headerCells, excel, locale));
+    const cellNotes = read.cellNoteCount - read.cellNoteCounts['xlsx.errorCell'];
+    noteCount += (read.unclosedQuotes?.length ?? 0) + cellNotes + ragged.raggedCount;
     if (process.env.LISTPREP_TRACE) {
       const how = parts.length
         ? `${parts.length + 1} threads`
         : `one thread (${parallel?.fallback ?? 'small file or one thread asked for'})`;
-      process.stderr.write(`listprep check: read in ${how}\n`);
+      say(`read in ${how}`);
     }
     for (const part of parts) {
       const first = validator.adoptRows(part.rows);
+      notes.push(...raggedNotes(part.read.ragged, read.headerCells, excel, locale, first));
+      noteCount += part.read.raggedCount;
       for (const [rowId, raw] of part.rawEmails) rawEmails.set(first + rowId, raw);
       // Their first issues follow the main thread's in the text output (rows numbered within the part).
       for (const issue of part.issues) {
@@ -194,6 +214,13 @@ export async function runCheck(args: string[]): Promise<number> {
     await parallel?.close();
   }
 
+  // What the reader noticed, in row order, then the duplicates (which needed the whole file).
+  notes.sort((a, b) => a.row - b.row);
+  for (const note of notes) {
+    const column = note.column >= 0 ? (fileHeaders[note.column] ?? '') : '';
+    printer.note(note, column, note.column >= 0 ? fieldOfSource(note.column) : '');
+  }
+
   for (let rowId = 0; rowId < validator.rowCount && printer.wantsIssues(); rowId++) {
     if (!validator.hasFindings(rowId)) continue;
     const values: string[] = [];
@@ -203,8 +230,17 @@ export async function runCheck(args: string[]): Promise<number> {
     await out.maybeFlush();
   }
 
-  const summary = validator.summary();
-  printer.finish(summary, { file, unchecked, fieldHeaders: columns.map((f) => f?.header ?? '') });
+  const checked = validator.summary();
+  const summary = { ...checked, warnings: checked.warnings + noteCount };
+  const numbered = (group: DuplicateGroup) => ({ ...group, firstRows: group.firstRows.map(dataRowOf) });
+  printer.finish(summary, {
+    file,
+    unchecked,
+    fieldHeaders: columns.map((f) => f?.header ?? ''),
+    largestGroups: largestGroups(validator.duplicateGroups(), shownGroups).map(numbered),
+    groupCount: validator.duplicateGroupCount,
+    noteCount,
+  });
   await out.flush();
   return summary.errors > 0 ? 1 : 0;
 }

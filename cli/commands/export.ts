@@ -16,9 +16,9 @@ import {
 import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
 import { readMappedSheet } from '../mapped-sheet';
-import { sheetNotes } from '../sheet-notes';
+import { shown } from '../terminal-text';
 import { readLookupsFile } from '../read-lookups';
-import { outputFormat, writeOutputFile } from '../write-output';
+import { checkOutputFolder, outputFormat, writeOutputFile } from '../write-output';
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 export const exportUsage =
@@ -64,6 +64,7 @@ export async function parseSourceArgs<F extends string>(
   outputFormat(output);
   if (await isSameFile(file, output))
     throw new UsageError(`${output}: that is the source file, which is never written`);
+  await checkOutputFolder(output);
   const flagValues = values as Record<string, unknown>;
   return {
     file,
@@ -117,8 +118,6 @@ export function columnFates(mapping: Mapping): { notes: string[]; dropped: strin
 export async function checkSource(
   options: SourceOptions,
   template: Template = clientTether,
-  /** Names the command in what reading the file found (sheet-notes.ts). */
-  command = 'listprep export',
 ): Promise<CheckedSource> {
   let mapping: Mapping | undefined;
   let columns: readonly (FieldDef | null)[] = template.fields;
@@ -126,7 +125,7 @@ export async function checkSource(
   const quoted = new Map<number, readonly string[]>();
   let formulaCells = 0;
   let dateOrderByField: Record<string, DateOrder> = {};
-  const summary = await readMappedSheet(
+  await readMappedSheet(
     options.file,
     {
       template,
@@ -163,7 +162,6 @@ export async function checkSource(
     },
   );
   if (!mapping) throw new InputError(`${options.file}: the file has no header row`);
-  for (const line of sheetNotes(command, summary)) process.stderr.write(`${line}\n`);
   return {
     mapping,
     customHeaders: customFieldNames(mapping),
@@ -223,6 +221,8 @@ export async function* mappedRowBatches(
       useSavedProfiles: options.useSavedProfiles,
       sampleRows,
       checkedRows: true,
+      // The first pass said how the file was read.
+      announce: { header: false, notes: false },
     },
     {
       onReady: ({ mapping }) => {
@@ -277,7 +277,7 @@ export function* rowIds(count: number): Generator<number> {
 
 function issueLine(issue: Issue): string {
   const value = issue.value.length > 40 ? `${issue.value.slice(0, 39)}…` : issue.value;
-  return `  row ${issue.row}, ${issue.field}${value ? ` "${value}"` : ''}: ${issue.message}\n`;
+  return `${shown(`  row ${issue.row}, ${issue.field}${value ? ` "${value}"` : ''}: ${issue.message}`)}\n`;
 }
 
 function plural(n: number, word: string): string {
@@ -316,12 +316,12 @@ export async function runExport(args: string[]): Promise<number> {
     { locale: options.locale },
   );
   if (refusal) {
-    let text = `${options.file}: ${refusal.message}\n`;
+    let text = `${shown(`${options.file}: ${refusal.message}`)}\n`;
     for (const issue of refusal.firstProblems) text += issueLine(issue);
     if (refusal.errors > refusal.firstProblems.length) {
       text += `  … and ${refusal.errors - refusal.firstProblems.length} more errors\n`;
     }
-    text += `See them all: listprep check ${options.file}\nA workbook to fix them in: listprep report ${options.file} -o report.xlsx\n`;
+    text += `${shown(`See them all: listprep check ${options.file}`)}\n${shown(`A workbook to fix them in: listprep report ${options.file} -o report.xlsx`)}\n`;
     process.stderr.write(text);
     return 1;
   }
@@ -364,8 +364,8 @@ export async function runExport(args: string[]): Promise<number> {
     },
   );
   const what = format === 'xlsx' ? `the ${template.crm} template workbook` : 'CSV';
-  let text = `${options.output}: ${plural(written, 'row')} written as ${what}\n`;
-  for (const note of notes) text += `  ${note}\n`;
+  let text = `${shown(`${options.output}: ${plural(written, 'row')} written as ${what}`)}\n`;
+  for (const note of notes) text += `  ${shown(note)}\n`;
   process.stdout.write(text);
   return 0;
 }

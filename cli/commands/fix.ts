@@ -8,8 +8,11 @@ import { checkedColumns } from '../checked-columns';
 import { UsageError } from '../errors';
 import { resolveMapping } from '../mapping-profile';
 import { readLookupsFile } from '../read-lookups';
+import { sayRead, sayReadNotes } from '../read-report';
 import { readSheetFile } from '../read-sheet';
-import { outputFormat, writeOutputFile } from '../write-output';
+import { say } from '../say';
+import { jsonShown, shown } from '../terminal-text';
+import { checkOutputFolder, outputFormat, writeOutputFile } from '../write-output';
 import {
   dateOrderOption,
   describeSource,
@@ -50,7 +53,7 @@ function inTemplateOrder(tallies: FixTally[], headers: readonly string[]): FixTa
 
 function quote(text: string): string {
   const flat = text.replace(/\r\n|\r|\n/g, '⏎');
-  return JSON.stringify(flat.length > 30 ? `${flat.slice(0, 29)}…` : flat);
+  return shown(JSON.stringify(flat.length > 30 ? `${flat.slice(0, 29)}…` : flat));
 }
 
 /**
@@ -77,13 +80,15 @@ export async function runFix(args: string[]): Promise<number> {
   outputFormat(output);
   if (await isSameFile(file, output))
     throw new UsageError('the output must be another file: the source is never written');
+  await checkOutputFolder(output);
   const order = dateOrderOption(values['date-order']);
   const { lookups, customFields } = await readLookupsFile(values.lookups);
   const template = clientTether;
 
   let headers: string[] = [];
   const rows: string[][] = [];
-  await readSheetFile(file, sheetReadOptions(values), {
+  const read = sheetReadOptions(values);
+  const summary = await readSheetFile(file, read, {
     onHeader: (header) => {
       headers = header.headers.map(detachString);
     },
@@ -98,12 +103,12 @@ export async function runFix(args: string[]): Promise<number> {
     mappingFile: values.mapping,
     useSaved: !values['ignore-profiles'],
   });
-  for (const problem of problems) process.stderr.write(`listprep fix: skipped ${problem}\n`);
+  sayRead(file, summary, read, { mapping, source });
+  sayReadNotes(file, summary);
+  for (const problem of problems) say(`skipped ${problem}`);
   const missing = missingRequired(mapping, template);
   if (missing.length) {
-    process.stderr.write(
-      `listprep fix: ${file}: no column for the required field(s) ${missing.join(', ')}; see \`listprep map ${file}\`\n`,
-    );
+    say(`${file}: no column for the required field(s) ${missing.join(', ')}; see \`listprep map ${file}\``);
     return 1;
   }
 
@@ -163,11 +168,13 @@ export async function runFix(args: string[]): Promise<number> {
       changes,
       remaining: { errors: remaining.errors, warnings: remaining.warnings },
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${jsonShown(JSON.stringify(report, null, 2))}\n`);
     return 0;
   }
   const out: string[] = [
-    `${file} -> ${output}: ${rows.length} rows, ${changes.length} cells fixed (mapping ${describeSource(source)})`,
+    shown(
+      `${file} -> ${output}: ${rows.length} rows, ${changes.length} cells fixed (mapping ${describeSource(source)})`,
+    ),
   ];
   const fieldWidth = Math.max(5, ...tallies.map((t) => t.field.length));
   const fixWidth = Math.max(3, ...tallies.map((t) => t.fix.length));
@@ -188,7 +195,9 @@ export async function runFix(args: string[]): Promise<number> {
   }
   out.push(
     remaining.errors || remaining.warnings
-      ? `Left for a person: ${remaining.errors} errors, ${remaining.warnings} warnings (listprep check ${output})`
+      ? shown(
+          `Left for a person: ${remaining.errors} errors, ${remaining.warnings} warnings (listprep check ${output})`,
+        )
       : 'No errors left.',
   );
   process.stdout.write(`${out.join('\n')}\n`);

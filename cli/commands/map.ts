@@ -5,8 +5,13 @@ import { type ColumnMapping, fieldOf, fieldsOf, type Mapping, missingRequired } 
 import { clientTether, type Template } from '../../shared/template';
 import { detachString } from '../../shared/validate';
 import { UsageError } from '../errors';
-import { type MappingSource, resolveMapping, saveProfile } from '../mapping-profile';
+import { ensureProfilesDir, type MappingSource, resolveMapping, saveProfile } from '../mapping-profile';
+import { columnTarget, describeSource, sayRead, sayReadNotes } from '../read-report';
 import { readSheetFile } from '../read-sheet';
+import { say } from '../say';
+import { jsonShown, shown } from '../terminal-text';
+
+export { describeSource } from '../read-report';
 
 export const mapUsage =
   'listprep map FILE [--json] [--save NAME] [--mapping PROFILE.json] [--ignore-profiles] [--date-order mdy|dmy] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
@@ -52,6 +57,8 @@ export function sheetReadOptions(values: {
     encoding,
     delimiter,
     headerRow: headerRow === undefined ? undefined : Number(headerRow),
+    // A quote that never closes costs its own row, not the file: the row is read as written and reported.
+    unclosedQuote: 'asWritten',
   };
 }
 
@@ -86,13 +93,6 @@ export function mappingJson(columns: readonly ColumnMapping[]) {
   });
 }
 
-/** Where the mapping came from, for people. */
-export function describeSource(source: MappingSource): string {
-  if (source.kind === 'file') return `from ${source.path}`;
-  if (source.kind === 'profile') return `from saved profile "${source.profile.name}"`;
-  return 'automatic';
-}
-
 /** The mapping's date orders saved with a profile: `--date-order` for every mapped date field. */
 export function dateOrdersFor(mapping: Mapping, template: Template, order: DateOrder | undefined) {
   if (!order) return undefined;
@@ -106,29 +106,21 @@ export function dateOrdersFor(mapping: Mapping, template: Template, order: DateO
   ) as Record<string, DateOrder>;
 }
 
-function target(c: ColumnMapping): string {
-  const t = c.target;
-  if (t.kind === 'field') return t.header;
-  if (t.kind === 'split') return t.fields.join(' + ');
-  if (t.kind === 'custom') return `custom field "${t.name}"`;
-  return t.kind === 'skip' ? '(dropped)' : '([import] note)';
-}
-
 function formatText(file: string, mapping: Mapping, source: MappingSource, missing: string[]): string {
   const lines = [`${file}: ${mapping.columns.length} columns, mapping ${describeSource(source)}`];
   const width = Math.min(28, Math.max(6, ...mapping.columns.map((c) => c.header.length)));
-  const fieldWidth = Math.min(26, Math.max(...mapping.columns.map((c) => target(c).length)));
+  const fieldWidth = Math.min(26, Math.max(...mapping.columns.map((c) => columnTarget(c).length)));
   for (const c of mapping.columns) {
     const header = c.header.length > width ? `${c.header.slice(0, width - 1)}…` : c.header;
     const sure = fieldsOf(c.target).length ? c.confidence.toFixed(2) : '    ';
     lines.push(
-      `  ${String(c.column + 1).padStart(3)}  ${header.padEnd(width)} -> ${target(c).padEnd(fieldWidth)}  ${sure}  ${c.detail ?? c.reason}`,
+      `  ${String(c.column + 1).padStart(3)}  ${header.padEnd(width)} -> ${columnTarget(c).padEnd(fieldWidth)}  ${sure}  ${c.detail ?? c.reason}`,
     );
   }
   lines.push(
     missing.length ? `Missing required fields: ${missing.join(', ')}` : 'All required fields are mapped.',
   );
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(shown).join('\n')}\n`;
 }
 
 const sampleRows = 1000;
@@ -152,12 +144,16 @@ export async function runMap(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`usage: ${mapUsage}`);
   const file = positionals[0];
   const order = dateOrderOption(values['date-order']);
+  if (values.save !== undefined) {
+    await ensureProfilesDir(values.save); // a bad name or a folder that cannot be made: said before reading
+  }
   const template = clientTether;
   let headers: string[] = [];
   const rows: string[][] = [];
-  await readSheetFile(
+  const read = sheetReadOptions(values);
+  const summary = await readSheetFile(
     file,
-    { ...sheetReadOptions(values), limit: sampleRows },
+    { ...read, limit: sampleRows },
     {
       onHeader: (header) => {
         headers = header.headers.map(detachString);
@@ -174,7 +170,9 @@ export async function runMap(args: string[]): Promise<number> {
     mappingFile: values.mapping,
     useSaved: !values['ignore-profiles'],
   });
-  for (const problem of problems) process.stderr.write(`listprep map: skipped ${problem}\n`);
+  sayRead(file, summary, read, { mapping, source });
+  sayReadNotes(file, summary);
+  for (const problem of problems) say(`skipped ${problem}`);
   const missing = missingRequired(mapping, template);
   const saved = values.save
     ? await saveProfile(values.save, mapping, { dateOrders: dateOrdersFor(mapping, template, order) })
@@ -190,10 +188,10 @@ export async function runMap(args: string[]): Promise<number> {
       missingRequired: missing,
       ...(saved ? { saved } : {}),
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${jsonShown(JSON.stringify(report, null, 2))}\n`);
   } else {
     process.stdout.write(formatText(file, mapping, source, missing));
-    if (saved) process.stdout.write(`Saved as profile "${values.save}": ${saved}\n`);
+    if (saved) process.stdout.write(`${shown(`Saved as profile "${values.save}": ${saved}`)}\n`);
   }
   return missing.length ? 1 : 0;
 }

@@ -21,7 +21,8 @@ function file(name: string, bytes: Uint8Array): string {
 
 function previewJson(...args: string[]) {
   const run = listprep('preview', ...args, '--json');
-  expect(run.stderr).toBe('');
+  // One line on stderr: how the file was read.
+  expect(run.stderr).toMatch(/^listprep preview: [^\n]+, (header on (line|row) \d+|no header row)\n$/);
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout);
 }

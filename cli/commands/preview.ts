@@ -1,13 +1,10 @@
 import { parseArgs } from 'node:util';
-import {
-  describeEncoding,
-  parseDelimiterName,
-  parseEncodingName,
-  type SheetPreview,
-  type SheetReadOptions,
-} from '../../shared/codec';
+import { describeEncoding, type SheetPreview, type SheetReadOptions } from '../../shared/codec';
 import { UsageError } from '../errors';
+import { sayRead } from '../read-report';
 import { previewSheetFile } from '../read-sheet';
+import { jsonShown, shown } from '../terminal-text';
+import { sheetOptionSpecs, sheetReadOptions } from './map';
 
 export const previewUsage =
   'listprep preview FILE [--limit N] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] [--json]';
@@ -21,45 +18,24 @@ function parsePreviewArgs(args: string[]): PreviewArgs {
     options: {
       json: { type: 'boolean', default: false },
       limit: { type: 'string' },
-      sheet: { type: 'string' },
-      encoding: { type: 'string' },
-      delimiter: { type: 'string' },
-      'header-row': { type: 'string' },
+      ...sheetOptionSpecs,
     },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${previewUsage}`);
-  const count = (name: string, text: string | undefined) => {
-    if (text === undefined) return undefined;
-    if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, not "${text}"`);
-    return Number(text);
-  };
-  const encoding = values.encoding === undefined ? undefined : parseEncodingName(values.encoding);
-  if (values.encoding !== undefined && !encoding) {
-    throw new UsageError(
-      `--encoding must be utf-8, utf-16le, utf-16be or windows-1252, not "${values.encoding}"`,
-    );
-  }
-  const delimiter = values.delimiter === undefined ? undefined : parseDelimiterName(values.delimiter);
-  if (values.delimiter !== undefined && !delimiter) {
-    throw new UsageError('--delimiter must be one character other than a quote (or "tab")');
-  }
+  const limit = values.limit;
+  if (limit !== undefined && !/^\d+$/.test(limit))
+    throw new UsageError(`--limit must be a whole number, not "${limit}"`);
   return {
     file: positionals[0],
     json: values.json,
-    options: {
-      limit: count('limit', values.limit) ?? 10,
-      sheet: values.sheet,
-      encoding,
-      delimiter,
-      headerRow: count('header-row', values['header-row']),
-    },
+    options: { ...sheetReadOptions(values), limit: limit === undefined ? 10 : Number(limit) },
   };
 }
 
 const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 function cut(text: string, width: number): string {
-  const flat = text.replace(/\r\n|\r|\n/g, '⏎');
+  const flat = shown(text.replace(/\r\n|\r|\n/g, '⏎'));
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
@@ -95,10 +71,12 @@ function formatText(file: string, preview: SheetPreview): string {
     out.push(`… more rows (showing the first ${preview.rows.length}; --limit N for more)`);
   else out.push(`${preview.rowCount} data rows`);
   if (preview.footer.length) out.push(`Footer, not data: ${preview.footer.join(' / ')}`);
+  for (const line of preview.unclosedQuotes ?? [])
+    out.push(`Line ${line} opens a quote that never closes: read as written, quote included`);
   if (preview.raggedCount) {
     const listed = preview.ragged.slice(0, 5).map((r) => `line ${r.line} has ${r.cells}`);
     out.push(
-      `Rows with a different number of cells than the header's ${preview.headers.length}: ${listed.join(', ')}${preview.raggedCount > 5 ? ` and ${preview.raggedCount - 5} more` : ''}`,
+      `Rows with a different number of cells than the header's ${preview.headerCells}: ${listed.join(', ')}${preview.raggedCount > 5 ? ` and ${preview.raggedCount - 5} more` : ''}`,
     );
   }
   if (preview.merges?.count) {
@@ -117,13 +95,14 @@ function formatText(file: string, preview: SheetPreview): string {
       `Row ${note.line}, ${preview.headers[note.column] ?? `column ${note.column + 1}`}: ${note.value ? `"${note.value}" is ` : ''}${why}`,
     );
   }
-  return `${out.join('\n')}\n`;
+  return `${out.map(shown).join('\n')}\n`;
 }
 
 /** `listprep preview`: how a file reads (encoding, delimiter, header row, sheets) and its first rows. */
 export async function runPreview(args: string[]): Promise<number> {
   const { file, json, options } = parsePreviewArgs(args);
   const preview = await previewSheetFile(file, options);
+  sayRead(file, preview, options);
   if (json) {
     const { kind, encoding, bom, delimiter, headerRow, headers, rows, lines, sheet, sheets, titles, footer } =
       preview;
@@ -147,8 +126,9 @@ export async function runPreview(args: string[]): Promise<number> {
       raggedCount: preview.raggedCount,
       cellNotes: preview.cellNotes,
       merges: preview.merges,
+      unclosedQuotes: preview.unclosedQuotes ?? [],
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${jsonShown(JSON.stringify(report, null, 2))}\n`);
   } else {
     process.stdout.write(formatText(file, preview));
   }

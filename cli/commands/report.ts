@@ -2,6 +2,7 @@ import { type ReportRow, reportRowNumbers } from '../../shared/export';
 import { clientTether } from '../../shared/template';
 import { describeFinding } from '../../shared/validate';
 import { UsageError } from '../errors';
+import { shown } from '../terminal-text';
 import { outputFormat, writeReportFile } from '../write-output';
 import { checkSource, fateNotes, mappedRowBatches, outputRow, parseSourceArgs } from './export';
 
@@ -19,7 +20,7 @@ export async function runReport(args: string[]): Promise<number> {
   }
   const allRows = options.flags['all-rows'];
   const template = clientTether;
-  const source = await checkSource(options, template, 'listprep report');
+  const source = await checkSource(options, template);
   const { validator } = source;
   // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
   const numbers = reportRowNumbers(source.rows, (id) => validator.hasFindings(id), allRows);
@@ -64,10 +65,11 @@ export async function runReport(args: string[]): Promise<number> {
     })),
   });
   const summary = validator.summary();
-  let text =
+  let text = `${shown(
     `${options.output}: ${written} of ${source.rows} rows` +
-    `${allRows ? '' : ' (the rows with problems)'}; ${summary.errors} errors, ${summary.warnings} warnings\n`;
-  for (const note of fateNotes(source)) text += `  ${note}\n`;
+      `${allRows ? '' : ' (the rows with problems)'}; ${summary.errors} errors, ${summary.warnings} warnings`,
+  )}\n`;
+  for (const note of fateNotes(source)) text += `  ${shown(note)}\n`;
   process.stdout.write(text);
   return 0;
 }

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { clientTether } from '../../shared/template';
 import { UsageError } from '../errors';
-import { outputFormat, writeOutputFile } from '../write-output';
+import { checkOutputFolder, outputFormat, writeOutputFile } from '../write-output';
 import { readLookupsFile } from '../read-lookups';
+import { shown } from '../terminal-text';
 
 export const templateUsage = 'listprep template -o OUT.xlsx [--lookups FILE.json] [--lang en|nb]';
 
@@ -23,6 +24,7 @@ export async function runTemplate(args: string[]): Promise<number> {
   if (values.lang !== 'en' && values.lang !== 'nb') {
     throw new UsageError(`--lang must be en or nb, not "${values.lang}"`);
   }
+  await checkOutputFolder(values.output);
   const { lookups } = await readLookupsFile(values.lookups);
   const template = clientTether;
   await writeOutputFile(
@@ -31,6 +33,6 @@ export async function runTemplate(args: string[]): Promise<number> {
     [],
     { template, lookups, locale: values.lang },
   );
-  process.stdout.write(`${values.output}: the blank ${template.crm} template workbook\n`);
+  process.stdout.write(`${shown(`${values.output}: the blank ${template.crm} template workbook`)}\n`);
   return 0;
 }

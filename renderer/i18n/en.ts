@@ -239,5 +239,9 @@ export const enCodes: Readonly<Record<ProblemCode, string>> = {
   'tags.empty': 'empty tag',
   'contact.likelyDuplicate': 'likely duplicate',
   'value.excelError': 'spreadsheet error',
+  'cell.tooLong': 'too long for a cell',
+  'text.control': 'control characters',
+  'text.invisible': 'invisible characters',
+  'email.mixedScript': 'mixed alphabets',
   'server.rejected': 'rejected by the import server',
 };

@@ -245,5 +245,9 @@ export const nbCodes: Readonly<Record<ProblemCode, string>> = {
   'tags.empty': 'tomt merke',
   'contact.likelyDuplicate': 'mulig duplikat',
   'value.excelError': 'regnearkfeil',
+  'cell.tooLong': 'for lang for en celle',
+  'text.control': 'kontrolltegn',
+  'text.invisible': 'usynlige tegn',
+  'email.mixedScript': 'blandede alfabeter',
   'server.rejected': 'avvist av importserveren',
 };

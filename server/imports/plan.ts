@@ -116,7 +116,9 @@ export function validateSource(input: PreparedImport): Validation {
   const issues: RowIssue[] = validateRows(input.template, input.columns.validatorColumns, input.source.rows, {
     lookups: validatorLookups(input.lookups),
     locale: input.options.locale,
-  }).map(({ related, ...issue }) => (related ? { ...issue, related: [...related] } : issue));
+  }).map(({ groups, ...issue }) =>
+    groups ? { ...issue, groups: groups.map((group) => ({ ...group, rows: [...group.rows] })) } : issue,
+  );
   const errorRows = new Set<number>();
   for (const issue of issues) if (issue.severity === 'error') errorRows.add(issue.row - 1);
   return { issues, errorRows };

@@ -63,7 +63,22 @@ export const rowIssueSchema = z.object({
   severity: z.enum(['error', 'warning']),
   message: z.string(),
   value: z.string(),
+  /** Server-side codes: the other rows involved (1-based). */
   related: z.array(z.number().int()).optional(),
+  /**
+   * Duplicates: the groups of rows the row shares a value with, each described by its size and first rows
+   * (1-based); every member's issue carries the same `id`, so a value on 100,000 rows is not listed 100,000 times.
+   */
+  groups: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        match: z.enum(['value', 'namePhone', 'emailPhone', 'nameEmail']),
+        size: z.number().int(),
+        rows: z.array(z.number().int()),
+      }),
+    )
+    .optional(),
   fix: z.object({ value: z.string(), fix: z.string() }).optional(),
   /** For server-side codes: the existing contact involved. */
   contactId: z.string().optional(),

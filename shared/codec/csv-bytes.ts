@@ -12,6 +12,8 @@ export type CsvBytesOptions = Readonly<{
   /** Chosen by the user; otherwise detected from the first lines. */
   delimiter?: string;
   maxRowLength?: number;
+  /** A quote never closed: refuse the file (the default) or read its row as written (see `CsvParserOptions`). */
+  unclosedQuote?: 'fail' | 'asWritten';
   /**
    * The bytes are a later stretch of a file whose start was read elsewhere (encoding and delimiter given):
    * no sniffing, and a first line like `sep=;` is data, as it would be there.
@@ -61,6 +63,11 @@ export class CsvByteReader {
   /** True when the bytes pushed so far end exactly at a row's end (nothing waits for more text). */
   get atRowBoundary(): boolean {
     return this.head.length === 0 && (this.parser?.atRowStart ?? true);
+  }
+
+  /** Lines whose row opened a quote that never closes, read as written (`unclosedQuote: 'asWritten'`). */
+  get unclosedQuoteLines(): readonly number[] {
+    return this.parser?.unclosedQuoteLines ?? [];
   }
 
   /** The physical line reached, for messages. */
@@ -129,7 +136,7 @@ export class CsvByteReader {
     this.chosenFormat = { encoding: guess.encoding, bom: guess.bom, delimiter };
     const onRow = this.onRow;
     this.parser = new CsvParser(
-      { delimiter, maxRowLength: this.options.maxRowLength },
+      { delimiter, maxRowLength: this.options.maxRowLength, unclosedQuote: this.options.unclosedQuote },
       hint
         ? (fields, line) => {
             if (line > 1) onRow(fields, line);

@@ -10,6 +10,13 @@ export type CsvParserOptions = Readonly<{
    * default is far above a real row (Excel caps a cell at 32,767 characters).
    */
   maxRowLength?: number;
+  /**
+   * A quote that is never closed: `fail` (the default) refuses the file; `asWritten` reads that row's line as
+   * written (the quote kept as a character, the line split at its delimiters), notes its line in
+   * `unclosedQuoteLines`, and reads on. It is only known at the end of the text (no quote follows it), or
+   * when the open field passes `maxRowLength`.
+   */
+  unclosedQuote?: 'fail' | 'asWritten';
 }>;
 
 const QUOTE = 34;
@@ -29,6 +36,9 @@ export class CsvParser {
   private readonly delimiter: string;
   private readonly delimiterCode: number;
   private readonly maxRowLength: number;
+  private readonly asWritten: boolean;
+  /** Lines whose row had a quote never closed, read as written (`unclosedQuote: 'asWritten'`). */
+  readonly unclosedQuoteLines: number[] = [];
 
   constructor(
     options: CsvParserOptions,
@@ -40,6 +50,7 @@ export class CsvParser {
     this.delimiter = options.delimiter;
     this.delimiterCode = options.delimiter.charCodeAt(0);
     this.maxRowLength = options.maxRowLength ?? defaultMaxRowLength;
+    this.asWritten = options.unclosedQuote === 'asWritten';
   }
 
   /** The physical line the parser has reached (1-based). */
@@ -65,7 +76,7 @@ export class CsvParser {
       // A row waiting for its end cannot end without a line break: skip the rescan of a huge unfinished row,
       // which would make a long line without breaks cost quadratic time.
       if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
-        this.checkLength();
+        if (this.buffer.length > this.maxRowLength) this.parse(false);
         return;
       }
     }
@@ -78,6 +89,25 @@ export class CsvParser {
   }
 
   private parse(final: boolean): void {
+    for (;;) {
+      if (this.parseBuffer(final)) {
+        this.readAsWritten(); // a quote never closed, at the end of the text
+        continue;
+      }
+      if (this.buffer.length <= this.maxRowLength) return;
+      if (this.asWritten && hasLineBreak(this.buffer)) {
+        this.readAsWritten(); // a quoted field open past any real row's length: its quote is never closed
+        continue;
+      }
+      this.failTooLong();
+    }
+  }
+
+  /**
+   * Hands over every complete row in the buffer; keeps the rest. Returns true when the buffer now starts with
+   * a row whose quote is never closed (only at the end of the text, and only with `asWritten`).
+   */
+  private parseBuffer(final: boolean): boolean {
     const buffer = this.buffer;
     const length = buffer.length;
     const delimiter = this.delimiter;
@@ -115,23 +145,82 @@ export class CsvParser {
         }
       }
       const next = this.parseQuotedRow(buffer, pos, final);
+      if (next === unclosed) {
+        this.buffer = buffer.slice(pos);
+        return true;
+      }
       if (next === -1) break;
       pos = next;
     }
     this.buffer = pos >= length ? '' : buffer.slice(pos);
-    this.checkLength();
-    if (final && this.buffer.length) this.failUnterminated();
+    if (final && this.buffer.length) {
+      if (this.asWritten) return true;
+      this.failUnterminated();
+    }
+    return false;
   }
 
-  private checkLength(): void {
-    if (this.buffer.length > this.maxRowLength) {
-      const line = this.currentLine;
-      this.buffer = '';
-      throw new ReadError(
-        'csv.rowTooLong',
-        `line ${line} runs on for more than ${this.maxRowLength.toLocaleString('en-US')} characters without ending; this is not a contact list`,
-        line,
-      );
+  private failTooLong(): never {
+    const line = this.currentLine;
+    this.buffer = '';
+    throw new ReadError(
+      'csv.rowTooLong',
+      `line ${line} runs on for more than ${this.maxRowLength.toLocaleString('en-US')} characters without ending; this is not a contact list`,
+      line,
+    );
+  }
+
+  /**
+   * The row at the start of the buffer opens a quote that never closes: its first line is read as written
+   * (fields that close on the line as usual, the open one and the rest of the line split at delimiters,
+   * quote kept), and the text after that line is read on as rows. No quote follows the open one (that is
+   * why it never closes), so the rest cannot meet the same trouble again.
+   */
+  private readAsWritten(): void {
+    const buffer = this.buffer;
+    const lf = buffer.indexOf('\n');
+    const cr = buffer.indexOf('\r');
+    let eol = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+    if (eol === -1) eol = buffer.length;
+    this.unclosedQuoteLines.push(this.currentLine);
+    this.onRow(this.splitAsWritten(buffer.slice(0, eol)), this.currentLine);
+    this.currentLine++;
+    let next = eol;
+    if (next < buffer.length)
+      next += buffer.charCodeAt(next) === CR && buffer.charCodeAt(next + 1) === LF ? 2 : 1;
+    this.buffer = buffer.slice(next);
+  }
+
+  /** Splits a line whose quoted field never closes: fields that close as usual, the open one as written. */
+  private splitAsWritten(line: string): string[] {
+    const delimiter = this.delimiter;
+    const fields: string[] = [];
+    let pos = 0;
+    for (;;) {
+      let text = '';
+      let from = pos;
+      if (line.charCodeAt(pos) === QUOTE) {
+        // A field that closes on this line (doubled quotes inside) reads as usual; the open one stays as is.
+        let at = pos + 1;
+        let quoted = '';
+        for (;;) {
+          const close = line.indexOf('"', at);
+          if (close === -1) break;
+          quoted += line.slice(at, close);
+          if (line.charCodeAt(close + 1) === QUOTE) {
+            quoted += '"';
+            at = close + 2;
+            continue;
+          }
+          text = quoted;
+          from = close + 1;
+          break;
+        }
+      }
+      const next = line.indexOf(delimiter, from);
+      fields.push(text + line.slice(from, next === -1 ? line.length : next));
+      if (next === -1) return fields;
+      pos = next + 1;
     }
   }
 
@@ -194,8 +283,9 @@ export class CsvParser {
         for (;;) {
           const close = buffer.indexOf('"', from);
           if (close === -1) {
-            if (final) this.failUnterminated();
-            return -1;
+            if (!final) return -1;
+            if (this.asWritten) return unclosed;
+            this.failUnterminated();
           }
           if (close + 1 === length && !final) return -1; // could be the first of a doubled quote
           text += buffer.slice(from, close);
@@ -275,6 +365,13 @@ export class CsvParser {
       line,
     );
   }
+}
+
+/** `parseQuotedRow`'s answer for a row whose quote never closes (only at the end, with `asWritten`). */
+const unclosed = -2;
+
+function hasLineBreak(text: string): boolean {
+  return text.indexOf('\n') !== -1 || text.indexOf('\r') !== -1;
 }
 
 /** Line breaks in a text: CRLF, LF or CR. */

@@ -184,8 +184,8 @@ describe('delimiters and quoting', () => {
     ]);
     expect([sheet.ragged, sheet.raggedCount]).toEqual([
       [
-        { line: 2, cells: 2 },
-        { line: 3, cells: 4 },
+        { line: 2, cells: 2, row: 1 },
+        { line: 3, cells: 4, row: 2 },
       ],
       2,
     ]);
@@ -299,6 +299,43 @@ describe('hostile and broken files', () => {
 
   it('refuses a quote that never closes', async () => {
     expect((await failure(utf8('name,note\nAnn,"open\nBob,x\n'))).code).toBe('csv.unterminatedQuote');
+  });
+
+  it('reads the row of a quote that never closes as written when asked, and every row after it', async () => {
+    const text =
+      'name,note,email\n"Ann","Lee",a@x.com\n"Bob","Ray, b@x.com\nCy,Day,c@x.com\nDi,Fox,d@x.com\n';
+    // Every chunking reads it alike (the quote is only known to stay open at the end).
+    for (const split of [[text.length], [30], [5, 17, 40]]) {
+      const pieces: Uint8Array[] = [];
+      let at = 0;
+      for (const size of split) {
+        pieces.push(utf8(text.slice(at, at + size)));
+        at += size;
+      }
+      if (at < text.length) pieces.push(utf8(text.slice(at)));
+      const sheet = await preview(pieces, { unclosedQuote: 'asWritten' });
+      expect(sheet.unclosedQuotes).toEqual([3]);
+      expect(sheet.rows).toEqual([
+        ['Ann', 'Lee', 'a@x.com'],
+        ['Bob', '"Ray', ' b@x.com'],
+        ['Cy', 'Day', 'c@x.com'],
+        ['Di', 'Fox', 'd@x.com'],
+      ]);
+    }
+  });
+
+  it('reads on past a quote left open for more than a row can hold, without holding the rest of the file', async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => `Name${i},note ${i}`);
+    rows[3] = 'Bob,"open';
+    const sheet = await preview([utf8(`name,note\n${rows.join('\n')}\n`)], {
+      unclosedQuote: 'asWritten',
+      maxRowLength: 1_000,
+      limit: 5_000,
+    });
+    expect(sheet.unclosedQuotes).toEqual([5]);
+    expect(sheet.rowCount).toBe(2_000);
+    expect(sheet.rows[3]).toEqual(['Bob', '"open']);
+    expect(sheet.rows[1999]).toEqual(['Name1999', 'note 1999']);
   });
 
   it('passes errors thrown by a handler through unchanged', async () => {

@@ -178,6 +178,7 @@ async function readCsv(
   }
   const table = shaper.end();
   if (!header) throw new ReadError('sheet.noRows', 'the file has no rows, only blank lines');
+  const unclosedQuotes = reader.unclosedQuoteLines;
   return {
     ...header,
     encoding: reader.format!.encoding,
@@ -186,6 +187,7 @@ async function readCsv(
     cellNoteCount: 0,
     cellNoteCounts: noNotes,
     merges: null,
+    ...(unclosedQuotes.length ? { unclosedQuotes } : {}),
   };
 }
 

@@ -54,6 +54,8 @@ export type SheetSummary = SheetHeader &
     cellNoteCounts: Readonly<Record<CellNote['code'], number>>;
     /** The sheet's merged ranges; null for CSV and for a workbook not read to the end (a preview). */
     merges: MergedRanges | null;
+    /** CSV read with `unclosedQuote: 'asWritten'`: the lines whose row opened a quote never closed. */
+    unclosedQuotes?: readonly number[];
   }>;
 
 /** A preview: the summary and the first rows, each with its line (CSV) or row number (Excel). */
@@ -74,6 +76,11 @@ export type SheetReadOptions = Readonly<{
   headerRow?: number;
   /** The longest CSV row in characters (a guard against a huge field without a line break). */
   maxRowLength?: number;
+  /**
+   * A CSV quote that is never closed: refuse the file (`fail`, the default), or read that row's line as
+   * written and read on (`asWritten`; the summary's `unclosedQuotes` names the lines).
+   */
+  unclosedQuote?: 'fail' | 'asWritten';
   /** Limits for workbooks (zip bombs, work). */
   zipLimits?: ZipLimits;
   /**

@@ -15,8 +15,11 @@ export type TableHeader = Readonly<{
   titles: string[];
 }>;
 
-/** A data row whose cell count differs from the header's. Its cells stay in their columns. */
-export type RaggedRow = Readonly<{ line: number; cells: number }>;
+/**
+ * A data row whose cell count differs from the header's. Its cells stay in their columns. `row` is its
+ * 1-based data row (counted from the first row handed over: within the stretch for a later stretch).
+ */
+export type RaggedRow = Readonly<{ line: number; cells: number; row: number }>;
 
 export type TableSummary = Readonly<{
   /** Data rows handed over (blank rows, titles and footers are not data). */
@@ -234,7 +237,7 @@ export class TableShaper {
       while (cells > headerWidth && fields[cells - 1] === '') cells--;
       if (cells > headerWidth || (cells < headerWidth && !this.options.positioned)) {
         this.raggedCount++;
-        if (this.ragged.length < maxRaggedListed) this.ragged.push({ line, cells });
+        if (this.ragged.length < maxRaggedListed) this.ragged.push({ line, cells, row: this.rowCount + 1 });
       }
       if (fields.length > width) fields.length = Math.max(cells, width);
       while (fields.length < width) fields.push('');

@@ -200,6 +200,39 @@ describe('the error report', () => {
     );
   });
 
+  it('describes each duplicate group once on the summary sheet, however many rows it has', async () => {
+    const { rows } = generateContacts(3_000, { seed: 9, errorRate: 0 });
+    const email = headers.indexOf('email');
+    rows.forEach((row, i) => {
+      row[email] = 'noemail@company.com';
+      row[0] = `First${i}`;
+    });
+    rows[7][0] = 'Ann';
+    rows[7][1] = 'Lee';
+    rows[9][0] = 'Ann';
+    rows[9][1] = 'Lee';
+    const issues = validateRows(clientTether, columnsFromHeaders(clientTether, headers), rows);
+    const byRow = new Map<number, Issue[]>();
+    for (const issue of issues) byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
+    const reportRows = [...byRow].map(([row, problems]) => ({ values: rows[row - 1], problems }));
+    const book = await report(reportRows, { sourceRows: rows.length });
+    const summary = book.getWorksheet('Summary')!;
+    const lines: string[] = [];
+    summary.eachRow((row) => {
+      lines.push([1, 2, 3, 4].map((c) => String(row.getCell(c).value ?? '')).join(' | '));
+    });
+    const groups = lines.slice(lines.indexOf('Duplicate groups: 2 |  |  | '));
+    expect(groups).toEqual([
+      'Duplicate groups: 2 |  |  | ',
+      'Column | What the rows share | Rows | First rows',
+      'email | The same value | 3000 | 1, 2, 3, 4, 5, 6, …',
+      'firstName | The same name and email | 2 | 8, 10',
+    ]);
+    expect(noteText(book.worksheets[0].getRow(4).getCell(email + 1))).toBe(
+      'This email is also used in rows 1, 2, 4, 5, 6 and 2994 more. Each contact needs its own email: remove the duplicate rows or correct the address.',
+    );
+  });
+
   it('says so when there is nothing to fix', async () => {
     const summary = (await report([], { sourceRows: 10 })).getWorksheet('Summary')!;
     const values: string[] = [];

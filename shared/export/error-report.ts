@@ -1,5 +1,5 @@
 import { headerIndex, type Lookups, type Template } from '../template';
-import type { IssueCode, Locale, Severity } from '../validate';
+import type { IssueCode, IssueGroup, Locale, Severity } from '../validate';
 import { pullChunks, pullChunksAsync } from './chunks';
 import { type CellMark, DataSheetWriter, type ExtraColumn } from './data-sheet';
 import { exportWords } from './export-words';
@@ -15,6 +15,8 @@ export type ReportProblem = Readonly<{
   message: string;
   /** A safe fix, shown beside the message. */
   fix?: Readonly<{ value: string }>;
+  /** For duplicates: the groups the row is in, rows numbered as in the report; listed once on the summary. */
+  groups?: readonly IssueGroup[];
 }>;
 
 /** A row of the report: values in the template's column order and the row's problems. */
@@ -51,6 +53,10 @@ export function reportRowNumbers(
 }
 
 type Count = { field: string; code: IssueCode; severity: Severity; count: number; col: number };
+type GroupLine = { field: string; group: IssueGroup };
+
+/** Duplicate groups described on the summary sheet; the largest first, the rest counted. */
+const groupsListed = 100;
 
 /**
  * The error report: the rows to fix with each problem cell painted (red error, yellow warning) and carrying
@@ -62,6 +68,7 @@ export class ErrorReportWriter {
   private readonly data: DataSheetWriter;
   private readonly columnOf: Map<string, number>;
   private readonly counts = new Map<string, Count>();
+  private readonly groups = new Map<number, GroupLine>();
   private errors = 0;
   private warnings = 0;
 
@@ -107,6 +114,8 @@ export class ErrorReportWriter {
     for (const problem of row.problems) {
       const col = this.columnOf.get(problem.field.toLowerCase()) ?? -1;
       this.count(problem, col);
+      for (const group of problem.groups ?? [])
+        if (!this.groups.has(group.id)) this.groups.set(group.id, { field: problem.field, group });
       const text = problem.fix ? `${problem.message} ${words.suggested(problem.fix.value)}` : problem.message;
       lines.push(`${words.severity[problem.severity]}: ${text}`);
       if (col < 0) continue;
@@ -173,7 +182,29 @@ export class ErrorReportWriter {
         sheet.row([c.field, label, words.problemKind[c.code], words.severity[c.severity], String(c.count)]);
       }
     }
+    this.writeGroups(sheet);
     this.book.closeSheet(sheet);
+  }
+
+  /** Each duplicate group once: what its rows share, how many they are, and the first of them. */
+  private writeGroups(sheet: ReturnType<XlsxWorkbookWriter['sheet']>): void {
+    if (this.groups.size === 0) return;
+    const words = exportWords[this.options.locale ?? 'en'];
+    const lines = [...this.groups.values()].sort(
+      (a, b) => b.group.size - a.group.size || a.group.rows[0] - b.group.rows[0],
+    );
+    sheet.row([]);
+    sheet.row([words.groupsTitle(lines.length, Math.min(lines.length, groupsListed))], cellStyle.bold);
+    sheet.row(words.groupsColumns, cellStyle.header);
+    for (const { field, group } of lines.slice(0, groupsListed)) {
+      const more = group.size > group.rows.length ? ', …' : '';
+      sheet.row([
+        field,
+        words.groupMatch[group.match],
+        String(group.size),
+        `${group.rows.join(', ')}${more}`,
+      ]);
+    }
   }
 }
 

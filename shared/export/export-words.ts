@@ -1,5 +1,5 @@
 import type { LookupList } from '../template';
-import type { IssueCode, Locale, Severity } from '../validate';
+import type { DuplicateMatch, IssueCode, Locale, Severity } from '../validate';
 import { problemsHeaders } from './report-headers';
 
 /** Every sentence the exported files say to people, in each language. Written for non-technical readers. */
@@ -33,6 +33,10 @@ export type ExportWords = Readonly<{
   }) => string[];
   summaryColumns: readonly [string, string, string, string, string];
   noProblems: string;
+  /** The duplicate groups, each described once on the summary sheet. */
+  groupsTitle: (groups: number, shown: number) => string;
+  groupsColumns: readonly [string, string, string, string];
+  groupMatch: Readonly<Record<DuplicateMatch, string>>;
   suggested: (value: string) => string;
   severity: Readonly<Record<Severity, string>>;
   problemKind: Readonly<Record<IssueCode, string>>;
@@ -100,6 +104,17 @@ const en: ExportWords = {
   ],
   summaryColumns: ['Column', 'Column name', 'Problem', 'Kind', 'Cells'],
   noProblems: 'No problems found.',
+  groupsTitle: (groups, shown) =>
+    groups > shown
+      ? `Duplicate groups: ${groups} (the ${shown} largest are listed)`
+      : `Duplicate groups: ${groups}`,
+  groupsColumns: ['Column', 'What the rows share', 'Rows', 'First rows'],
+  groupMatch: {
+    value: 'The same value',
+    namePhone: 'The same name and phone',
+    emailPhone: 'The same email and phone',
+    nameEmail: 'The same name and email',
+  },
   suggested: (value) => `Suggested: "${value}".`,
   severity: { error: 'Error', warning: 'Warning' },
   problemKind: {
@@ -123,6 +138,10 @@ const en: ExportWords = {
     'tags.empty': 'Empty tag',
     'contact.likelyDuplicate': 'Looks like another contact',
     'value.excelError': 'Spreadsheet error, not a value',
+    'cell.tooLong': 'More than 32,767 characters',
+    'text.control': 'Control characters',
+    'text.invisible': 'Invisible characters inside',
+    'email.mixedScript': 'Letters of different alphabets',
   },
   refusal: ({ errors, rows, warnings }) =>
     `Not exported: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${rows} ${rows === 1 ? 'row' : 'rows'} must be fixed first` +
@@ -195,6 +214,17 @@ const nb: ExportWords = {
   ],
   summaryColumns: ['Kolonne', 'Kolonnenavn', 'Problem', 'Type', 'Celler'],
   noProblems: 'Ingen problemer funnet.',
+  groupsTitle: (groups, shown) =>
+    groups > shown
+      ? `Grupper av like rader: ${groups} (de ${shown} største er listet)`
+      : `Grupper av like rader: ${groups}`,
+  groupsColumns: ['Kolonne', 'Hva radene har felles', 'Rader', 'Første rader'],
+  groupMatch: {
+    value: 'Samme verdi',
+    namePhone: 'Samme navn og telefon',
+    emailPhone: 'Samme e-post og telefon',
+    nameEmail: 'Samme navn og e-post',
+  },
   suggested: (value) => `Forslag: «${value}».`,
   severity: { error: 'Feil', warning: 'Advarsel' },
   problemKind: {
@@ -218,6 +248,10 @@ const nb: ExportWords = {
     'tags.empty': 'Tom tagg',
     'contact.likelyDuplicate': 'Ligner en annen kontakt',
     'value.excelError': 'Regnearkfeil, ikke en verdi',
+    'cell.tooLong': 'Mer enn 32 767 tegn',
+    'text.control': 'Kontrolltegn',
+    'text.invisible': 'Usynlige tegn inni',
+    'email.mixedScript': 'Bokstaver fra ulike alfabeter',
   },
   refusal: ({ errors, rows, warnings }) =>
     `Ikke eksportert: ${errors} feil på ${rows} ${rows === 1 ? 'rad' : 'rader'} må rettes først` +

@@ -1,7 +1,7 @@
 export * from './types';
 export { suggestFix } from './suggest';
 export { fixersByKind, fixNames, type FixName } from './registry';
-export { trimInvisible, stripInvisibleEdges, cleanCell } from './text';
+export { trimInvisible, removeInvisible, removeControls, stripInvisibleEdges, cleanCell } from './text';
 export { normalizePhone } from './phone';
 export { normalizeRegion, regionCode } from './region';
 export { padZipLeadingZero, formatZipPlus4, formatCanadianPostal } from './postal';

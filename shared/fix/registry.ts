@@ -7,31 +7,34 @@ import { normalizePhone } from './phone';
 import { formatCanadianPostal, formatZipPlus4, padZipLeadingZero } from './postal';
 import { normalizeRegion } from './region';
 import { dropEmptyTags } from './tags';
-import { trimInvisible } from './text';
+import { removeControls, removeInvisible, trimInvisible } from './text';
 import type { Fix } from './types';
 import { wholeFromAmount } from './whole';
 
 /**
  * The fixes tried for each kind, in order; the first whose result passes the column's rule wins. Trimming
- * comes first everywhere, so a cell that only had a stray space is reported as exactly that.
+ * comes first everywhere, so a cell that only had a stray space is reported as exactly that; removing
+ * control characters comes next (a `1\u0000` flag is then `1`).
  */
 export const fixersByKind: Readonly<Record<FieldKind, readonly Fix[]>> = {
-  text: [trimInvisible],
-  phone10: [trimInvisible, normalizePhone],
-  flag01: [trimInvisible, flagFromWord],
-  email: [trimInvisible, extractEmail],
-  region: [trimInvisible, normalizeRegion],
-  postal: [trimInvisible, formatCanadianPostal, formatZipPlus4, padZipLeadingZero],
-  date: [trimInvisible, normalizeDate],
-  whole: [trimInvisible, wholeFromAmount],
-  choice: [trimInvisible, choiceFromWord],
-  idRef: [trimInvisible, lookupNameToId],
-  tags: [trimInvisible, dropEmptyTags],
+  text: [trimInvisible, removeInvisible, removeControls],
+  phone10: [trimInvisible, removeControls, normalizePhone],
+  flag01: [trimInvisible, removeControls, flagFromWord],
+  email: [trimInvisible, removeControls, extractEmail],
+  region: [trimInvisible, removeControls, normalizeRegion],
+  postal: [trimInvisible, removeControls, formatCanadianPostal, formatZipPlus4, padZipLeadingZero],
+  date: [trimInvisible, removeControls, normalizeDate],
+  whole: [trimInvisible, removeControls, wholeFromAmount],
+  choice: [trimInvisible, removeControls, choiceFromWord],
+  idRef: [trimInvisible, removeControls, lookupNameToId],
+  tags: [trimInvisible, removeInvisible, removeControls, dropEmptyTags],
 };
 
 /** Every fix by the name it reports, for documentation and "apply all of a kind" menus. */
 export const fixNames = [
   'text.trim',
+  'text.invisible',
+  'text.controls',
   'phone.digits',
   'flag.word',
   'email.address',

@@ -17,6 +17,16 @@ function checkFor(field: FieldDef, context: FixContext): CellCheck {
 }
 
 /**
+ * True when a fix would make the value start with = + - or @ where it did not: a spreadsheet would then run
+ * it as a formula (`\t=1+2` trimmed to `=1+2`). A leading tab or quote is how such text is kept as text.
+ */
+function startsFormula(before: string, after: string): boolean {
+  const first = after.charCodeAt(0);
+  const formula = first === 61 || first === 43 || first === 45 || first === 64;
+  return formula && before.charCodeAt(0) !== first;
+}
+
+/**
  * The safe replacement for a cell, or null. Fixes run only on cells the validator flagged, so they may be
  * slower than the checks. A suggestion is returned only when it passes the column's own rule: a fix that
  * would trade one error for another is no fix.
@@ -38,6 +48,7 @@ export function firstCertainFix(
       suggestion &&
       suggestion.value !== value &&
       suggestion.value !== '' &&
+      !startsFormula(value, suggestion.value) &&
       check(suggestion.value) === null
     ) {
       return suggestion;

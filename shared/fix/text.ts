@@ -1,3 +1,4 @@
+import { withoutControls, withoutInvisible } from '../validate/hidden-characters';
 import type { Fix } from './types';
 
 // Spaces, tabs, line breaks, no-break spaces, zero-width and bidi marks, BOM: invisible in a spreadsheet,
@@ -22,4 +23,24 @@ export function cleanCell(value: string): string {
 export const trimInvisible: Fix = (value) => {
   const trimmed = stripInvisibleEdges(value);
   return trimmed === value ? null : { value: trimmed, fix: 'text.trim' };
+};
+
+/**
+ * Removes direction marks and zero-width characters inside a text cell (the ones the validator flags as
+ * `text.invisible`), and invisible edges with them: what is left is what people saw.
+ */
+export const removeInvisible: Fix = (value) => {
+  const visible = withoutInvisible(value);
+  return visible === value ? null : { value: stripInvisibleEdges(visible), fix: 'text.invisible' };
+};
+
+/**
+ * Removes control characters (NUL, ESC… not tab or line breaks), and the invisible characters and edges a
+ * cell read with them usually also has: nothing anyone could see or meant to type.
+ */
+export const removeControls: Fix = (value) => {
+  const clean = withoutControls(value);
+  return clean === value
+    ? null
+    : { value: stripInvisibleEdges(withoutInvisible(clean)), fix: 'text.controls' };
 };

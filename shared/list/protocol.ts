@@ -102,6 +102,7 @@ export type CellIssue = Readonly<{
   value: string;
   severity: Severity;
   message: string;
+  /** For duplicates: the first rows of its groups (1-based), not every row of a large group. */
   related: readonly number[];
   fix: FixSuggestion | null;
 }>;

@@ -140,6 +140,22 @@ describe('a session on a messy Windows-1252 file with title lines and semicolons
     expect(wrapped).toEqual(first);
   });
 
+  it('reloads the rows on screen when an edit moves a row into a duplicate group, whose members all change', async () => {
+    const { session, state } = await openMessy();
+    const email = col(state, 'email');
+    // Åse (row 1) and Carla (row 3) share an email; Bob (row 2) takes it too.
+    const joined = await session.handlers.edit(
+      { key: 1, col: email, value: 'ase@example.com', locale: 'en' },
+      noProgress,
+    );
+    expect(joined.rows).toBeNull();
+    const rows = await allRows(session);
+    expect(rows[0].p?.[email]?.message).toContain('also used in rows 2, 3.');
+    // An edit that moves no row between groups names the rows it changed.
+    const other = await session.handlers.edit({ key: 3, col: 0, value: 'Dagny', locale: 'en' }, noProgress);
+    expect(other.rows?.map((r) => r.key)).toEqual([3]);
+  });
+
   it('refuses the template export while errors remain, but writes the error report', async () => {
     const { session } = await openMessy();
     const refused = await session.handlers.export({ kind: 'csv', locale: 'en', settings: {} }, noProgress);

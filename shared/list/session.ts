@@ -414,8 +414,11 @@ export class ListSession {
     this.plans.clear();
     this.serverMarks.forget(effect.touched);
     const live = [...effect.touched].filter((k) => doc.isLive(k));
+    // Rows moved into or out of a duplicate group: every member's message changed, so the grid reloads what
+    // it shows rather than the worker naming all of a large group's rows.
+    const groupsMoved = doc.takeGroupChange();
     const rows =
-      effect.structural || live.length > maxRowsPerChange
+      effect.structural || groupsMoved || live.length > maxRowsPerChange
         ? null
         : live.map((key) => this.rowData(key, locale));
     return { status: this.status(), rows, structural: effect.structural, entry };

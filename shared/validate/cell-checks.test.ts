@@ -104,8 +104,10 @@ describe('cell rules from TEMPLATE.md', () => {
     );
     expect(rule(`${'a'.repeat(65)}@example.com`)).toBe('email.format');
     // The shape that sends backtracking regexes into exponential time: long runs of dots and atext.
-    const hostile = `${'a.'.repeat(50_000)}@${'b-'.repeat(50_000)}`;
+    const hostile = `${'a.'.repeat(8_000)}@${'b-'.repeat(8_000)}`;
     expect(rule(hostile)).toBe('email.tooLong');
+    // Past Excel's 32,767 characters a cell is too long whatever it holds.
+    expect(rule(`${'a.'.repeat(50_000)}@${'b-'.repeat(50_000)}`)).toBe('cell.tooLong');
     expect(rule(`${'a'.repeat(60)}@${'a.'.repeat(90)}`)).toBe('email.format');
   });
 
@@ -291,6 +293,78 @@ describe("a spreadsheet's error values", () => {
       '#n/a': null,
       'N/A': null,
       '#REF': null,
+    });
+  });
+});
+
+describe('what no cell may hold', () => {
+  it('flags a cell over 32,767 characters in any column, and accepts one at the limit', () => {
+    expect(check('whiteboard')('x'.repeat(32_767))).toBeNull();
+    expect(check('whiteboard')('x'.repeat(32_768))).toBe('cell.tooLong');
+    expect(check('firstName')('Ann'.repeat(11_000))).toBe('cell.tooLong');
+  });
+
+  it('flags NUL and other control characters as errors, but not tabs and line breaks', () => {
+    expect(
+      codes('whiteboard', ['Ann\u0000', 'Ann\u001bLee', 'Ann\u007f', 'line one\nline two', 'a\tb', 'a\r\nb']),
+    ).toEqual({
+      'Ann\u0000': 'text.control',
+      'Ann\u001bLee': 'text.control',
+      'Ann\u007f': 'text.control',
+      'line one\nline two': null,
+      'a\tb': null,
+      'a\r\nb': null,
+    });
+    // Before the column's own rule: a flag with a NUL is first of all a cell with a NUL.
+    expect(check('smsok')('1\u0000')).toBe('text.control');
+  });
+
+  it('warns about direction marks and zero-width characters inside a text value, not inside emoji or Persian', () => {
+    expect(
+      codes('whiteboard', [
+        'Ann\u202eeel',
+        'Ann\u2066Lee\u2069',
+        'An\u200bn',
+        'A\u2060nn',
+        'Ann\ufeffLee',
+        'Jo\u200dhn',
+        '👨\u200d👩\u200d👧',
+        'می\u200cخواهم',
+        'Ann Lee',
+      ]),
+    ).toEqual({
+      'Ann\u202eeel': 'text.invisible',
+      'Ann\u2066Lee\u2069': 'text.invisible',
+      'An\u200bn': 'text.invisible',
+      'A\u2060nn': 'text.invisible',
+      'Ann\ufeffLee': 'text.invisible',
+      'Jo\u200dhn': 'text.invisible',
+      '👨\u200d👩\u200d👧': null,
+      'می\u200cخواهم': null,
+      'Ann Lee': null,
+    });
+    expect(check('tag')('vip,\u202egold')).toBe('text.invisible');
+  });
+
+  it('warns about an email address that mixes alphabets in one part, not about one alphabet per part', () => {
+    expect(
+      codes('email', [
+        'p\u0430ypal@example.com', // a Cyrillic а among Latin letters
+        'ann@ex\u0430mple.com',
+        'ann@\u0440\u0430ypal.com',
+        '\u0438\u0432\u0430\u043d@example.com', // all Cyrillic before the @
+        'jos\u00e9@example.com',
+        'jose\u0301@example.com',
+        '\u5c71\u7530\u305f\u308d\u3046taro@example.jp', // Han, Hiragana and Latin: Japanese as written
+      ]),
+    ).toEqual({
+      'p\u0430ypal@example.com': 'email.mixedScript',
+      'ann@ex\u0430mple.com': 'email.mixedScript',
+      'ann@\u0440\u0430ypal.com': 'email.mixedScript',
+      '\u0438\u0432\u0430\u043d@example.com': null,
+      'jos\u00e9@example.com': null,
+      'jose\u0301@example.com': null,
+      '\u5c71\u7530\u305f\u308d\u3046taro@example.jp': null,
     });
   });
 });

@@ -1,7 +1,8 @@
 import type { FieldDef, Lookups, Template } from '../template';
 import type { IssueCode } from './codes';
 import { checkIsoDate } from './dates';
-import { checkEmail } from './email';
+import { checkEmail, mixesScripts } from './email';
+import { controlMark, invisibleMark, maxCellLength, scanMarks } from './hidden-characters';
 
 /**
  * A compiled cell rule: the raw cell text in, an issue code or null out. These run on every cell of every
@@ -49,7 +50,8 @@ function checkDate(value: string): IssueCode | null {
 
 function checkEmailCell(value: string): IssueCode | null {
   const verdict = checkEmail(value);
-  return verdict === 'ok' ? null : verdict === 'tooLong' ? 'email.tooLong' : 'email.format';
+  if (verdict !== 'ok') return verdict === 'tooLong' ? 'email.tooLong' : 'email.format';
+  return mixesScripts(value) ? 'email.mixedScript' : null;
 }
 
 function isUpperLetter(code: number): boolean {
@@ -166,32 +168,54 @@ const excelErrors: ReadonlySet<string> = new Set([
 
 /**
  * Runs a compiled rule on a non-empty cell: an issue code, or null when the value is valid. A spreadsheet's
- * error value is never data, whatever the column.
+ * error value is never data, whatever the column. Before the column's own rule, what no column may hold:
+ * more than Excel's 32,767 characters, control characters (NUL, ESC…; PostgreSQL text cannot hold NUL). After it, in text columns, direction marks and zero-width
+ * characters inside the value (a warning: they make a cell read differently from what it holds).
+ *
+ * Only text and tag cells are scanned for them whatever they hold: every other column's rule rejects a
+ * control character anyway, so its cells are scanned only when that rule fails (rarely), to say which it is.
  */
 export function checkValue(rule: ColumnRule, value: string): IssueCode | null {
   if (value.charCodeAt(0) === 35 && excelErrors.has(value)) return 'value.excelError';
+  if (value.length > maxCellLength) return 'cell.tooLong';
   switch (rule.kind) {
     case kindCodes.text:
-      return hasInvisibleEdge(value) ? 'text.whitespace' : null;
+      return checkText(value, hasInvisibleEdge(value) ? 'text.whitespace' : null);
     case kindCodes.phone10:
-      return value.length === 10 && allDigits(value) ? null : 'phone.digits';
+      return value.length === 10 && allDigits(value) ? null : failed(value, 'phone.digits');
     case kindCodes.flag01:
-      return value === '1' || value === '0' ? null : 'flag.value';
+      return value === '1' || value === '0' ? null : failed(value, 'flag.value');
     case kindCodes.email:
-      return checkEmailCell(value);
+      return orControl(value, checkEmailCell(value));
     case kindCodes.postal:
-      return isPostalCode(value) ? null : 'postal.format';
+      return isPostalCode(value) ? null : failed(value, 'postal.format');
     case kindCodes.date:
-      return checkDate(value);
+      return orControl(value, checkDate(value));
     case kindCodes.whole:
-      return checkWhole(value);
+      return orControl(value, checkWhole(value));
     case kindCodes.idNumber:
-      return allDigits(value) ? null : 'id.format';
+      return allDigits(value) ? null : failed(value, 'id.format');
     case kindCodes.tags:
-      return checkTags(value);
+      return checkText(value, checkTags(value));
     default:
-      return rule.allowed?.has(value) ? null : rule.code;
+      return rule.allowed?.has(value) ? null : failed(value, rule.code);
   }
+}
+
+/** A text or tag cell: control characters first, then its own rule's code, then invisible marks inside. */
+function checkText(value: string, code: IssueCode | null): IssueCode | null {
+  const marks = scanMarks(value);
+  if (marks & controlMark) return 'text.control';
+  return code === null && marks & invisibleMark ? 'text.invisible' : code;
+}
+
+/** A failed cell of another kind: a control character is named as such (the rule rejected it too). */
+function failed(value: string, code: IssueCode): IssueCode {
+  return scanMarks(value) & controlMark ? 'text.control' : code;
+}
+
+function orControl(value: string, code: IssueCode | null): IssueCode | null {
+  return code === null ? null : failed(value, code);
 }
 
 /** One field's rule as a function, for callers outside the hot loop (fix tests, the server). */

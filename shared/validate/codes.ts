@@ -21,6 +21,10 @@ export const issueSeverities = {
   'contact.likelyDuplicate': 'warning',
   // A spreadsheet's error value (#N/A, #REF!...): a formula failed in the file, the cell holds no value.
   'value.excelError': 'error',
+  'cell.tooLong': 'error',
+  'text.control': 'error',
+  'text.invisible': 'warning',
+  'email.mixedScript': 'warning',
 } as const;
 
 export type IssueCode = keyof typeof issueSeverities;

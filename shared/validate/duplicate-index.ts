@@ -1,9 +1,11 @@
 import type { FieldDef } from '../template';
-import type { IssueCode } from './codes';
+import { type IssueCode, issueCodes, severityOf } from './codes';
 import type { FindingStore } from './finding-store';
 import { uniqueKey } from './keys';
 import { NumericKeyIndex } from './numeric-key-index';
-import { nameHash, pairHash, phoneHash, uniqueHash } from './pair-hash';
+import { nameHash, pairHash, pairTagOf, pairTags, phoneHash, uniqueHash } from './pair-hash';
+import { GroupRegistry, type RowGroup } from './row-group';
+import { UniqueValueIndex } from './unique-value-index';
 
 /** A sheet part's duplicate keys, per row: what `exportKeys` hands over and `addKeys` takes. */
 export type DuplicateKeys = Readonly<{
@@ -14,14 +16,23 @@ export type DuplicateKeys = Readonly<{
   pairKeys: Float64Array;
 }>;
 
+/** What the rows of a duplicate group share: a unique column's value, or two of name, phone and email. */
+export type DuplicateMatch = 'value' | 'namePhone' | 'emailPhone' | 'nameEmail';
+
+const matchOfTag: Readonly<Record<number, DuplicateMatch>> = {
+  [pairTags.namePhone]: 'namePhone',
+  [pairTags.emailPhone]: 'emailPhone',
+  [pairTags.nameEmail]: 'nameEmail',
+};
+
 /** Row flag bits: bit 0 likely duplicate, bit 1+i duplicate in unique column i. */
 export const likelyDuplicateBit = 1;
 export const uniqueBit = (i: number) => 2 << i;
 
 /**
- * True when the cell is filled and passes its own rule, read from the row's packed cell findings (so no rule
- * runs twice). A malformed value is already an error; calling it a duplicate as well would only add noise,
- * and it may well differ once corrected.
+ * True when the cell is filled and has no error of its own, read from the row's packed cell findings (so no
+ * rule runs twice). A malformed value is already an error; calling it a duplicate as well would only add
+ * noise, and it may well differ once corrected. A warning (a mixed-script address) does not keep it out.
  */
 function isValidFilled(
   values: readonly string[],
@@ -30,8 +41,10 @@ function isValidFilled(
   rowId: number,
 ): boolean {
   if ((values[col] ?? '') === '') return false;
-  for (let k = 0; k < findings.count(rowId); k++)
-    if (Math.floor(findings.at(rowId, k) / 64) === col) return false;
+  for (let k = 0; k < findings.count(rowId); k++) {
+    const packed = findings.at(rowId, k);
+    if (Math.floor(packed / 64) === col && severityOf(issueCodes[packed % 64]) === 'error') return false;
+  }
   return true;
 }
 
@@ -39,6 +52,11 @@ function isValidFilled(
  * The sheet rules' memory: which rows share a unique value (email) and which agree on two of name, phone and
  * email (likely duplicates). Both are 53-bit hashes in typed-array indexes; unique values are confirmed
  * against the folded strings kept per row, so a hash collision can never make a false duplicate error.
+ *
+ * Rows sharing a key form a `RowGroup`: a row's finding points at its group, and adding, changing or removing
+ * a row costs the keys it holds (a binary search in each group it joins or leaves), never a pass over a
+ * group. Only a row whose duplicate status changes is named as touched: the one other row of a pair that
+ * forms or breaks up. Every group whose rows changed is in `groups.changed`.
  */
 export class DuplicateIndex {
   readonly uniqueCols: readonly number[];
@@ -47,6 +65,8 @@ export class DuplicateIndex {
   readonly likelyDuplicateCol: number;
   /** Columns whose value feeds a key; an edit elsewhere never touches the indexes. */
   readonly keyCols: ReadonlySet<number>;
+  /** Every group of two or more rows, by id; and which changed lately. */
+  readonly groups = new GroupRegistry();
   private readonly firstNameCol: number;
   private readonly lastNameCol: number;
   private readonly emailCols: readonly number[];
@@ -56,11 +76,15 @@ export class DuplicateIndex {
 
   private readonly uniqueKeys: (string | undefined)[][];
   private readonly uniqueHashes: Float64Array[];
-  private readonly uniqueIndexes: NumericKeyIndex[];
+  private readonly uniqueIndexes: UniqueValueIndex[];
   /** Each row's pair keys at rowId * pairStride, -1 where a slot is unused. */
   private pairKeys: Float64Array;
   private readonly pairStride: number;
-  private readonly pairIndex = new NumericKeyIndex();
+  private readonly pairIndex: NumericKeyIndex;
+  /** A row's keys before a change (`reindex`), to touch only the groups that really change. */
+  private readonly oldHashes: number[];
+  private readonly oldKeys: (string | undefined)[];
+  private readonly oldPairs: Float64Array;
 
   /**
    * `indexed` false: keys are computed and kept but never looked up (a part of a sheet validated in a worker
@@ -91,11 +115,17 @@ export class DuplicateIndex {
     ]);
     this.uniqueKeys = this.uniqueCols.map(() => []);
     this.uniqueHashes = this.uniqueCols.map(() => new Float64Array(1024).fill(-1));
-    this.uniqueIndexes = this.uniqueCols.map(() => new NumericKeyIndex());
+    this.uniqueIndexes = this.uniqueCols.map(
+      (_, i) => new UniqueValueIndex(this.groups, i, this.uniqueKeys[i]),
+    );
     const phones = this.phoneCols.length;
     const emails = this.emailCols.length;
     this.pairStride = phones + emails + phones * emails;
     this.pairKeys = new Float64Array(Math.max(1, this.pairStride) * 1024).fill(-1);
+    this.pairIndex = new NumericKeyIndex(this.groups, this.uniqueCols.length);
+    this.oldHashes = this.uniqueCols.map(() => -1);
+    this.oldKeys = this.uniqueCols.map(() => undefined);
+    this.oldPairs = new Float64Array(this.pairStride);
   }
 
   /** The folded key a row holds in a unique column, or undefined (empty or invalid cell). */
@@ -104,18 +134,13 @@ export class DuplicateIndex {
     return i < 0 ? undefined : this.uniqueKeys[i][rowId];
   }
 
-  /** Adds the row's keys (`findings`: its packed cell findings); returns the rows now sharing a key with it (itself included), or null if none. */
+  /**
+   * Adds the row's keys (`findings`: its packed cell findings); returns the rows whose duplicate status may
+   * have changed (the row itself when it joined a group, and the partner of a pair that just formed), or null
+   * when the row is alone under every key (nearly every row of a large sheet: nothing to look up again).
+   */
   add(rowId: number, values: readonly string[], findings: FindingStore): Set<number> | null {
-    for (let i = 0; i < this.uniqueCols.length; i++) {
-      const col = this.uniqueCols[i];
-      if (!isValidFilled(values, col, findings, rowId)) continue;
-      const hash = uniqueHash(values[col]);
-      if (hash < 0) continue;
-      this.uniqueKeys[i][rowId] = uniqueKey(values[col]);
-      this.uniqueHashes[i] = ensureSlots(this.uniqueHashes[i], rowId + 1);
-      this.uniqueHashes[i][rowId] = hash;
-    }
-    this.storePairKeys(rowId, values, findings);
+    this.storeKeys(rowId, values, findings);
     return this.indexed ? this.indexRow(rowId) : null;
   }
 
@@ -163,37 +188,32 @@ export class DuplicateIndex {
     this.pairIndex.reserve(Math.ceil(rows * perRow * 1.05));
   }
 
-  /** Puts the row's stored keys into the indexes; returns the rows now sharing a key with it, or null. */
+  /** Puts the row's stored keys into the indexes; returns the rows whose status may have changed, or null. */
   private indexRow(rowId: number): Set<number> | null {
     let touched: Set<number> | null = null;
     for (let i = 0; i < this.uniqueCols.length; i++) {
       const hash = this.uniqueHashes[i][rowId] ?? -1;
       if (hash < 0) continue;
-      if (this.uniqueIndexes[i].add(hash, rowId) > 1) {
-        touched ??= new Set();
-        for (const r of this.uniqueIndexes[i].rows(hash)) touched.add(r);
-      }
+      const group = this.uniqueIndexes[i].add(hash, this.uniqueKeys[i][rowId] ?? '', rowId);
+      if (group) touched = joined(touched, group, rowId);
     }
     const base = rowId * this.pairStride;
     for (let k = 0; k < this.pairStride; k++) {
       const key = this.pairKeys[base + k];
       if (key < 0) continue;
-      if (this.pairIndex.add(key, rowId) > 1) {
-        touched ??= new Set();
-        for (const r of this.pairIndex.rows(key)) touched.add(r);
-      }
+      const group = this.pairIndex.add(key, rowId);
+      if (group) touched = joined(touched, group, rowId);
     }
     return touched;
   }
 
-  /** Removes the row's keys; returns the row and every row that shared a key with it. */
+  /** Removes the row's keys; returns the row and the rows left alone by its going (the rest of a pair). */
   remove(rowId: number): Set<number> {
     const touched = new Set<number>([rowId]);
     for (let i = 0; i < this.uniqueCols.length; i++) {
       const hash = this.uniqueHashes[i][rowId] ?? -1;
       if (hash < 0) continue;
-      for (const r of this.uniqueIndexes[i].rows(hash)) touched.add(r);
-      this.uniqueIndexes[i].remove(hash, rowId);
+      this.leaveUnique(i, hash, this.uniqueKeys[i][rowId] ?? '', rowId, touched);
       this.uniqueHashes[i][rowId] = -1;
       this.uniqueKeys[i][rowId] = undefined;
     }
@@ -201,18 +221,67 @@ export class DuplicateIndex {
     for (let k = 0; k < this.pairStride; k++) {
       const key = this.pairKeys[base + k];
       if (key < 0) continue;
-      for (const r of this.pairIndex.rows(key)) touched.add(r);
-      this.pairIndex.remove(key, rowId);
+      this.leavePair(key, rowId, touched);
       this.pairKeys[base + k] = -1;
     }
     return touched;
+  }
+
+  /**
+   * Recomputes a changed row's keys and moves it only between the groups whose key changed: an edit that
+   * leaves the email as it was does not touch the email's group. Returns the row and the other rows whose
+   * status may have changed.
+   */
+  reindex(rowId: number, values: readonly string[], findings: FindingStore): Set<number> {
+    const touched = new Set<number>([rowId]);
+    const uniques = this.uniqueCols.length;
+    for (let i = 0; i < uniques; i++) {
+      this.oldHashes[i] = this.uniqueHashes[i][rowId] ?? -1;
+      this.oldKeys[i] = this.uniqueKeys[i][rowId];
+    }
+    const stride = this.pairStride;
+    const base = rowId * stride;
+    for (let k = 0; k < stride; k++) this.oldPairs[k] = this.pairKeys[base + k];
+    this.storeKeys(rowId, values, findings);
+    for (let i = 0; i < uniques; i++) {
+      const before = this.oldHashes[i];
+      const after = this.uniqueHashes[i][rowId] ?? -1;
+      const key = this.uniqueKeys[i][rowId];
+      if (before === after && this.oldKeys[i] === key) continue;
+      if (before >= 0) this.leaveUnique(i, before, this.oldKeys[i] ?? '', rowId, touched);
+      if (after < 0) continue;
+      const group = this.uniqueIndexes[i].add(after, key ?? '', rowId);
+      if (group?.size === 2) touched.add(partnerOf(group, rowId));
+    }
+    for (let k = 0; k < stride; k++) {
+      const before = this.oldPairs[k];
+      if (before >= 0 && !holdsKey(this.pairKeys, base, stride, before))
+        this.leavePair(before, rowId, touched);
+    }
+    for (let k = 0; k < stride; k++) {
+      const after = this.pairKeys[base + k];
+      if (after < 0 || holdsKey(this.oldPairs, 0, stride, after)) continue;
+      const group = this.pairIndex.add(after, rowId);
+      if (group?.size === 2) touched.add(partnerOf(group, rowId));
+    }
+    return touched;
+  }
+
+  private leaveUnique(i: number, hash: number, key: string, rowId: number, touched: Set<number>): void {
+    const group = this.uniqueIndexes[i].remove(hash, key, rowId);
+    if (group?.size === 1) touched.add(group.rows[0]);
+  }
+
+  private leavePair(key: number, rowId: number, touched: Set<number>): void {
+    const group = this.pairIndex.remove(key, rowId);
+    if (group?.size === 1) touched.add(group.rows[0]);
   }
 
   /** The row's duplicate flags as they stand now. */
   flagsOf(rowId: number): number {
     let flags = 0;
     for (let i = 0; i < this.uniqueCols.length; i++) {
-      if (this.sameUniqueRows(i, rowId, true).length > 0) flags |= uniqueBit(i);
+      if (this.uniqueGroupOf(i, rowId)) flags |= uniqueBit(i);
     }
     const base = rowId * this.pairStride;
     for (let k = 0; k < this.pairStride; k++) {
@@ -222,30 +291,49 @@ export class DuplicateIndex {
     return flags;
   }
 
-  /** The other rows with the same value in unique column i (`firstOnly`: stop at one). */
-  sameUniqueRows(i: number, rowId: number, firstOnly = false): number[] {
+  /** The group of rows with the same value as this one in unique column i, if there is one. */
+  uniqueGroupOf(i: number, rowId: number): RowGroup | undefined {
     const hash = this.uniqueHashes[i][rowId] ?? -1;
-    if (hash < 0 || this.uniqueIndexes[i].count(hash) < 2) return [];
-    const key = this.uniqueKeys[i][rowId];
-    const same: number[] = [];
-    for (const r of this.uniqueIndexes[i].rows(hash)) {
-      if (r === rowId || this.uniqueKeys[i][r] !== key) continue;
-      same.push(r);
-      if (firstOnly) break;
-    }
-    return same;
+    if (hash < 0) return undefined;
+    return this.uniqueIndexes[i].group(hash, this.uniqueKeys[i][rowId] ?? '');
   }
 
-  /** The other rows that agree with this one on two of name, phone and email, in row order. */
-  likelyDuplicatesOf(rowId: number): number[] {
-    const related = new Set<number>();
+  /** The groups of rows that agree with this one on two of name, phone and email, in the row's key order. */
+  likelyGroupsOf(rowId: number): RowGroup[] {
+    const groups: RowGroup[] = [];
     const base = rowId * this.pairStride;
     for (let k = 0; k < this.pairStride; k++) {
       const key = this.pairKeys[base + k];
-      if (key >= 0) for (const r of this.pairIndex.rows(key)) related.add(r);
+      if (key < 0) continue;
+      const group = this.pairIndex.group(key);
+      if (group) groups.push(group);
     }
-    related.delete(rowId);
-    return [...related].sort((a, b) => a - b);
+    return groups;
+  }
+
+  /** What a group's rows share. */
+  matchOf(group: RowGroup): DuplicateMatch {
+    return group.source < this.uniqueCols.length ? 'value' : matchOfTag[pairTagOf(group.key)];
+  }
+
+  /** The column a group's findings are shown in, and their code. */
+  placeOf(group: RowGroup): { col: number; code: IssueCode } {
+    return group.source < this.uniqueCols.length
+      ? { col: this.uniqueCols[group.source], code: this.uniqueCodes[group.source] }
+      : { col: this.likelyDuplicateCol, code: 'contact.likelyDuplicate' };
+  }
+
+  /** Computes and stores a row's keys (not yet in the indexes). */
+  private storeKeys(rowId: number, values: readonly string[], findings: FindingStore): void {
+    for (let i = 0; i < this.uniqueCols.length; i++) {
+      const col = this.uniqueCols[i];
+      let hash = -1;
+      if (isValidFilled(values, col, findings, rowId)) hash = uniqueHash(values[col]);
+      this.uniqueHashes[i] = ensureSlots(this.uniqueHashes[i], rowId + 1);
+      this.uniqueHashes[i][rowId] = hash;
+      this.uniqueKeys[i][rowId] = hash < 0 ? undefined : uniqueKey(values[col]);
+    }
+    this.storePairKeys(rowId, values, findings);
   }
 
   /**
@@ -275,20 +363,38 @@ export class DuplicateIndex {
             ? uniqueHash(values[emailCol])
             : -1;
       if (email < 0) continue;
-      if (name >= 0) n = putKey(store, base, n, pairHash(3, name, email));
+      if (name >= 0) n = putKey(store, base, n, pairHash(pairTags.nameEmail, name, email));
       for (const phoneCol of this.phoneCols) {
         const phone = phoneHash(values[phoneCol] ?? '');
-        if (phone >= 0) n = putKey(store, base, n, pairHash(2, email, phone));
+        if (phone >= 0) n = putKey(store, base, n, pairHash(pairTags.emailPhone, email, phone));
       }
     }
     if (name >= 0) {
       for (const phoneCol of this.phoneCols) {
         const phone = phoneHash(values[phoneCol] ?? '');
-        if (phone >= 0) n = putKey(store, base, n, pairHash(1, name, phone));
+        if (phone >= 0) n = putKey(store, base, n, pairHash(pairTags.namePhone, name, phone));
       }
     }
     for (let k = n; k < stride; k++) store[base + k] = -1;
   }
+}
+
+/** The rows touched by a row joining a group: itself, and the one it pairs with in a group of two. */
+function joined(touched: Set<number> | null, group: RowGroup, rowId: number): Set<number> {
+  const rows = touched ?? new Set<number>([rowId]);
+  if (group.size === 2) rows.add(partnerOf(group, rowId));
+  return rows;
+}
+
+/** The other row of a group of two. */
+function partnerOf(group: RowGroup, rowId: number): number {
+  return group.rows[0] === rowId ? group.rows[1] : group.rows[0];
+}
+
+/** True when `key` is among the `stride` slots from `base`. */
+function holdsKey(store: Float64Array, base: number, stride: number, key: number): boolean {
+  for (let k = 0; k < stride; k++) if (store[base + k] === key) return true;
+  return false;
 }
 
 /** A typed array with at least `length` slots (doubling, new slots -1). */

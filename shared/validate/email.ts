@@ -80,3 +80,63 @@ export function checkEmail(value: string): EmailVerdict {
   if (length - labelStart < 2 || !tldAllLetters) return 'format';
   return 'ok';
 }
+
+// Scripts an address's letters are sorted into. Digits, dots, hyphens and combining accents belong to none.
+const scripts: readonly (readonly [string, RegExp])[] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Georgian', /\p{Script=Georgian}/u],
+  ['Cherokee', /\p{Script=Cherokee}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Thai', /\p{Script=Thai}/u],
+  ['Han', /\p{Script=Han}/u],
+  ['Hiragana', /\p{Script=Hiragana}/u],
+  ['Katakana', /\p{Script=Katakana}/u],
+  ['Hangul', /\p{Script=Hangul}/u],
+  ['Bopomofo', /\p{Script=Bopomofo}/u],
+];
+const letter = /\p{L}/u;
+const beyondAscii = /[\u0080-\uffff]/;
+
+// Scripts written together for real (Unicode TS #39, "highly restrictive"): Japanese, Chinese, Korean with Latin.
+const mixesAllowed: readonly ReadonlySet<string>[] = [
+  new Set(['Latin', 'Han', 'Hiragana', 'Katakana']),
+  new Set(['Latin', 'Han', 'Bopomofo']),
+  new Set(['Latin', 'Han', 'Hangul']),
+];
+
+function scriptOf(char: string): string {
+  for (const [name, test] of scripts) if (test.test(char)) return name;
+  return 'Other';
+}
+
+/** True when one part of the address (the name before @, or a label of the domain) mixes scripts. */
+function labelMixes(label: string): boolean {
+  const seen = new Set<string>();
+  for (const char of label) {
+    if (char.charCodeAt(0) < 128 ? !/[A-Za-z]/.test(char) : !letter.test(char)) continue;
+    seen.add(char.charCodeAt(0) < 128 ? 'Latin' : scriptOf(char));
+  }
+  if (seen.size < 2) return false;
+  return !mixesAllowed.some((allowed) => [...seen].every((script) => allowed.has(script)));
+}
+
+/**
+ * True when a part of an address mixes letters of different scripts, such as a Cyrillic "а" among Latin
+ * letters: it looks like another address and is not the same one (a spoofing trick, or a keyboard accident).
+ * Each part is judged alone: an all-Cyrillic name at a Latin domain is a real address. ASCII-only
+ * addresses (nearly all) return at once.
+ */
+export function mixesScripts(value: string): boolean {
+  if (!beyondAscii.test(value)) return false;
+  const at = value.indexOf('@');
+  if (labelMixes(value.slice(0, at))) return true;
+  return value
+    .slice(at + 1)
+    .split('.')
+    .some(labelMixes);
+}

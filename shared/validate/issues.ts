@@ -1,8 +1,22 @@
 import { suggestFix, type FixContext, type FixSuggestion } from '../fix';
 import type { FieldDef } from '../template';
 import type { IssueCode, Severity } from './codes';
-import { type Locale, messageTables } from './locales';
-import type { Finding } from './sheet-validator';
+import type { DuplicateMatch } from './duplicate-index';
+import { type Locale, type MessageGroup, messageTables } from './locales';
+import type { DuplicateGroup, Finding } from './sheet-validator';
+
+/** A duplicate group as an issue points at it: the same `id` on every member's issue, described once. */
+export type IssueGroup = Readonly<{
+  id: number;
+  match: DuplicateMatch;
+  /** How many rows are in the group, this one included. */
+  size: number;
+  /** The group's first rows (1-based, as people see them), ascending. */
+  rows: readonly number[];
+}>;
+
+/** Rows named in a duplicate message besides the rest ("rows 3, 7, 9, 12, 15 and 99,994 more"). */
+const namedRows = 5;
 
 /** A problem worded for people: the shape the CLI prints, the grid shows and the server returns. */
 export type Issue = Readonly<{
@@ -16,8 +30,8 @@ export type Issue = Readonly<{
   severity: Severity;
   message: string;
   value: string;
-  /** 1-based rows of the other rows involved, for duplicates. */
-  related?: readonly number[];
+  /** For duplicates: the groups of rows the row shares a value with (see `Finding.groups`). */
+  groups?: readonly IssueGroup[];
   fix?: FixSuggestion;
 }>;
 
@@ -43,16 +57,29 @@ function allowedValues(field: FieldDef, context: DescribeContext): string {
   return '';
 }
 
+/** A group with its first rows numbered as people see them. */
+export function issueGroup(group: DuplicateGroup, rowNumber: (rowId: number) => number): IssueGroup {
+  const rows = group.firstRows.map(rowNumber).sort((a, b) => a - b);
+  return { id: group.id, match: group.match, size: group.size, rows };
+}
+
+/** A group as one member's message names it: up to five other rows, and how many more there are. */
+function messageGroup(group: IssueGroup, self: number): MessageGroup {
+  const rows = group.rows.filter((row) => row !== self).slice(0, namedRows);
+  return { match: group.match, rows, more: group.size - 1 - rows.length };
+}
+
 /** Words a finding for people in the chosen language and attaches the safe fix, if there is one. */
 export function describeFinding(finding: Finding, context: DescribeContext): Issue {
   const field = context.columns[finding.col];
   const value = context.values[finding.col] ?? '';
   const label = field ? field.label[context.locale] : `Column ${finding.col + 1}`;
-  const related = finding.related?.map(context.rowNumber).sort((a, b) => a - b);
+  const groups = finding.groups?.map((group) => issueGroup(group, context.rowNumber));
+  const self = context.rowNumber(finding.rowId);
   const message = messageTables[context.locale][finding.code]({
     label,
     value,
-    related: related ?? [],
+    groups: groups?.map((group) => messageGroup(group, self)) ?? [],
     allowed: field ? allowedValues(field, context) : '',
   });
   let fix: FixSuggestion | null = null;
@@ -76,7 +103,7 @@ export function describeFinding(finding: Finding, context: DescribeContext): Iss
     severity: finding.severity,
     message,
     value,
-    ...(related?.length ? { related } : {}),
+    ...(groups?.length ? { groups } : {}),
     ...(fix ? { fix } : {}),
   };
 }

@@ -1,5 +1,19 @@
 // Normalised keys for uniqueness and duplicate detection. Two cells that a person would call "the same"
-// must give the same key: case, surrounding spaces and phone formatting do not count.
+// must give the same key: case, surrounding spaces, phone formatting and Unicode normalisation do not count.
+
+/**
+ * Unicode-aware case folding: NFC (a precomposed é and e + combining accent are one letter), then upper and
+ * lower case (so ß and ss, ſ and s, final ς and σ fold alike), then NFC again (case mapping may decompose).
+ * For ASCII text it is plain lower case; callers keep ASCII on their fast path.
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
 
 /**
  * Copies a string into fresh memory. Parsers hand out slices of their read buffer; keeping a slice in an
@@ -11,9 +25,10 @@ export function detachString(value: string): string {
   return value.length < 13 ? value : `${value} `.slice(0, -1);
 }
 
-/** Case-insensitive key of a unique column (email): trimmed and lower-cased, or undefined when empty. */
+/** Key of a unique column (email): trimmed and case-folded (`foldCase`), or undefined when empty. */
 export function uniqueKey(value: string): string | undefined {
   const trimmed = value.trim();
+  if (!isAscii(trimmed)) return trimmed === '' ? undefined : foldCase(trimmed);
   const key = trimmed.toLowerCase();
   if (key === '') return undefined;
   // toLowerCase made a fresh string if it changed anything; only an unchanged value may still be a slice.
@@ -46,10 +61,10 @@ export function phoneKey(value: string): string | undefined {
 
 const innerSpaces = /\s+/g;
 
-/** First and last name together, case and spacing folded; undefined unless both are present. */
+/** First and last name together, case (`foldCase`) and spacing folded; undefined unless both are present. */
 export function nameKey(first: string, last: string): string | undefined {
-  const f = first.trim().toLowerCase();
-  const l = last.trim().toLowerCase();
+  const f = foldCase(first.trim());
+  const l = foldCase(last.trim());
   if (f === '' || l === '') return undefined;
   return `${f} ${l}`.replace(innerSpaces, ' ');
 }

@@ -45,7 +45,7 @@ describe('validating a sheet in parts', () => {
       expect(everything(merged)).toEqual(everything(whole));
     }
     const emailDuplicates = whole.findings(2900).filter((f) => f.code === 'email.duplicate');
-    expect(emailDuplicates[0]?.related).toContain(10);
+    expect(emailDuplicates[0]?.groups?.[0].firstRows).toEqual([10, 2900]);
     expect(whole.findings(2950).some((f) => f.code === 'contact.likelyDuplicate')).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../test/fixtures/generate-contacts';
 import { seededRandom } from '../../test/fixtures/random';
 import { clientTether } from '../template';
-import { columnsFromHeaders, SheetValidator, validateRows } from './index';
+import { columnsFromHeaders, type Finding, SheetValidator, validateRows } from './index';
 
 const headers = ['firstName', 'lastName', 'phone', 'email', 'state'];
 const columns = columnsFromHeaders(clientTether, headers);
@@ -13,10 +13,16 @@ function sheet(rows: string[][]) {
   return { validator, ids };
 }
 
+/** The other rows a duplicate finding's groups name (all of them, in these small groups), ascending. */
+const othersOf = (f: Finding) =>
+  [...new Set(f.groups?.flatMap((g) => g.firstRows) ?? [])]
+    .filter((r) => r !== f.rowId)
+    .sort((a, b) => a - b);
+
 const summarize = (validator: SheetValidator, rowId: number) =>
   validator
     .findings(rowId)
-    .map((f) => `${headers[f.col]}:${f.code}${f.related ? `->${f.related.join('|')}` : ''}`);
+    .map((f) => `${headers[f.col]}:${f.code}${f.groups ? `->${othersOf(f).join('|')}` : ''}`);
 
 describe('row rules', () => {
   it('requires a first and a last name, treating blanks as missing', () => {
@@ -103,27 +109,36 @@ describe('incremental revalidation', () => {
     const affected = validator.updateCell(ids[50_000], emailCol, edited);
     rows[50_000] = edited;
     expect([...affected].sort((a, b) => a - b)).toEqual([ids[10], ids[50_000]]);
-    expect(validator.findings(ids[10]).map((f) => [f.code, f.related])).toEqual([
+    expect(validator.findings(ids[10]).map((f) => [f.code, othersOf(f)])).toEqual([
       ['email.duplicate', [ids[50_000]]],
     ]);
     expect(validator.summary().errors).toBe(2);
 
     // A third row joins the group, then the first edit is undone: only the new pair stays flagged.
+    const [group] = validator.findings(ids[10])[0].groups ?? [];
     const third = [...rows[99_999]];
     third[emailCol] = rows[10][emailCol];
-    validator.updateCell(ids[99_999], emailCol, third);
+    // Joining a group of two touches only the joining row; the group itself is said to have changed.
+    expect([...validator.updateCell(ids[99_999], emailCol, third)]).toEqual([ids[99_999]]);
+    expect(validator.lastGroupChanges).toEqual([group.id]);
+    expect(validator.duplicateGroup(group.id)).toMatchObject({ size: 3, firstRows: [10, 50_000, 99_999] });
     expect(validator.summary().errors).toBe(3);
     const undone = [...rows[50_000]];
     undone[emailCol] = 'fresh@example.com';
+    // Leaving a group of three: the two left are still duplicates of each other, only their group shrank.
     const cleared = validator.updateCell(ids[50_000], emailCol, undone);
-    expect([...cleared].sort((a, b) => a - b)).toEqual([ids[10], ids[50_000], ids[99_999]]);
+    expect([...cleared]).toEqual([ids[50_000]]);
+    expect(validator.lastGroupChanges).toEqual([group.id]);
+    expect(validator.groupRows(group.id)).toEqual([ids[10], ids[99_999]]);
     expect(validator.findings(ids[50_000])).toEqual([]);
-    expect(validator.findings(ids[99_999]).map((f) => f.related)).toEqual([[ids[10]]]);
+    expect(validator.findings(ids[99_999]).map(othersOf)).toEqual([[ids[10]]]);
     expect(validator.summary().errors).toBe(2);
 
-    // Deleting one of the pair clears the other.
-    validator.removeRow(ids[99_999]);
+    // Deleting one of the pair clears the other, and the group is gone.
+    expect([...validator.removeRow(ids[99_999])]).toEqual([ids[10]]);
     expect(validator.findings(ids[10])).toEqual([]);
+    expect(validator.duplicateGroup(group.id)).toBeUndefined();
+    expect(validator.duplicateGroupCount).toBe(0);
     expect(validator.summary()).toMatchObject({ rows: 99_999, errors: 0 });
   });
 
@@ -156,9 +171,8 @@ describe('incremental revalidation', () => {
     const freshIds = rows.map((row) => fresh.addRow(row));
     expect(validator.summary()).toEqual(fresh.summary());
     for (let r = 0; r < rows.length; r++) {
-      expect(validator.findings(ids[r]).map((f) => [f.col, f.code, f.related?.length])).toEqual(
-        fresh.findings(freshIds[r]).map((f) => [f.col, f.code, f.related?.length]),
-      );
+      const sizes = (f: Finding) => [f.col, f.code, f.groups?.map((g) => [g.match, g.size, g.firstRows])];
+      expect(validator.findings(ids[r]).map(sizes)).toEqual(fresh.findings(freshIds[r]).map(sizes));
     }
   });
 });

@@ -1,8 +1,17 @@
 import type { FieldDef, Lookups, Template } from '../template';
 import { type ColumnRule, checkValue, compileColumnRule } from './cell-checks';
 import { type IssueCode, issueCodes, type Severity, severityOf } from './codes';
-import { type DuplicateKeys, DuplicateIndex, likelyDuplicateBit, uniqueBit } from './duplicate-index';
+import {
+  type DuplicateKeys,
+  DuplicateIndex,
+  type DuplicateMatch,
+  likelyDuplicateBit,
+  uniqueBit,
+} from './duplicate-index';
 import { FindingStore } from './finding-store';
+import type { RowGroup } from './row-group';
+
+export type { DuplicateMatch } from './duplicate-index';
 
 export type ValidatorOptions = {
   template: Template;
@@ -26,14 +35,37 @@ export type ValidatedRows = Readonly<{
   keys: DuplicateKeys;
 }>;
 
+/** How many first rows a group description carries: enough to name five others besides any one member. */
+export const groupRowsShown = 6;
+
+/**
+ * Rows that share a duplicate key, described once: how many, and the first of them. Every member's finding
+ * points at it, so a value on 100,000 rows costs 100,000 small findings, not 100,000 lists of 99,999 rows.
+ */
+export type DuplicateGroup = Readonly<{
+  /** The group's number in this validator, the same in every member's finding while the group lasts. */
+  id: number;
+  /** The code its members' findings carry, and the column they are shown in. */
+  code: IssueCode;
+  col: number;
+  match: DuplicateMatch;
+  /** How many rows are in the group (two or more). */
+  size: number;
+  /** The first rows by row id, at most `groupRowsShown`. */
+  firstRows: readonly number[];
+}>;
+
 /** One problem found, before it is worded for people. Rows are stable ids, not positions. */
 export type Finding = Readonly<{
   rowId: number;
   col: number;
   code: IssueCode;
   severity: Severity;
-  /** For duplicates: the other rows involved. */
-  related?: readonly number[];
+  /**
+   * For duplicates: the groups the row is in. One for a unique column; for a likely duplicate one per pair of
+   * name, phone and email it shares with other rows (usually one).
+   */
+  groups?: readonly DuplicateGroup[];
 }>;
 
 export type ColumnCount = Readonly<{ col: number; code: IssueCode; severity: Severity; count: number }>;
@@ -110,6 +142,7 @@ export class SheetValidator {
     if (rowId >= this.rowState.length) this.growRowState();
     this.rowState[rowId] = live;
     this.liveRows++;
+    this.duplicates.groups.clearChanges();
     this.replaceCellFindings(rowId, this.scratch, this.checkRow(values));
     const touched = this.duplicates.add(rowId, values, this.cellFindings);
     if (touched) this.refreshFlags(touched);
@@ -145,15 +178,22 @@ export class SheetValidator {
       const n = part.findingCounts[r];
       this.replaceCellFindings(rowId, part.findings, n, at);
       at += n;
+      this.duplicates.groups.clearChanges();
       const touched = this.duplicates.addKeys(rowId, part.keys, r);
       if (touched) this.refreshFlags(touched);
     }
     return first;
   }
 
-  /** Revalidates one edited cell; `values` is the whole row after the edit. Returns the rows to redraw. */
+  /**
+   * Revalidates one edited cell; `values` is the whole row after the edit. Returns the rows whose findings
+   * may have changed: the row, and a row that became or stopped being a duplicate with it. The other members
+   * of the duplicate groups it joined or left keep their findings, but their groups' size and first rows
+   * changed: those groups are in `lastGroupChanges`.
+   */
   updateCell(rowId: number, col: number, values: readonly string[]): ReadonlySet<number> {
     this.assertLive(rowId);
+    this.duplicates.groups.clearChanges();
     const next: number[] = [];
     for (let k = 0; k < this.cellFindings.count(rowId); k++) {
       const f = this.cellFindings.at(rowId, k);
@@ -169,16 +209,18 @@ export class SheetValidator {
     return this.reindexRow(rowId, values);
   }
 
-  /** Revalidates a whole row (after a fix, a paste, an undo of several cells). Returns the rows to redraw. */
+  /** Revalidates a whole row (after a fix, a paste, an undo of several cells). Returns as `updateCell`. */
   updateRow(rowId: number, values: readonly string[]): ReadonlySet<number> {
     this.assertLive(rowId);
+    this.duplicates.groups.clearChanges();
     this.replaceCellFindings(rowId, this.scratch, this.checkRow(values));
     return this.reindexRow(rowId, values);
   }
 
-  /** Takes a row out (deleted by the user). Returns the other rows whose findings changed. */
+  /** Takes a row out (deleted by the user). Returns the other rows whose findings changed, as `updateCell`. */
   removeRow(rowId: number): ReadonlySet<number> {
     this.assertLive(rowId);
+    this.duplicates.groups.clearChanges();
     this.replaceCellFindings(rowId, this.scratch, 0);
     const touched = this.duplicates.remove(rowId);
     this.setFlags(rowId, 0);
@@ -198,6 +240,36 @@ export class SheetValidator {
     return this.duplicates.uniqueKeyOf(rowId, col);
   }
 
+  /**
+   * Ids of the duplicate groups whose rows changed in the last change (`addRow`, `updateCell`, `updateRow`,
+   * `removeRow`): groups that formed, grew, shrank or broke up. Their members' messages name the group's
+   * size and first rows, so a view showing them redraws them. Valid until the next change.
+   */
+  get lastGroupChanges(): readonly number[] {
+    return this.duplicates.groups.changed;
+  }
+
+  /** A duplicate group by id, or undefined once it has broken up. */
+  duplicateGroup(id: number): DuplicateGroup | undefined {
+    const group = this.duplicates.groups.get(id);
+    return group ? this.describeGroup(group) : undefined;
+  }
+
+  /** Every row of a duplicate group, ascending (empty once it has broken up). Valid until the next change. */
+  groupRows(id: number): readonly number[] {
+    return this.duplicates.groups.get(id)?.rows ?? [];
+  }
+
+  /** Every duplicate group now, in no particular order. */
+  *duplicateGroups(): IterableIterator<DuplicateGroup> {
+    for (const group of this.duplicates.groups.values()) yield this.describeGroup(group);
+  }
+
+  /** How many duplicate groups there are now. */
+  get duplicateGroupCount(): number {
+    return this.duplicates.groups.size;
+  }
+
   /** Every finding of a row, cell rules first, then duplicates. */
   findings(rowId: number): Finding[] {
     const out: Finding[] = [];
@@ -211,21 +283,33 @@ export class SheetValidator {
     const { uniqueCols, uniqueCodes } = this.duplicates;
     for (let i = 0; i < uniqueCols.length; i++) {
       if (!(flags & uniqueBit(i))) continue;
-      const related = this.duplicates.sameUniqueRows(i, rowId);
+      const group = this.duplicates.uniqueGroupOf(i, rowId);
       out.push({
         rowId,
         col: uniqueCols[i],
         code: uniqueCodes[i],
         severity: severityOf(uniqueCodes[i]),
-        related,
+        groups: group ? [this.describeGroup(group)] : [],
       });
     }
     if (flags & likelyDuplicateBit) {
       const code: IssueCode = 'contact.likelyDuplicate';
-      const related = this.duplicates.likelyDuplicatesOf(rowId);
-      out.push({ rowId, col: this.duplicates.likelyDuplicateCol, code, severity: severityOf(code), related });
+      const groups = this.duplicates.likelyGroupsOf(rowId).map((group) => this.describeGroup(group));
+      out.push({ rowId, col: this.duplicates.likelyDuplicateCol, code, severity: severityOf(code), groups });
     }
     return out;
+  }
+
+  private describeGroup(group: RowGroup): DuplicateGroup {
+    const { col, code } = this.duplicates.placeOf(group);
+    return {
+      id: group.id,
+      code,
+      col,
+      match: this.duplicates.matchOf(group),
+      size: group.size,
+      firstRows: group.rows.slice(0, groupRowsShown),
+    };
   }
 
   /** True when the row has at least one finding (cheap: no allocation). */
@@ -315,16 +399,17 @@ export class SheetValidator {
   // --- sheet rules ------------------------------------------------------------------------------------
 
   private reindexRow(rowId: number, values: readonly string[]): Set<number> {
-    const touched = this.duplicates.remove(rowId);
-    const now = this.duplicates.add(rowId, values, this.cellFindings);
-    if (now) for (const r of now) touched.add(r);
+    const touched = this.duplicates.reindex(rowId, values, this.cellFindings);
     this.refreshFlags(touched);
     return touched;
   }
 
   private refreshFlags(rows: Iterable<number>): void {
-    for (const rowId of rows)
-      if (this.rowState[rowId] === live) this.setFlags(rowId, this.duplicates.flagsOf(rowId));
+    for (const rowId of rows) this.refreshFlag(rowId);
+  }
+
+  private refreshFlag(rowId: number): void {
+    if (this.rowState[rowId] === live) this.setFlags(rowId, this.duplicates.flagsOf(rowId));
   }
 
   private setFlags(rowId: number, flags: number): void {

@@ -35,6 +35,22 @@ const finding = (
 ): Finding =>
   `${String(row).padStart(4)} ${field} ${code} ${severity}${related.length ? ` (with ${related.join(', ')})` : ''}`;
 
+type Grouped = Readonly<{ row: number; groups?: readonly Readonly<{ rows: readonly number[] }>[] }>;
+
+/** The other rows a duplicate names: its groups' first rows but its own, as the app's panel lists them. */
+const relatedOf = (issue: Grouped): number[] => [
+  ...new Set((issue.groups ?? []).flatMap((g) => g.rows).filter((n) => n !== issue.row)),
+];
+
+// How the file was written (ragged rows, a quote never closed, Excel cells): `check` reports these at their
+// rows, the app in its preview; they are not findings about a cell's value, which the three must share.
+const readNotes: ReadonlySet<string> = new Set([
+  'row.ragged',
+  'csv.unclosedQuote',
+  'xlsx.precision',
+  'xlsx.noCachedValue',
+]);
+
 const template = clientTether;
 const noProgress = async () => {};
 const view: ViewRef = { spec: plainView, revision: 0 };
@@ -68,12 +84,16 @@ export function cliFindings(dir: string, name: string, profile: MappingProfile, 
   return new Promise<Finding[]>((resolve, reject) => {
     execFile(process.execPath, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error && error.code !== 1) return reject(new Error(`listprep check: ${stderr}`));
-      const issues = (
-        JSON.parse(stdout) as {
-          issues: { row: number; field: string; code: string; severity: string; related?: number[] }[];
-        }
-      ).issues;
-      resolve(issues.map((i) => finding(i.row, i.field, i.code, i.severity, i.related)).sort());
+      const report = JSON.parse(stdout) as {
+        issues: { row: number; field: string; code: string; severity: string; groups?: number[] }[];
+        duplicateGroups: { id: number; firstRows: number[] }[];
+      };
+      // An issue names its groups by id; each group is described once, with its first rows.
+      const groups = new Map(report.duplicateGroups.map((g) => [g.id, { rows: g.firstRows }]));
+      const issues = report.issues
+        .filter((i) => !readNotes.has(i.code))
+        .map((i) => ({ ...i, groups: i.groups?.map((id) => groups.get(id) ?? { rows: [] }) }));
+      resolve(issues.map((i) => finding(i.row, i.field, i.code, i.severity, relatedOf(i))).sort());
     });
   });
 }
@@ -130,5 +150,7 @@ export async function serverFindings(
 ): Promise<Finding[]> {
   const answer = await client.dryRun(accountId, request.encode(defaultChoices, 'parity.csv'));
   if (!answer.ok) throw new Error(`dry run: ${answer.failure.message}`);
-  return answer.value.issues.map((i) => finding(i.row, i.field, i.code, i.severity, i.related)).sort();
+  return answer.value.issues
+    .map((i) => finding(i.row, i.field, i.code, i.severity, i.related ?? relatedOf(i)))
+    .sort();
 }

@@ -11,6 +11,11 @@ export class DuplicateDismissals {
   private readonly suppressed = new Set<number>();
   private suppressedRows = 0;
 
+  /** True when any pair was called different people (only then can a warning be hidden). */
+  get any(): boolean {
+    return this.rows.size > 0;
+  }
+
   /** How many rows have their likely-duplicate warning hidden. */
   get suppressedCount(): number {
     return this.suppressedRows;

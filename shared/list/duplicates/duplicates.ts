@@ -34,38 +34,41 @@ function unionFind(keys: Iterable<number>) {
   };
 }
 
-/** Every duplicate group, in document order of their first row. */
+/**
+ * Every duplicate group, in document order of their first row. Built from the validator's groups: each row
+ * is visited once per group it is in (linear in the groups' sizes), never once per other member.
+ */
 export function listDuplicateGroups(doc: SheetDocument): DuplicateGroup[] {
-  const email: number[] = [];
-  const likely: number[] = [];
-  const related = new Map<number, { email: readonly number[]; likely: readonly number[] }>();
-  const emailCols = doc.columns.filter((c) => c.field?.unique).map((c) => c.index);
-  for (let i = 0; i < doc.order.length; i++) {
-    const key = doc.order.get(i);
-    if (!doc.hasProblems(key)) continue;
-    const isEmailDup = emailCols.some((col) => doc.cellCode(key, col)?.endsWith('.duplicate'));
-    const isLikely = doc.cellCode(key, doc.likelyDuplicateCol) === 'contact.likelyDuplicate';
-    if (!isEmailDup && !isLikely) continue;
-    const entry: { email: readonly number[]; likely: readonly number[] } = { email: [], likely: [] };
-    for (const p of doc.problems(key)) {
-      if (p.code === 'contact.likelyDuplicate') entry.likely = p.related;
-      else if (p.code.endsWith('.duplicate')) entry.email = p.related;
+  const emailRows = new Set<number>();
+  const likelyRows = new Set<number>();
+  const emailLinks: number[][] = [];
+  const likelyLinks: number[][] = [];
+  for (const group of doc.validator.duplicateGroups()) {
+    const keys = doc.groupKeys(group.id);
+    if (group.code !== 'contact.likelyDuplicate') {
+      for (const key of keys) emailRows.add(key);
+      emailLinks.push(keys);
+      continue;
     }
-    related.set(key, entry);
-    if (entry.email.length) email.push(key);
-    if (entry.likely.length) likely.push(key);
+    // A row whose warning is hidden (every row it resembles was called a different person) is in no group.
+    const shown = keys.filter((key) => !doc.isLikelyHidden(key));
+    for (const key of shown) likelyRows.add(key);
+    likelyLinks.push(shown);
   }
   const position = new Map<number, number>();
-  for (const key of related.keys()) position.set(key, doc.order.indexOf(key));
+  for (let i = 0; i < doc.order.length; i++) {
+    const key = doc.order.get(i);
+    if (emailRows.has(key) || likelyRows.has(key)) position.set(key, i);
+  }
   const byPosition = (a: number, b: number) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
-  const groupsOf = (keys: number[], pick: 'email' | 'likely') => {
-    const uf = unionFind(keys);
-    for (const key of keys) for (const r of related.get(key)?.[pick] ?? []) uf.union(key, r);
+  const groupsOf = (rows: Set<number>, links: number[][]) => {
+    const uf = unionFind(rows);
+    for (const keys of links) for (let k = 1; k < keys.length; k++) uf.union(keys[0], keys[k]);
     return uf.groups().map((g) => g.sort(byPosition));
   };
-  const emailGroups = groupsOf(email, 'email');
+  const emailGroups = groupsOf(emailRows, emailLinks);
   const seen = new Set(emailGroups.map((g) => g.join(',')));
-  const likelyGroups = groupsOf(likely, 'likely').filter((g) => !seen.has(g.join(',')));
+  const likelyGroups = groupsOf(likelyRows, likelyLinks).filter((g) => !seen.has(g.join(',')));
   return [
     ...emailGroups.map((keys) => ({ kind: 'email' as const, keys })),
     ...likelyGroups.map((keys) => ({ kind: 'likely' as const, keys })),

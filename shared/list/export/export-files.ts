@@ -150,7 +150,7 @@ export function exportErrorReport(doc: SheetDocument, locale: Locale, settings: 
             col: problem.col,
             code: problem.code,
             severity: problem.severity,
-            related: problem.related,
+            groups: problem.groups,
           },
           { locale, columns, rowNumber: (k) => numberOfKey.get(k) ?? k + 1, values: rowValues, fixContext },
         );

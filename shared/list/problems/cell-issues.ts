@@ -20,7 +20,7 @@ export function describeCellIssues(
     .filter((p) => p.col === col)
     .map((p): CellIssue => {
       const issue = describeFinding(
-        { rowId: key, col, code: p.code, severity: p.severity, related: p.related },
+        { rowId: key, col, code: p.code, severity: p.severity, groups: p.groups },
         {
           locale,
           columns,
@@ -34,7 +34,7 @@ export function describeCellIssues(
         value: issue.value,
         severity: p.severity,
         message: issue.message,
-        related: p.related.map((k) => k + 1),
+        related: [...new Set(issue.groups?.flatMap((g) => g.rows))].filter((n) => n !== key + 1),
         fix: suggestionFor(doc, key, col, settings),
       };
     })

@@ -23,7 +23,7 @@ export function rowDataOf(
           col: problem.col,
           code: problem.code,
           severity: problem.severity,
-          related: problem.related,
+          groups: problem.groups,
         },
         {
           locale,

@@ -1,6 +1,12 @@
 import { ColumnAnalyzer, type DateOrder } from '../../fix';
 import type { Lookups, Template } from '../../template';
-import { type Finding, type IssueCode, SheetValidator, type ValidationSummary } from '../../validate';
+import {
+  type DuplicateGroup,
+  type Finding,
+  type IssueCode,
+  SheetValidator,
+  type ValidationSummary,
+} from '../../validate';
 import type { ColumnTarget } from '../../mapping';
 import type { CellTable } from './cell-table';
 import type { AccountCustomField } from '../../mapping/custom-fields';
@@ -18,10 +24,9 @@ export type CellProblem = Readonly<{
   col: number;
   code: IssueCode;
   severity: 'error' | 'warning';
-  related: readonly number[];
+  /** For duplicates: the row's groups, their first rows as row keys. */
+  groups?: readonly DuplicateGroup[];
 }>;
-
-const noRelated: readonly number[] = [];
 
 /**
  * The list being fixed: which table rows are contacts (row keys), in which order, through which columns,
@@ -46,6 +51,11 @@ export class SheetDocument {
   readonly likelyDuplicateCol: number;
   /** Bumped when rows are added or removed: views built before are stale. */
   structureVersion = 0;
+  /**
+   * A change moved rows into or out of duplicate groups: every member's message (the group's size and first
+   * rows) changed, not only the rows `setCells` names. Read and reset by `takeGroupChange`.
+   */
+  private groupsMoved = false;
   /** Day/month order of the date columns whose values decide it (a first number over 12 somewhere). */
   dateOrderByField: Readonly<Record<string, DateOrder>> = {};
 
@@ -200,6 +210,11 @@ export class SheetDocument {
     return this.validator.findings(vid).some((f) => f.code !== 'contact.likelyDuplicate');
   }
 
+  /** True when the row's likely-duplicate warning is hidden by "not a duplicate" decisions. */
+  isLikelyHidden(key: number): boolean {
+    return this.dismissals.isSuppressed(key);
+  }
+
   cellCode(key: number, col: number): IssueCode | null {
     const vid = this.vidOf.get(key);
     if (vid < 0) return null;
@@ -224,8 +239,22 @@ export class SheetDocument {
   }
 
   private toProblem(key: number, f: Finding): CellProblem {
-    const related = f.related ? f.related.map((vid) => this.keyOf.get(vid)) : noRelated;
-    return { key, col: f.col, code: f.code, severity: f.severity, related };
+    const problem = { key, col: f.col, code: f.code, severity: f.severity };
+    if (!f.groups) return problem;
+    const groups = f.groups.map((g) => ({ ...g, firstRows: g.firstRows.map((vid) => this.keyOf.get(vid)) }));
+    return { ...problem, groups };
+  }
+
+  /** True once after a change that moved rows into or out of duplicate groups (see `groupsMoved`). */
+  takeGroupChange(): boolean {
+    const moved = this.groupsMoved;
+    this.groupsMoved = false;
+    return moved;
+  }
+
+  /** Row keys of every row of a duplicate group. */
+  groupKeys(id: number): number[] {
+    return this.validator.groupRows(id).map((vid) => this.keyOf.get(vid));
   }
 
   summary(): ValidationSummary {
@@ -247,6 +276,7 @@ export class SheetDocument {
   /** Writes cells and revalidates their rows; returns the keys whose findings may have changed. */
   setCells(keys: ArrayLike<number>, cols: ArrayLike<number>, values: ArrayLike<string>): Set<number> {
     const touched = new Set<number>();
+    const suppressionCheck = new Set<number>();
     const n = keys.length;
     let i = 0;
     while (i < n) {
@@ -267,10 +297,11 @@ export class SheetDocument {
           j - i === 1 ? this.validator.updateCell(vid, cols[i], row) : this.validator.updateRow(vid, row);
         for (const v of changed) touched.add(this.keyOf.get(v));
         touched.add(key);
+        this.noteGroupChanges(suppressionCheck);
       }
       i = j;
     }
-    this.refreshSuppression(touched);
+    this.refreshSuppression(suppressionCheck.size ? [...touched, ...suppressionCheck] : touched);
     return touched;
   }
 
@@ -290,7 +321,7 @@ export class SheetDocument {
     const touched = new Set<number>(keys);
     for (const key of keys) {
       this.attach(key);
-      for (const problem of this.problems(key)) for (const r of problem.related) touched.add(r);
+      this.noteGroupChanges(touched);
     }
     this.structureVersion++;
     this.refreshSuppression(touched);
@@ -303,6 +334,7 @@ export class SheetDocument {
     for (const key of removed.keys) {
       const vid = this.vidOf.get(key);
       for (const v of this.validator.removeRow(vid)) touched.add(this.keyOf.get(v));
+      this.noteGroupChanges(touched);
       this.vidOf.set(key, -1);
     }
     this.structureVersion++;
@@ -341,6 +373,19 @@ export class SheetDocument {
     return out;
   }
 
+  /**
+   * After a validator change: remembers that groups moved, and when any "not a duplicate" decision exists,
+   * adds the members of the groups that changed to `into` (whether a row's warning is hidden depends on every
+   * row it resembles). Without decisions nothing is gathered, so an edit in a large group stays cheap.
+   */
+  private noteGroupChanges(into: Set<number>): void {
+    const changed = this.validator.lastGroupChanges;
+    if (changed.length === 0) return;
+    this.groupsMoved = true;
+    if (!this.dismissals.any) return;
+    for (const id of changed) for (const key of this.groupKeys(id)) into.add(key);
+  }
+
   /** Hides or shows again the likely-duplicate warnings of rows whose findings or decisions changed. */
   private refreshSuppression(keys: Iterable<number>): void {
     this.dismissals.refresh(keys, (key) => this.likelyDuplicatesOf(key));
@@ -351,6 +396,10 @@ export class SheetDocument {
     const vid = key < this.vidOf.length ? this.vidOf.get(key) : -1;
     if (vid < 0) return null;
     const finding = this.validator.findings(vid).find((f) => f.code === 'contact.likelyDuplicate');
-    return finding ? (finding.related ?? []).map((r) => this.keyOf.get(r)) : null;
+    if (!finding) return null;
+    const others = new Set<number>();
+    for (const group of finding.groups ?? []) for (const other of this.groupKeys(group.id)) others.add(other);
+    others.delete(key);
+    return [...others];
   }
 }

@@ -1,10 +1,30 @@
-import type { MessageTable } from './types';
+import type { DuplicateMatch } from '../duplicate-index';
+import { type MessageGroup, type MessageTable, mergeSameRows } from './types';
 
-const rows = (related: readonly number[]) => {
-  const shown = related.slice(0, 5).join(', ');
-  const more = related.length > 5 ? ` and ${related.length - 5} more` : '';
-  return related.length === 1 ? `row ${shown}` : `rows ${shown}${more}`;
+const rows = (group: MessageGroup | undefined) => {
+  if (!group) return 'other rows';
+  const shown = group.rows.join(', ');
+  const more = group.more > 0 ? ` and ${group.more} more` : '';
+  return group.rows.length + group.more === 1 ? `row ${shown}` : `rows ${shown}${more}`;
 };
+
+const pairWords = {
+  value: 'value',
+  namePhone: 'name and phone',
+  emailPhone: 'email and phone',
+  nameEmail: 'name and email',
+} as const;
+
+const pairs = (matches: readonly DuplicateMatch[]) =>
+  matches.length === 3
+    ? 'the same name, phone and email'
+    : matches.map((match) => `the same ${pairWords[match]}`).join(' and ');
+
+/** "the same name and phone as rows 3, 7, and the same email and phone as row 9" */
+const sameAs = (groups: readonly MessageGroup[]) =>
+  mergeSameRows(groups)
+    .map((m) => `${pairs(m.matches)} as ${rows(m.group)}`)
+    .join(', and ');
 
 // Written for someone who has never heard of a "template": say what is wrong and how to put it right.
 export const en: MessageTable = {
@@ -16,9 +36,9 @@ export const en: MessageTable = {
   'email.format': (p) => `${p.label} is not a valid email address. It should look like name@example.com.`,
   'email.tooLong': (p) => `${p.label} is longer than 254 characters, too long for an email address.`,
   'email.duplicate': (p) =>
-    `This email is also used in ${rows(p.related)}. Each contact needs its own email: remove the duplicate rows or correct the address.`,
+    `This email is also used in ${rows(p.groups[0])}. Each contact needs its own email: remove the duplicate rows or correct the address.`,
   'value.duplicate': (p) =>
-    `${p.label} must be different on every row; it is also used in ${rows(p.related)}.`,
+    `${p.label} must be different on every row; it is also used in ${rows(p.groups[0])}.`,
   'state.unknown': (p) =>
     `${p.label} must be a 2-letter US state or Canadian province code in capitals, like CA, NY or ON.`,
   'postal.format': (p) =>
@@ -34,8 +54,18 @@ export const en: MessageTable = {
   'id.format': (p) => `${p.label} must be an ID number copied from ClientTether.`,
   'id.unknown': (p) => `${p.label} is not an ID in this account. Use one of: ${p.allowed}.`,
   'tags.empty': (p) => `${p.label} has an empty tag between two commas. Remove the extra comma.`,
+  'cell.tooLong': (p) =>
+    `${p.label} has more than 32,767 characters, more than Excel and the CRM keep in one cell. Shorten it.`,
+  'text.control': (p) =>
+    `${p.label} contains control characters (such as NUL or ESC) that cannot be seen and that the CRM cannot store. Remove them.`,
+  'text.invisible': (p) =>
+    `${p.label} contains invisible characters (direction marks or zero-width spaces) that can make it look different from what it holds. Remove them.`,
+  'email.mixedScript': (p) =>
+    `${p.label} mixes letters of different alphabets (such as a Cyrillic "а" among Latin letters): it looks like another address but is not the same. Check how it is written.`,
   'contact.likelyDuplicate': (p) =>
-    `This contact looks like ${rows(p.related)}: two of name, phone and email are the same. Keep one, merge them, or leave both if they are different people.`,
+    p.groups.length > 1
+      ? `This contact has ${sameAs(p.groups)}. Keep one, merge them, or leave both if they are different people.`
+      : `This contact looks like ${rows(p.groups[0])}: two of name, phone and email are the same. Keep one, merge them, or leave both if they are different people.`,
   'value.excelError': (p) =>
     `${p.label} holds the spreadsheet error ${p.value}, not a value: a formula failed in the file. Type the right value, or correct the formula in Excel and save the file again.`,
 };

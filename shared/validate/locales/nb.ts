@@ -1,10 +1,30 @@
-import type { MessageTable } from './types';
+import type { DuplicateMatch } from '../duplicate-index';
+import { type MessageGroup, type MessageTable, mergeSameRows } from './types';
 
-const rows = (related: readonly number[]) => {
-  const shown = related.slice(0, 5).join(', ');
-  const more = related.length > 5 ? ` og ${related.length - 5} til` : '';
-  return related.length === 1 ? `rad ${shown}` : `radene ${shown}${more}`;
+const rows = (group: MessageGroup | undefined) => {
+  if (!group) return 'andre rader';
+  const shown = group.rows.join(', ');
+  const more = group.more > 0 ? ` og ${group.more} til` : '';
+  return group.rows.length + group.more === 1 ? `rad ${shown}` : `radene ${shown}${more}`;
 };
+
+const pairWords = {
+  value: 'verdi',
+  namePhone: 'navn og telefon',
+  emailPhone: 'e-post og telefon',
+  nameEmail: 'navn og e-post',
+} as const;
+
+const pairs = (matches: readonly DuplicateMatch[]) =>
+  matches.length === 3
+    ? 'samme navn, telefon og e-post'
+    : matches.map((match) => `samme ${pairWords[match]}`).join(' og ');
+
+/** "samme navn og telefon som radene 3, 7, og samme e-post og telefon som rad 9" */
+const sameAs = (groups: readonly MessageGroup[]) =>
+  mergeSameRows(groups)
+    .map((m) => `${pairs(m.matches)} som ${rows(m.group)}`)
+    .join(', og ');
 
 export const nb: MessageTable = {
   'required.missing': (p) =>
@@ -16,9 +36,9 @@ export const nb: MessageTable = {
   'email.format': (p) => `${p.label} er ikke en gyldig e-postadresse. Den skal se ut som navn@eksempel.no.`,
   'email.tooLong': (p) => `${p.label} er lengre enn 254 tegn, for langt for en e-postadresse.`,
   'email.duplicate': (p) =>
-    `Denne e-posten brukes også på ${rows(p.related)}. Hver kontakt må ha sin egen e-post: fjern de doble radene eller rett adressen.`,
+    `Denne e-posten brukes også på ${rows(p.groups[0])}. Hver kontakt må ha sin egen e-post: fjern de doble radene eller rett adressen.`,
   'value.duplicate': (p) =>
-    `${p.label} må være forskjellig på hver rad; den brukes også på ${rows(p.related)}.`,
+    `${p.label} må være forskjellig på hver rad; den brukes også på ${rows(p.groups[0])}.`,
   'state.unknown': (p) =>
     `${p.label} må være en kode på 2 store bokstaver for en amerikansk delstat eller kanadisk provins, som CA, NY eller ON.`,
   'postal.format': (p) =>
@@ -32,8 +52,18 @@ export const nb: MessageTable = {
   'id.format': (p) => `${p.label} må være et ID-nummer kopiert fra ClientTether.`,
   'id.unknown': (p) => `${p.label} er ikke en ID i denne kontoen. Bruk en av: ${p.allowed}.`,
   'tags.empty': (p) => `${p.label} har et tomt merke mellom to komma. Fjern det ekstra kommaet.`,
+  'cell.tooLong': (p) =>
+    `${p.label} har mer enn 32 767 tegn, mer enn Excel og CRM-et tar vare på i én celle. Gjør den kortere.`,
+  'text.control': (p) =>
+    `${p.label} inneholder kontrolltegn (som NUL eller ESC) som ikke synes, og som CRM-et ikke kan lagre. Fjern dem.`,
+  'text.invisible': (p) =>
+    `${p.label} inneholder usynlige tegn (retningsmerker eller tegn uten bredde) som kan få den til å se annerledes ut enn det den inneholder. Fjern dem.`,
+  'email.mixedScript': (p) =>
+    `${p.label} blander bokstaver fra ulike alfabeter (som en kyrillisk «а» blant latinske bokstaver): den ser ut som en annen adresse, men er ikke den samme. Sjekk hvordan den er skrevet.`,
   'contact.likelyDuplicate': (p) =>
-    `Denne kontakten ligner på ${rows(p.related)}: to av navn, telefon og e-post er like. Behold én, slå dem sammen, eller behold begge hvis det er forskjellige personer.`,
+    p.groups.length > 1
+      ? `Denne kontakten har ${sameAs(p.groups)}. Behold én, slå dem sammen, eller behold begge hvis det er forskjellige personer.`
+      : `Denne kontakten ligner på ${rows(p.groups[0])}: to av navn, telefon og e-post er like. Behold én, slå dem sammen, eller behold begge hvis det er forskjellige personer.`,
   'value.excelError': (p) =>
     `${p.label} inneholder regnearkfeilen ${p.value}, ikke en verdi: en formel feilet i filen. Skriv inn riktig verdi, eller rett formelen i Excel og lagre filen på nytt.`,
 };
