@@ -5,7 +5,8 @@
 //
 // SheetJS (the `xlsx` package) is not a dependency of ListPrep: install it anywhere outside the repository
 // (`npm install --prefix /tmp/sheetjs xlsx`) and name it with LISTPREP_BENCH_SHEETJS=/tmp/sheetjs/node_modules/xlsx;
-// without it that column is left out.
+// without it that column is left out. LISTPREP_BENCH_WORKBOOK=readers,million,app,app-million runs only the
+// parts named.
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -264,15 +265,31 @@ async function inTheApp(context: BenchContext, rows: number): Promise<void> {
   }
 }
 
+const parts = ['readers', 'million', 'app', 'app-million'] as const;
+
+/**
+ * The parts to run: all of them, or those named in LISTPREP_BENCH_WORKBOOK (comma-separated), since the
+ * whole module takes well over the few minutes a shared machine allows one bench.
+ */
+function chosenParts(): ReadonlySet<string> {
+  const named = process.env.LISTPREP_BENCH_WORKBOOK?.split(',').map((p) => p.trim());
+  if (!named) return new Set(parts);
+  const unknown = named.filter((p) => !(parts as readonly string[]).includes(p));
+  if (unknown.length)
+    throw new Error(`LISTPREP_BENCH_WORKBOOK: no part ${unknown.join(', ')} (${parts.join(', ')})`);
+  return new Set(named);
+}
+
 const bench: BenchModule = {
   title: 'Excel workbooks: check against SheetJS and exceljs, a million rows, the app (issue 15)',
   async run(context) {
     const rows = context.quick ? 20_000 : 100_000;
     const big = context.quick ? 100_000 : 1_000_000;
-    await compareReaders(context, rows);
-    await millionRows(context, big);
-    await inTheApp(context, rows);
-    await inTheApp(context, big);
+    const chosen = chosenParts();
+    if (chosen.has('readers')) await compareReaders(context, rows);
+    if (chosen.has('million')) await millionRows(context, big);
+    if (chosen.has('app')) await inTheApp(context, rows);
+    if (chosen.has('app-million')) await inTheApp(context, big);
   },
 };
 
