@@ -1,4 +1,5 @@
-import type { ColumnCount, DuplicateGroup, Issue, IssueGroup, ValidationSummary } from '../shared/validate';
+import type { ColumnCount, DuplicateGroup, ValidationSummary } from '../shared/validate';
+import type { Issue, IssueGroup } from '../shared/problems';
 import type { BufferedWriter } from './output';
 import type { ReadNote } from './read-notes';
 import { jsonShown, shown } from './terminal-text';

@@ -5,13 +5,8 @@ import { applyMapping, type Mapping } from '../shared/mapping';
 import type { CustomField } from '../shared/api';
 import { clientTether, type FieldDef, type Lookups } from '../shared/template';
 import { checkedColumns, customSourcesOf } from './checked-columns';
-import {
-  describeFinding,
-  type Issue,
-  type Locale,
-  SheetValidator,
-  type ValidatedRows,
-} from '../shared/validate';
+import { type Locale, SheetValidator, type ValidatedRows } from '../shared/validate';
+import { describeFinding, type Issue } from '../shared/problems';
 import { rawEmailOf } from './raw-email';
 import { chunkBytes } from './read-sheet';
 

@@ -7,6 +7,7 @@
 // - inside a layer, code that runs in one thread or process uses another's code as types only (`import type`):
 //   the renderer's UI thread (renderer/ outside renderer/worker/) never runs worker code, not even through a
 //   module of shared/ that imports it; the sandboxed preload imports nothing at run time but electron;
+// - inside shared/, each part imports only the parts below it (sharedOrder), types included;
 // - only electron/main/ipc.ts may use ipcMain and only electron/preload/index.ts ipcRenderer.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -49,6 +50,57 @@ const threadRules = [
     transitive: false,
   },
 ];
+
+/**
+ * The parts of shared/, lowest first: a part imports only parts below it, so no two parts lean on each other
+ * (validate finds problems, fix mends them, problems words a finding with its fix: never the other way).
+ * A top-level file (`bridge.ts`) is a part of its own. Tests may drive any part.
+ */
+const sharedOrder = [
+  'platform-globals',
+  'locale',
+  'template',
+  'codec',
+  'words',
+  'validate',
+  'fix',
+  'problems',
+  'api',
+  'export',
+  'mapping',
+  'bridge',
+  'upload',
+  'list',
+];
+
+/** The part of shared/ a repository-relative path lies in (`shared/fix/dates.ts` -> `fix`), or null. */
+function sharedPartOf(rel) {
+  if (!rel?.startsWith('shared/')) return null;
+  return rel
+    .slice('shared/'.length)
+    .split('/')[0]
+    .replace(/\.tsx?$/, '');
+}
+
+function checkSharedOrder(files, problems) {
+  for (const file of files.values()) {
+    const from = sharedPartOf(file.rel);
+    if (!from || file.isTest) continue;
+    if (!sharedOrder.includes(from)) {
+      problems.push(`${file.rel}: shared/${from} has no place in the order of shared/'s parts (sharedOrder)`);
+      continue;
+    }
+    for (const { specifier, target } of file.imports) {
+      const to = sharedPartOf(target);
+      if (!to || to === from) continue;
+      if (sharedOrder.indexOf(to) > sharedOrder.indexOf(from)) {
+        problems.push(
+          `${file.rel}: shared/${from} may not import shared/${to}, which stands above it ("${specifier}"; see sharedOrder)`,
+        );
+      }
+    }
+  }
+}
 
 const importPattern =
   /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
@@ -207,5 +259,6 @@ export function checkLayers(root) {
     }
   }
   checkThreads(files, problems);
+  checkSharedOrder(files, problems);
   return problems;
 }

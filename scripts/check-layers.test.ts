@@ -90,15 +90,17 @@ describe("the renderer's UI thread and the worker", () => {
     expect(checkLayers(root).sort()).toEqual([
       `renderer/upload/direct.ts: the renderer's UI thread may import only types from worker code, but loads "../../shared/list/engine" at run time`,
       `renderer/upload/panel.ts: the renderer's UI thread may not run worker code, but "../../shared/upload" brings in shared/list/engine.ts (shared/upload/index.ts → shared/upload/request.ts → shared/list/engine.ts)`,
+      // The order of shared/'s parts refuses the same arrow on its own account.
+      `shared/upload/request.ts: shared/upload may not import shared/list, which stands above it ("../list/engine"; see sharedOrder)`,
     ]);
   });
 
   it('follows import cycles without looping, and lets tests import what they need', () => {
     const root = tree({
       ...worker,
-      'shared/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
-      'shared/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
-      'renderer/app/uses-a.ts': "import { a } from '../../shared/a';\n",
+      'shared/mapping/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
+      'shared/mapping/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
+      'renderer/app/uses-a.ts': "import { a } from '../../shared/mapping/a';\n",
       'renderer/app/controller.test.ts': "import { plainView } from '../worker/row-view';\n",
     });
     expect(checkLayers(root)).toEqual([]);
@@ -176,5 +178,35 @@ describe('node-shared/, the Node-only helpers of the CLI, the desktop shell and 
 describe('this repository', () => {
   it('keeps every rule', () => {
     expect(checkLayers(join(import.meta.dirname, '..'))).toEqual([]);
+  });
+});
+
+describe('the parts of shared/', () => {
+  it('lets a part import the parts below it, and its tests import any part', () => {
+    const root = tree({
+      'shared/validate/rules.ts': "import type { Template } from '../template';\nexport const rule = 1;\n",
+      'shared/fix/dates.ts': "import { rule } from '../validate/rules';\nexport const fix = rule;\n",
+      'shared/problems/issues.ts':
+        "import { fix } from '../fix/dates';\nimport { rule } from '../validate/rules';\n",
+      'shared/validate/rules.test.ts': "import { fix } from '../fix/dates';\n",
+    });
+    expect(checkLayers(root)).toEqual([]);
+  });
+
+  it('refuses a part that imports one above it, types too, and a part with no place in the order', () => {
+    const root = tree({
+      'shared/fix/dates.ts': 'export type DateOrder = "mdy" | "dmy";\n',
+      'shared/validate/rows.ts': "import type { DateOrder } from '../fix/dates';\n",
+      'shared/codec/read.ts': "import { x } from '../list/session';\n",
+      'shared/list/session.ts': 'export const x = 1;\n',
+      'shared/helpers/misc.ts': 'export const y = 1;\n',
+    });
+    expect(checkLayers(root).sort()).toEqual(
+      [
+        `shared/codec/read.ts: shared/codec may not import shared/list, which stands above it ("../list/session"; see sharedOrder)`,
+        `shared/helpers/misc.ts: shared/helpers has no place in the order of shared/'s parts (sharedOrder)`,
+        `shared/validate/rows.ts: shared/validate may not import shared/fix, which stands above it ("../fix/dates"; see sharedOrder)`,
+      ].sort(),
+    );
   });
 });

@@ -6,13 +6,8 @@ import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { customFieldNames, fieldsOf, foldImportNote, type Mapping } from '../../shared/mapping';
 import type { CustomField } from '../../shared/api';
 import { clientTether, type FieldDef, type Lookups, type Template } from '../../shared/template';
-import {
-  describeFinding,
-  detachString,
-  type Issue,
-  type Locale,
-  SheetValidator,
-} from '../../shared/validate';
+import { detachString, type Locale, SheetValidator } from '../../shared/validate';
+import { describeFinding, type Issue } from '../../shared/problems';
 import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
 import { readMappedSheet } from '../mapped-sheet';

@@ -1,6 +1,6 @@
 import { type ReportRow, reportRowNumbers } from '../../shared/export';
 import { clientTether } from '../../shared/template';
-import { describeFinding } from '../../shared/validate';
+import { describeFinding } from '../../shared/problems';
 import { UsageError } from '../errors';
 import { shown } from '../terminal-text';
 import { outputFormat, writeReportFile } from '../write-output';

@@ -12,7 +12,7 @@ import {
   textConsentHeader,
 } from '../../shared/api';
 import type { Template } from '../../shared/template';
-import { validateRows } from '../../shared/validate';
+import { validateRows } from '../../shared/problems';
 import type { Sql } from '../db/database';
 import {
   type AccountLookups,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../test/fixtures/generate-contacts';
 import { fieldOf, suggestMapping } from '../mapping';
 import { clientTether } from '../template';
-import { columnsFromHeaders, type Issue, validateRows } from '../validate';
+import { columnsFromHeaders } from '../validate';
+import { type Issue, validateRows } from '../problems';
 import {
   concatChunks,
   type ErrorReportOptions,

@@ -1,5 +1,6 @@
 import { headerIndex, type Lookups, type Template } from '../template';
-import type { IssueCode, IssueGroup, Locale, Severity } from '../validate';
+import type { IssueCode, Locale, Severity } from '../validate';
+import type { IssueGroup } from '../problems';
 import { pullChunks, pullChunksAsync } from './chunks';
 import { type CellMark, DataSheetWriter, type ExtraColumn } from './data-sheet';
 import { exportWords } from './export-words';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientTether } from '../template';
-import { describeFinding, SheetValidator } from '../validate';
+import { SheetValidator } from '../validate';
+import { describeFinding } from '../problems';
 import { checkExportable } from './index';
 
 const headers = clientTether.fields.map((f) => f.header);

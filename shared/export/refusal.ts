@@ -1,4 +1,5 @@
-import type { Finding, Issue, Locale, SheetValidator } from '../validate';
+import type { Finding, Locale, SheetValidator } from '../validate';
+import type { Issue } from '../problems';
 import { exportWords } from './export-words';
 
 /** Why an export was refused: what the CLI prints and the app shows, with the first errors to jump to. */

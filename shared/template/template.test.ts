@@ -3,7 +3,8 @@ import { clientTetherContacts } from './clienttether-contacts';
 import { clientTether, getTemplate } from './index';
 import { defineTemplate } from './schema';
 import tinyCrm from './testdata/tiny-crm.template.json';
-import { validateRows, columnsFromHeaders } from '../validate';
+import { columnsFromHeaders } from '../validate';
+import { validateRows } from '../problems';
 
 describe('the ClientTether template', () => {
   it('is exactly what the template schema makes of its data, though built without zod', () => {

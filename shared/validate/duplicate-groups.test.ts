@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientTether } from '../template';
-import { columnsFromHeaders, SheetValidator, validateRows } from './index';
+import { columnsFromHeaders, SheetValidator } from './index';
+import { validateRows } from '../problems';
 import { GroupRegistry } from './row-group';
 import { UniqueValueIndex } from './unique-value-index';
 

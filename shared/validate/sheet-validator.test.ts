@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../test/fixtures/generate-contacts';
 import { seededRandom } from '../../test/fixtures/random';
 import { clientTether } from '../template';
-import { columnsFromHeaders, type Finding, SheetValidator, validateRows } from './index';
+import { columnsFromHeaders, type Finding, SheetValidator } from './index';
+import { validateRows } from '../problems';
 
 const headers = ['firstName', 'lastName', 'phone', 'email', 'state'];
 const columns = columnsFromHeaders(clientTether, headers);

@@ -1,5 +1,6 @@
 import { cellsOp, type DeleteOp, type Op } from '../edit/ops';
 import type { SheetDocument } from '../sheet/sheet-document';
+import { duplicateGroupOf } from '../../validate';
 
 /**
  * A group of rows that look like the same contact: the same email (an error: the CRM needs unique
@@ -45,7 +46,7 @@ export function listDuplicateGroups(doc: SheetDocument): DuplicateGroup[] {
   const likelyLinks: number[][] = [];
   for (const group of doc.validator.duplicateGroups()) {
     const keys = doc.groupKeys(group.id);
-    if (group.code !== 'contact.likelyDuplicate') {
+    if (duplicateGroupOf(group.code) === 'value') {
       for (const key of keys) emailRows.add(key);
       emailLinks.push(keys);
       continue;

@@ -1,5 +1,5 @@
 import { type DateOrder, type FixContext, type FixSuggestion, suggestFix } from '../../fix';
-import type { IssueCode } from '../../validate';
+import { seeksCellFix } from '../../validate';
 import { type CellsOp, cellsOp } from './ops';
 import type { SheetDocument } from '../sheet/sheet-document';
 
@@ -17,11 +17,6 @@ export type FixPlan = Readonly<{ count: number; examples: readonly FixExample[];
 /** The user's day/month choice for date columns the data cannot decide, by template header. */
 export type FixSettings = Readonly<{ dateOrderByField?: Readonly<Record<string, DateOrder>> }>;
 
-/** Codes no fix can solve alone: a missing value, or a duplicate (a person decides which row stays). */
-function isFixable(code: IssueCode): boolean {
-  return code !== 'required.missing' && !code.endsWith('uplicate');
-}
-
 /** The safe replacement for a flagged cell, or null. */
 export function suggestionFor(
   doc: SheetDocument,
@@ -31,7 +26,7 @@ export function suggestionFor(
 ): FixSuggestion | null {
   const code = doc.cellCode(key, col);
   const field = doc.columns[col]?.field;
-  if (!code || !field || !isFixable(code)) return null;
+  if (!code || !field || !seeksCellFix(code)) return null;
   return suggestFix(field, doc.get(key, col), fixContext(doc, key, settings));
 }
 

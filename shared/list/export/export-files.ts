@@ -6,7 +6,8 @@ import {
   reportRowNumbers,
   templateWorkbookChunks,
 } from '../../export';
-import { type Locale, describeFinding } from '../../validate';
+import { type Locale } from '../../validate';
+import { describeFinding } from '../../problems';
 import type { FixSettings } from '../edit/fixes';
 import type { ExportKind, ExportResult } from '../protocol';
 import type { SheetDocument } from '../sheet/sheet-document';

@@ -1,4 +1,5 @@
-import { describeFinding, type Locale } from '../../validate';
+import { type Locale } from '../../validate';
+import { describeFinding } from '../../problems';
 import type { ServerMarks } from './server-marks';
 import type { CellMark, RowData } from '../protocol';
 import type { SheetDocument } from '../sheet/sheet-document';

@@ -1,9 +1,16 @@
 import { suggestFix, type FixContext, type FixSuggestion } from '../fix';
 import type { FieldDef } from '../template';
-import type { IssueCode, Severity } from './codes';
-import type { DuplicateMatch } from './duplicate-index';
-import { type Locale, type MessageGroup, messageTables } from './locales';
-import type { DuplicateGroup, Finding } from './sheet-validator';
+import {
+  type DuplicateGroup,
+  type DuplicateMatch,
+  type Finding,
+  type IssueCode,
+  type Locale,
+  type MessageGroup,
+  messageTables,
+  seeksCellFix,
+  type Severity,
+} from '../validate';
 
 /** A duplicate group as an issue points at it: the same `id` on every member's issue, described once. */
 export type IssueGroup = Readonly<{
@@ -83,12 +90,7 @@ export function describeFinding(finding: Finding, context: DescribeContext): Iss
     allowed: field ? allowedValues(field, context) : '',
   });
   let fix: FixSuggestion | null = null;
-  if (
-    field &&
-    context.fixContext &&
-    finding.code !== 'required.missing' &&
-    !finding.code.endsWith('uplicate')
-  ) {
+  if (field && context.fixContext && seeksCellFix(finding.code)) {
     const headerIndex = new Map(context.columns.map((f, i) => [f?.header ?? '', i]));
     fix = suggestFix(field, value, {
       ...context.fixContext,

@@ -1,21 +1,7 @@
 import type { DateOrder } from '../fix';
-import { type FieldDef, headerIndex, type Lookups, type Template } from '../template';
-import type { Issue } from './issues';
-import { describeFinding } from './issues';
-import type { Locale } from './locales';
-import { SheetValidator } from './sheet-validator';
-
-/** The template field of each header, matched exactly (case-insensitively); null for an unknown header. */
-export function columnsFromHeaders(template: Template, headers: readonly string[]): (FieldDef | null)[] {
-  const index = headerIndex(template);
-  const taken = new Set<number>();
-  return headers.map((header) => {
-    const at = index.get(header.trim().toLowerCase());
-    if (at === undefined || taken.has(at)) return null;
-    taken.add(at);
-    return template.fields[at];
-  });
-}
+import type { FieldDef, Lookups, Template } from '../template';
+import { type Locale, SheetValidator } from '../validate';
+import { describeFinding, type Issue } from './issues';
 
 export type ValidateRowsOptions = Readonly<{
   lookups?: Lookups;
