@@ -11,7 +11,10 @@ export function installCors(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.headers.origin) return;
     void reply.header('access-control-allow-origin', '*');
-    void reply.header('access-control-expose-headers', `${idempotentReplayedHeader}, location`);
+    void reply.header(
+      'access-control-expose-headers',
+      `${idempotentReplayedHeader}, location, retry-after, content-disposition`,
+    );
     if (request.method !== 'OPTIONS') return;
     void reply.header('access-control-allow-methods', 'GET, POST, PUT, DELETE');
     void reply.header(

@@ -17,7 +17,10 @@ const enc = encodeURIComponent;
 
 /** Every route of the API, version 1. Paths are built here so client and server cannot drift apart. */
 export const apiPaths = {
+  /** Liveness: the process answers (no database involved). */
   health: () => '/v1/health',
+  /** Readiness: the database answers and the import worker runs; 503 with Retry-After when not. */
+  ready: () => '/v1/ready',
   me: () => '/v1/me',
   accounts: () => '/v1/accounts',
   account: (accountId: string) => `/v1/accounts/${enc(accountId)}`,
@@ -32,6 +35,12 @@ export const apiPaths = {
     `/v1/accounts/${enc(accountId)}/imports/${enc(importId)}/rows`,
   importIssues: (accountId: string, importId: string) =>
     `/v1/accounts/${enc(accountId)}/imports/${enc(importId)}/issues`,
+  /** `POST`: stops a queued or running import; nothing of it is written. */
+  cancelImport: (accountId: string, importId: string) =>
+    `/v1/accounts/${enc(accountId)}/imports/${enc(importId)}/cancel`,
+  /** `GET`: one CSV line per row of the file (created, updated, unchanged, skipped, rejected…) with reasons. */
+  importResults: (accountId: string, importId: string) =>
+    `/v1/accounts/${enc(accountId)}/imports/${enc(importId)}/results.csv`,
   rollback: (accountId: string, importId: string) =>
     `/v1/accounts/${enc(accountId)}/imports/${enc(importId)}/rollback`,
   contacts: (accountId: string) => `/v1/accounts/${enc(accountId)}/contacts`,
