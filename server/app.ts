@@ -9,7 +9,7 @@ import { authenticate } from './http/auth';
 import { type BodyLimits, installBodyParsers } from './http/body';
 import { installCors } from './http/cors';
 import { installErrorHandling } from './http/error-handler';
-import { installRequestLog, withSafeLogging } from './http/logging';
+import { SafeLogController, withSafeLogging } from './http/logging';
 import { importRoutes } from './imports/routes';
 import { lookupRoutes } from './lookups/routes';
 import { uploadRoutes } from './uploads/routes';
@@ -38,14 +38,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withSafeLogging(options.logger),
     // Fastify's request lines log the full URL (query strings with emails and file names): ours log the route.
-    disableRequestLogging: true,
+    logController: new SafeLogController(),
     bodyLimit: Math.max(limits.jsonBytes, limits.uploadBytes),
     // A server behind nothing: never trust forwarded headers to say who the client is.
     trustProxy: false,
     return503OnClosing: true,
     requestTimeout: requestTimeoutMs,
   });
-  installRequestLog(app);
   installErrorHandling(app);
   installCors(app);
   installBodyParsers(app, limits);

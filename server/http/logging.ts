@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import { idSchema } from '../../shared/api';
 import { knownPrincipal } from './auth';
 
@@ -77,29 +77,48 @@ export function withSafeLogging(
   return { ...options, serializers: { ...serializers, err: safe, error: safe } };
 }
 
+/** The request line's fields: what was asked and by whom, nothing of what it carried. */
+function requestLine(request: FastifyRequest, reply: FastifyReply): Record<string, unknown> {
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  const id = (value: unknown) =>
+    typeof value === 'string' && idSchema.safeParse(value).success ? Number(value) : undefined;
+  const principal = knownPrincipal(request);
+  return {
+    method: request.method,
+    route: request.routeOptions.url ?? '(no route)',
+    targetAccountId: id(params.accountId),
+    importId: id(params.importId),
+    status: reply.statusCode,
+    ms: Math.round(reply.elapsedTime),
+    keyId: principal?.keyId ?? null,
+    accountId: principal?.accountId ?? null,
+  };
+}
+
 /**
- * One line per request, written when it is answered: the route's pattern (never the URL: query strings hold
- * emails and file names), the ids it named, the status and time, and who asked (API key id and its account).
- * Fastify's own request lines are off: they log the full URL.
+ * Fastify's own log lines, made safe: one line per request when it is answered, with the route's pattern
+ * (never the URL: query strings hold emails and file names), the ids it named, the status and time, and who
+ * asked (API key id and its account). No "incoming request" line (it logs the URL); errors by their kind only.
  */
-export function installRequestLog(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
-    const params = (request.params ?? {}) as Record<string, unknown>;
-    const id = (value: unknown) =>
-      typeof value === 'string' && idSchema.safeParse(value).success ? Number(value) : undefined;
-    const principal = knownPrincipal(request);
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? '(no route)',
-        targetAccountId: id(params.accountId),
-        importId: id(params.importId),
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-        keyId: principal?.keyId ?? null,
-        accountId: principal?.accountId ?? null,
-      },
-      'request',
-    );
-  });
+export class SafeLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (error) reply.log.error({ ...requestLine(request, reply), err: error }, 'request');
+    else reply.log.info(requestLine(request, reply), 'request');
+  }
+
+  override defaultErrorLog(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
+    reply.log[reply.statusCode >= 500 ? 'error' : 'info']({ err: error }, 'request failed');
+  }
+
+  override streamError(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
+    reply.log.warn({ err: error }, 'response stream failed');
+  }
+
+  override routeNotFound(): void {}
 }

@@ -10,6 +10,7 @@ export type ClaimedJob = Readonly<{
   userName: string;
   attempts: number;
   rowCount: number;
+  columnCount: number;
   token: string;
 }>;
 
@@ -61,13 +62,14 @@ export async function claimNextJob(
       user_name: string;
       attempts: number;
       row_count: number;
+      column_count: number;
     }>(
       `UPDATE import_jobs j SET status = 'processing', claim_token = $2, claimed_by = $4,
           lease_until = now() + $3 * interval '1 millisecond', attempts = attempts + 1,
           started_at = coalesce(started_at, now()), progress_phase = 'validating', progress_done = 0
          FROM users u
         WHERE u.id = j.user_id AND j.id = $1 AND j.status = 'queued'
-        RETURNING j.id, j.account_id, u.name AS user_name, j.attempts, j.row_count`,
+        RETURNING j.id, j.account_id, u.name AS user_name, j.attempts, j.row_count, j.column_count`,
       [picked[0].id, token, leaseMs, serverId],
     );
     const job = claimed.rows[0];
@@ -86,6 +88,7 @@ export async function claimNextJob(
         userName: row.user_name,
         attempts: row.attempts,
         rowCount: row.row_count,
+        columnCount: row.column_count,
         token,
       }
     : null;

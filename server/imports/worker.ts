@@ -6,7 +6,7 @@ import type { Template } from '../../shared/template';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { describeError } from '../http/logging';
-import type { MemoryBudget } from '../http/memory-budget';
+import { type MemoryBudget, memoryCost } from '../http/memory-budget';
 import { expireKeys } from './idempotency';
 import {
   CancelRequested,
@@ -221,10 +221,10 @@ export class ImportWorker {
         log.error({ error, importId: job.id }, 'lease heartbeat failed'),
       );
     }, this.leaseMs / 3);
-    const memory = job.rowCount * 43 * bytesPerCell;
     let reserved = 0;
     try {
       if (this.options.memory) {
+        const memory = await this.memoryOf(job);
         await this.options.memory.take(memory);
         reserved = memory;
       }
@@ -235,6 +235,16 @@ export class ImportWorker {
       clearInterval(heartbeat);
       if (reserved) this.options.memory?.give(reserved);
     }
+  }
+
+  /** Estimated memory of a job: its rows, and the reading of its file when it came as one. */
+  private async memoryOf(job: ClaimedJob): Promise<number> {
+    const rows = job.rowCount * job.columnCount * bytesPerCell;
+    const { rows: file } = await this.db.query<{ size: number; format: 'csv' | 'xlsx' }>(
+      'SELECT u.size, u.format FROM import_jobs j JOIN uploads u ON u.id = j.upload_id WHERE j.id = $1',
+      [job.id],
+    );
+    return file[0] ? rows + memoryCost(file[0].size, file[0].format === 'xlsx' ? 'workbook' : 'csv') : rows;
   }
 
   /** The job cannot finish: what it wrote is deleted, then it ends failed or cancelled. */
