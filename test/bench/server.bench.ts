@@ -588,15 +588,29 @@ async function uploads(context: BenchContext, variant: DbVariant, report: Report
   }
 }
 
+/** Runs one scenario; a failure is a figure too (and the next scenario still runs). */
+async function scenario(report: Report, name: string, what: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    report(`${name}: ${what} FAILED: ${(error as Error).message.slice(0, 300)}`);
+  }
+}
+
 async function benchVariant(context: BenchContext, variant: DbVariant) {
   const { report, quick } = context;
   const big = quick ? 10_000 : 100_000;
+  const name = variant.name;
   {
     const server = await startTestServer(variant);
     try {
-      await importAgainstBare(server, variant.name, big, report);
-      await manyClients(server, variant.name, quick ? 6 : 20, report);
-      await repeatedImports(server, variant.name, quick ? 2_000 : 20_000, report);
+      await scenario(report, name, 'import against a bare insert', () =>
+        importAgainstBare(server, name, big, report),
+      );
+      await scenario(report, name, 'many clients', () => manyClients(server, name, quick ? 6 : 20, report));
+      await scenario(report, name, 'repeated imports', () =>
+        repeatedImports(server, name, quick ? 2_000 : 20_000, report),
+      );
     } finally {
       await server.close();
     }
@@ -604,13 +618,15 @@ async function benchVariant(context: BenchContext, variant: DbVariant) {
   {
     const server = await startTestServer(variant);
     try {
-      await identicalHeaders(server, variant.name, report);
-      await postsDuringImport(server, variant.name, big, quick ? 10 : 50, report);
+      await scenario(report, name, 'identical headers', () => identicalHeaders(server, name, report));
+      await scenario(report, name, 'POSTs during an import', () =>
+        postsDuringImport(server, name, big, quick ? 10 : 50, report),
+      );
     } finally {
       await server.close();
     }
   }
-  await uploads(context, variant, report);
+  await scenario(report, name, 'uploads', () => uploads(context, variant, report));
 }
 
 const bench: BenchModule = {
