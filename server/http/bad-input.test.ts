@@ -48,6 +48,23 @@ describe.each(dbVariants())('bad input on $name', (variant) => {
       headers: { 'content-type': 'text/csv' },
     });
     expect([file.status, errorCode(file)]).toEqual([413, 'request.tooLarge']);
+    // Without a Content-Length (sent in chunks): refused once it has passed the limit, and no part is kept.
+    const chunks = `firstName,lastName\n${'Ann,Lee\n'.repeat(25_000)}`;
+    const streamed = await t.north.send(apiPaths.uploads(t.northId), {
+      method: 'POST',
+      body: new ReadableStream({
+        start(stream) {
+          for (let at = 0; at < chunks.length; at += 16_384)
+            stream.enqueue(new TextEncoder().encode(chunks.slice(at, at + 16_384)));
+          stream.close();
+        },
+      }),
+      duplex: 'half',
+      headers: { 'content-type': 'text/csv' },
+    } as RequestInit);
+    expect([streamed.status, errorCode(streamed)]).toEqual([413, 'request.tooLarge']);
+    const parts = await server.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM upload_parts');
+    expect(parts.rows[0].n).toBe(0);
     await expectNothingWritten();
   });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { uploadMediaTypes } from '../../shared/api';
 import { ApiError } from './api-error';
@@ -51,7 +52,7 @@ export function installBodyParsers(app: FastifyInstance, limits: BodyLimits): vo
         done(tooLarge(), undefined);
         return;
       }
-      fileStreams.set(request, limited(payload, limits.uploadBytes));
+      fileStreams.set(request, limited(payload as Readable, limits.uploadBytes));
       done(null, undefined);
     },
   );
@@ -60,14 +61,40 @@ export function installBodyParsers(app: FastifyInstance, limits: BodyLimits): vo
 const tooLarge = () =>
   new ApiError('request.tooLarge', 'The request body is larger than this route accepts.');
 
-/** The body as it arrives, refused with 413 as soon as it passes `maxBytes` (no Content-Length, or a false one). */
-async function* limited(body: AsyncIterable<Uint8Array>, maxBytes: number): AsyncIterable<Uint8Array> {
+/**
+ * The body as it arrives, refused with 413 as soon as it passes `maxBytes` (no Content-Length, or a false
+ * one). A reader that stops early (the file was refused) leaves the rest unread rather than destroying the
+ * request, so the refusal still reaches the client.
+ */
+async function* limited(body: Readable, maxBytes: number): AsyncIterable<Uint8Array> {
   let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) throw tooLarge();
-    yield chunk;
+  let complete = false;
+  try {
+    for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Uint8Array>) {
+      size += chunk.length;
+      if (size > maxBytes) throw tooLarge();
+      yield chunk;
+    }
+    complete = true;
+  } finally {
+    if (!complete) discardRest(body);
   }
+}
+
+/** Bytes of an abandoned body read and dropped so the answer reaches the client; past them, the socket closes. */
+const discardBytes = 16 * 1024 * 1024;
+
+/**
+ * The rest of a body nobody will read: dropped as it comes (Node leaves a body it saw being read alone, and
+ * the connection would wait for ever), up to `discardBytes`; a client still sending after that is cut off.
+ */
+function discardRest(body: Readable): void {
+  let left = discardBytes;
+  body.on('data', (chunk: Uint8Array) => {
+    left -= chunk.length;
+    if (left < 0) body.destroy();
+  });
+  body.resume();
 }
 
 /** The parsed JSON body; 415 when the request carried something else (a file on a JSON route). */

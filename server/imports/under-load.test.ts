@@ -114,7 +114,10 @@ describe.each(dbVariants())('the server under load on $name', (variant) => {
       Array.from({ length: 20 }, (_, i) => {
         const account = accounts[Math.floor(i / 2)];
         // The second import of an account repeats the last 500 emails of the first and adds 500.
-        return account.client.runImport(account.id, rowsRequest(contactRows(1_000, { start: (i % 2) * 500 })));
+        return account.client.runImport(
+          account.id,
+          rowsRequest(contactRows(1_000, { start: (i % 2) * 500 })),
+        );
       }),
     );
     expect(jobs.map((j) => j.status)).toEqual(new Array(20).fill('completed'));

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiPaths,
-  dryRunResponseSchema,
-  importJobResponseSchema,
-  uploadResponseSchema,
-} from '../../shared/api';
+import { apiPaths, dryRunResponseSchema } from '../../shared/api';
 import type { ApiAnswer } from '../testing/api-client';
 import { contactHeaders, contactRows, rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
