@@ -69,7 +69,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     workerDb = await database.dedicated((options.worker?.concurrency ?? defaultConcurrency) + 2);
     const worker = new ImportWorker({
       ...options.worker,
-      serverId: options.worker?.serverId ?? (ownsDb ? serverIdOf(config.dataDir) : randomUUID()),
+      serverId: options.worker?.serverId ?? (ownsDb ? await serverIdOf(config.dataDir) : randomUUID()),
       db: workerDb,
       template,
       memory: admission.memory,
