@@ -86,7 +86,7 @@ describe.each(dbVariants())('limits, liveness and readiness on $name', (variant)
   it('answers 503 with Retry-After to a large body when the memory budget is taken, before reading it', async () => {
     const t = await server.tenant();
     const other = await server.tenant();
-    // A 1 MB workbook is budgeted at 64 MB: more than the 3 MB allowed while anything else is reserved.
+    // A 1 MB workbook is budgeted at 72 MB: more than the 3 MB allowed while anything else is reserved.
     const controller = new AbortController();
     const first = fetch(`${server.url}${apiPaths.uploads(t.northId)}`, {
       method: 'POST',

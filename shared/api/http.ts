@@ -1,6 +1,9 @@
 /** Where a client sends the API key: `Authorization: Bearer <key>`. */
 export const authorizationHeader = 'authorization';
-/** Required on `POST …/imports`: the same key returns the same import instead of importing twice. */
+/**
+ * Required on `POST …/imports`: the same key with the same request (compared by meaning) returns the same
+ * import instead of importing twice; with another request, 409. A key is kept 24 hours.
+ */
 export const idempotencyKeyHeader = 'idempotency-key';
 /** Set to `true` on an answer that replays an import created by an earlier request with the same key. */
 export const idempotentReplayedHeader = 'idempotent-replayed';
