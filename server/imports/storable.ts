@@ -13,21 +13,22 @@ import type { ServerMessages } from './messages';
 const suspicious = /[\u0000\ud800-\udfff]/;
 
 /**
- * One error per cell the import would write that holds a NUL or a lone surrogate: mapped columns, and
- * unmapped ones when they go into `[import]` notes.
+ * One error per cell the import would write that holds a NUL or a lone surrogate, in rows `first` to `end`
+ * (excluded): mapped columns, and unmapped ones when they go into `[import]` notes. Added to `issues`.
  */
-export function unstorableCellIssues(
+export function findUnstorableCells(
   columns: ResolvedColumns,
   rows: readonly (readonly string[])[],
+  range: Readonly<{ first: number; end: number }>,
   keepsUnmapped: boolean,
   words: ServerMessages,
-): RowIssue[] {
+  issues: RowIssue[],
+): void {
   const checked: number[] = [];
   columns.targets.forEach((target, col) => {
     if (target !== null || keepsUnmapped) checked.push(col);
   });
-  const issues: RowIssue[] = [];
-  for (let row = 0; row < rows.length; row++) {
+  for (let row = range.first; row < range.end; row++) {
     const cells = rows[row];
     for (const col of checked) {
       const cell = cells[col];
@@ -45,7 +46,6 @@ export function unstorableCellIssues(
       });
     }
   }
-  return issues;
 }
 
 /** The text with a NUL shown as ␀ and a lone surrogate as �: what an issue may quote and the database keep. */

@@ -3,7 +3,7 @@ import { describeFinding, SheetValidator } from '../../shared/validate';
 import { validatorLookups } from '../lookups/lookup-store';
 import { serverMessages } from './messages';
 import type { PreparedImport, Validation } from './plan';
-import { unstorableCellIssues } from './storable';
+import { findUnstorableCells } from './storable';
 
 /** Rows checked between two turns of the event loop: a 100,000-row sheet never holds up other requests. */
 const rowsPerTurn = 2_000;
@@ -20,17 +20,15 @@ export async function validateSource(input: PreparedImport): Promise<Validation>
   const lookups = validatorLookups(input.lookups);
   const validator = new SheetValidator({ template, columns: columns.validatorColumns, lookups });
   validator.reserve(source.rows.length);
+  const unstorable: RowIssue[] = [];
+  const words = serverMessages[options.locale];
   for (let at = 0; at < source.rows.length; at += rowsPerTurn) {
     const end = Math.min(source.rows.length, at + rowsPerTurn);
     for (let row = at; row < end; row++) validator.addRow(source.rows[row]);
+    const keepsUnmapped = options.unmappedColumns === 'note';
+    findUnstorableCells(columns, source.rows, { first: at, end }, keepsUnmapped, words, unstorable);
     await yieldToEventLoop();
   }
-  const unstorable = unstorableCellIssues(
-    columns,
-    source.rows,
-    options.unmappedColumns === 'note',
-    serverMessages[options.locale],
-  );
   const issues: RowIssue[] = [];
   const fixContext = { template, lookups };
   let next = 0;
