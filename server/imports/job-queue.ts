@@ -66,7 +66,7 @@ export async function claimNextJob(
     }>(
       `UPDATE import_jobs j SET status = 'processing', claim_token = $2, claimed_by = $4,
           lease_until = now() + $3 * interval '1 millisecond', attempts = attempts + 1,
-          started_at = coalesce(started_at, now()), progress_phase = 'validating', progress_done = 0
+          started_at = coalesce(started_at, clock_timestamp()), progress_phase = 'validating', progress_done = 0
          FROM users u
         WHERE u.id = j.user_id AND j.id = $1 AND j.status = 'queued'
         RETURNING j.id, j.account_id, u.name AS user_name, j.attempts, j.row_count, j.column_count`,
@@ -74,9 +74,11 @@ export async function claimNextJob(
     );
     const job = claimed.rows[0];
     if (!job) return null;
+    // clock_timestamp(), not now(): the transaction may have begun while it waited for the claim lock, before
+    // the account's previous import ended.
     await tx.query(
-      `INSERT INTO account_queue (account_id, last_claimed_at) VALUES ($1, now())
-       ON CONFLICT (account_id) DO UPDATE SET last_claimed_at = now()`,
+      `INSERT INTO account_queue (account_id, last_claimed_at) VALUES ($1, clock_timestamp())
+       ON CONFLICT (account_id) DO UPDATE SET last_claimed_at = clock_timestamp()`,
       [job.account_id],
     );
     return job;
