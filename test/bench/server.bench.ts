@@ -14,7 +14,7 @@ import { clientTether } from '../../shared/template';
 import type { ResolvedColumns } from '../../server/imports/columns';
 import { keysOf, rolesOf, rowReader } from '../../server/imports/contact-state';
 import type { DemoSeed } from '../../server/demo/seed-demo';
-import { type ServerProcess, spawnServer } from '../../server/testing/server-process';
+import type { ServerProcess } from '../../server/testing/server-process';
 import { type DbVariant, dbVariants, testDatabaseUrl } from '../../server/testing/test-databases';
 import { startTestServer, type Tenant, type TestServer } from '../../server/testing/test-server';
 import { generateContacts, toCsv, toCsvLine } from '../fixtures/generate-contacts';
@@ -462,7 +462,7 @@ async function spawnBenchServer(
     url.pathname = `/${database}`;
     env.DATABASE_URL = url.toString();
   }
-  const server = await spawnServer(['--data-dir', dir, '--demo'], env);
+  const server = await spawnSlowly(['--data-dir', dir, '--demo'], env);
   const seed = JSON.parse(readFileSync(join(dir, 'demo-api-keys.json'), 'utf8')) as DemoSeed;
   return {
     server,
@@ -479,6 +479,49 @@ async function spawnBenchServer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `npm run server` as its own process, as server/testing/server-process.ts starts it, but allowed five minutes
+ * to start: on a loaded machine a PGlite folder takes more than a minute to create.
+ */
+async function spawnSlowly(args: string[], env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const { spawn } = await import('node:child_process');
+  const { createInterface } = await import('node:readline');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, LISTPREP_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? String(code))),
+  );
+  let url: string | null = null;
+  let found: (() => void) | null = null;
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      lines.push(line);
+      const match = /listening on (http:\/\/\S+)/.exec(line);
+      if (match && !url && line.startsWith('ListPrep import server')) {
+        url = match[1];
+        found?.();
+      }
+    });
+  }
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no server after 5 minutes: ${lines.slice(-5).join(' | ')}`)),
+      300_000,
+    );
+    found = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    void exited.then(() => reject(new Error(`the server exited: ${lines.slice(-5).join(' | ')}`)));
+  });
+  const waitForLine = (): Promise<string> => Promise.reject(new Error('not used by the bench'));
+  return { child, url: url as unknown as string, lines, waitForLine, exited };
 }
 
 /** Resident memory of a process now and at its peak, in MB (Linux). */
@@ -588,8 +631,12 @@ async function uploads(context: BenchContext, variant: DbVariant, report: Report
   }
 }
 
+/** `BENCH_SERVER_SCENARIOS=uploads,headers` runs only those (names below); all of them by default. */
+const chosen = (process.env.BENCH_SERVER_SCENARIOS ?? '').split(',').filter(Boolean);
+
 /** Runs one scenario; a failure is a figure too (and the next scenario still runs). */
 async function scenario(report: Report, name: string, what: string, run: () => Promise<void>) {
+  if (chosen.length && !chosen.some((c) => what.includes(c))) return;
   try {
     await run();
   } catch (error) {
