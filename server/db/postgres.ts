@@ -75,6 +75,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         throw asBusy(error);
       }
       let broken = false;
+      // The server may end a connection that is in a transaction between two statements (its idle-in-
+      // transaction timeout, a restart): pg then emits 'error' on the client, which without a listener ends
+      // the process. The transaction's next statement fails instead, and the connection is thrown away.
+      const lost = () => {
+        broken = true;
+      };
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
@@ -86,6 +93,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         });
         throw asBusy(error);
       } finally {
+        client.off('error', lost);
         // A connection that could not even roll back is thrown away, never handed to the next request.
         client.release(broken);
       }
