@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiPaths, uploadResponseSchema } from '../shared/api';
+import { apiPaths, fileNameHeader, fileNameHeaderValue, uploadResponseSchema } from '../shared/api';
 import type { DemoSeed } from './demo/seed-demo';
 import { apiClient } from './testing/api-client';
 import { type ServerProcess, spawnServer } from './testing/server-process';
@@ -14,7 +14,7 @@ const people = Array.from({ length: 40 }, (_, i) => ({
   email: `zelda.quorn.${i}@secret-example.org`,
   phone: `41555${String(10_000 + i).padStart(5, '0')}`,
 }));
-const fileName = 'zelda-quorn-private-leads.csv';
+const fileName = 'Zelda Quørn private leads.csv';
 
 // The log stream (stdout, JSON lines) of a real server process after a real import: an upload named after
 // people, a dry run, the import, a refused import quoting a bad cell, a look-up by email in the query
@@ -37,14 +37,11 @@ describe('the log stream of a server that imported personal data', () => {
     const accountId = String(north.accountId);
     const client = apiClient(server.url, north.apiKey);
     const csv = `firstName,lastName,email,phone\n${people.map((p) => `${p.first},${p.last},${p.email},${p.phone}`).join('\n')}\n`;
-    const uploaded = await client.send(
-      `${apiPaths.uploads(accountId)}?name=${encodeURIComponent(fileName)}`,
-      {
-        method: 'POST',
-        body: csv,
-        headers: { 'content-type': 'text/csv' },
-      },
-    );
+    const uploaded = await client.send(apiPaths.uploads(accountId), {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv', [fileNameHeader]: fileNameHeaderValue(fileName) },
+    });
     expect(uploaded.status).toBe(201);
     const request = {
       source: { kind: 'upload', uploadId: uploadResponseSchema.parse(uploaded.body).upload.id },
@@ -78,6 +75,7 @@ describe('the log stream of a server that imported personal data', () => {
     const log = server.lines.join('\n');
     const secrets = [
       fileName,
+      fileNameHeaderValue(fileName),
       ...people.flatMap((p) => [p.first, p.last, p.email, p.phone]),
       seed.enterprise.apiKey,
       ...seed.subAccounts.map((a) => a.apiKey),

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { authorizationHeader, idempotencyKeyHeader, idempotentReplayedHeader } from '../../shared/api';
+import {
+  authorizationHeader,
+  fileNameHeader,
+  idempotencyKeyHeader,
+  idempotentReplayedHeader,
+} from '../../shared/api';
 
 /**
  * Lets the app in a plain browser (bridge.web.ts, served from another origin) call the API. Any origin may:
@@ -19,7 +24,7 @@ export function installCors(app: FastifyInstance): void {
     void reply.header('access-control-allow-methods', 'GET, POST, PUT, DELETE');
     void reply.header(
       'access-control-allow-headers',
-      `${authorizationHeader}, content-type, ${idempotencyKeyHeader}, accept`,
+      `${authorizationHeader}, content-type, ${idempotencyKeyHeader}, ${fileNameHeader}, accept`,
     );
     void reply.header('access-control-max-age', '600');
     return reply.code(204).send();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, importJobResponseSchema } from '../../shared/api';
+import { apiPaths, fileNameHeader, importJobResponseSchema } from '../../shared/api';
 import { contactRows, rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
 import { startTestServer, type TestServer } from '../testing/test-server';
@@ -36,10 +36,10 @@ describe.runIf(postgres)('requests to an account while it imports, on PostgreSQL
         t.north.startImport(t.northId, rowsRequest(contactRows(10, { prefix: `late${i}-` }))),
       ),
       other.north.get(apiPaths.me()),
-      t.north.send(`${apiPaths.uploads(t.northId)}?name=late.csv`, {
+      t.north.send(apiPaths.uploads(t.northId), {
         method: 'POST',
         body: 'First Name,Last Name\nAnn,Lee\n',
-        headers: { 'content-type': 'text/csv' },
+        headers: { 'content-type': 'text/csv', [fileNameHeader]: 'late.csv' },
       }),
     ]);
     expect(answers.map((a) => a.status)).toEqual([...new Array(9).fill(202), 200, 201]);

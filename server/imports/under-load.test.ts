@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, importJobResponseSchema } from '../../shared/api';
+import { apiPaths, fileNameHeader, importJobResponseSchema } from '../../shared/api';
 import { contactRows, rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
 import { startTestServer, type Tenant, type TestServer } from '../testing/test-server';
@@ -77,10 +77,10 @@ describe.each(dbVariants())('the server under load on $name', (variant) => {
               body: JSON.stringify(rowsRequest(contactRows(10, { prefix: `burst${i}-` }))),
               headers: { 'content-type': 'application/json', 'idempotency-key': `burst-${i}` },
             })
-          : send(`${server.url}${apiPaths.uploads(t.northId)}?name=burst.csv`, key, {
+          : send(`${server.url}${apiPaths.uploads(t.northId)}`, key, {
               method: 'POST',
               body: 'firstName,lastName\nAnn,Lee\n',
-              headers: { 'content-type': 'text/csv' },
+              headers: { 'content-type': 'text/csv', [fileNameHeader]: 'burst.csv' },
             }),
       ),
     );
