@@ -96,5 +96,5 @@ describe('the log stream of a server that imported personal data', () => {
     expect(upload?.keyId).toEqual(expect.any(Number));
     for (const line of requests.filter((l) => l.status < 400)) expect(line.keyId).toEqual(expect.any(Number));
     expect(requests.find((line) => line.status === 401)).toMatchObject({ route: '/v1/me', keyId: null });
-  }, 300_000);
+  }, 600_000);
 });

@@ -24,13 +24,16 @@ describe.each(dbVariants())('limits, liveness and readiness on $name', (variant)
 
   it('answers 429 with Retry-After once a key asks too often, and takes it again after that wait', async () => {
     const t = await server.tenant();
-    const answers = [];
-    for (let i = 0; i < 14; i++) answers.push(await t.south.get(apiPaths.me()));
-    const refused = answers.filter((a) => a.status === 429);
+    // 24 at once: the burst of 10 plus a token a second cannot cover them unless they take 14 s to arrive (one
+    // after the other, a loaded machine answered 14 requests slower than the bucket refilled). Some may be
+    // refused as more than 4 under way for the account instead; each still takes a token.
+    const answers = await Promise.all(Array.from({ length: 24 }, () => t.south.get(apiPaths.me())));
+    expect(answers.filter((a) => a.status !== 200 && a.status !== 429)).toEqual([]);
+    const codeOf = (answer: (typeof answers)[number]) =>
+      answer.status === 429 ? apiErrorBodySchema.parse(answer.body).error.code : null;
+    const refused = answers.filter((a) => codeOf(a) === 'rate.limited');
     expect(refused.length).toBeGreaterThan(0);
-    expect(answers.slice(0, 10).map((a) => a.status)).toEqual(new Array(10).fill(200));
     const body = apiErrorBodySchema.parse(refused[0].body);
-    expect(body.error.code).toBe('rate.limited');
     const wait = Number(refused[0].headers.get('retry-after'));
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(body.error.retryAfter).toBe(wait);
