@@ -257,7 +257,8 @@ export async function recoverJobs(
   db: Database,
   options: Readonly<{
     all: boolean;
-    serverId: string;
+    /** This server's id as it starts: its own processing jobs are orphans. Null while it runs them. */
+    serverId: string | null;
     maxAttempts: number;
     interruptedReason: string;
     cancelledReason: string;
@@ -275,7 +276,7 @@ export async function recoverJobs(
           payload = CASE WHEN cancel_requested_at IS NOT NULL OR attempts >= $2 THEN NULL ELSE payload END,
           progress_phase = CASE WHEN cancel_requested_at IS NOT NULL OR attempts >= $2 THEN 'done' ELSE 'queued' END,
           progress_done = 0, claim_token = NULL, lease_until = NULL, claimed_by = NULL
-        WHERE status = 'processing' AND ($1 OR lease_until < now() OR claimed_by = $4)
+        WHERE status = 'processing' AND ($1 OR lease_until < now() OR claimed_by = $4::text)
         RETURNING id, status`,
       [
         options.all,

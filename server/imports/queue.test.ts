@@ -114,5 +114,22 @@ describe.runIf(dbVariants().some((v) => v.name === 'postgres'))(
         await Promise.all(others.map((w) => w.stop()));
       }
     });
+
+    it('keeps running its own import past half its lease: the lease sweep takes only jobs whose lease ran out', async () => {
+      // A lease of 400 ms: the sweep runs every 200 ms, the heartbeat every 133 ms, the import lasts longer.
+      // The sweep once took a server's own running jobs too (meant for a restart), so a slow import was
+      // "interrupted" three times and failed.
+      const short = await startTestServer(dbVariants().find((v) => v.name === 'postgres')!, {
+        worker: { leaseMs: 400, batchSize: 200 },
+      });
+      try {
+        const t = await short.tenant();
+        const job = await t.north.runImport(t.northId, rowsRequest(contactRows(3_000)));
+        expect([job.status, job.attempts, job.reason]).toEqual(['completed', 1, null]);
+        expect(Date.parse(job.finishedAt ?? '') - Date.parse(job.startedAt ?? '')).toBeGreaterThan(200);
+      } finally {
+        await short.close();
+      }
+    });
   },
 );

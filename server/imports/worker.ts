@@ -132,12 +132,13 @@ export class ImportWorker {
 
   /**
    * Takes back what a stopped server left behind: PGlite's folder is ours alone, so all of it; on PostgreSQL,
-   * jobs whose lease ran out and this server's own (it restarted). What they wrote is deleted.
+   * jobs whose lease ran out and, as this server starts (`atStart`), its own from before it restarted. What
+   * they wrote is deleted. The sweep while running must never take this server's own jobs: they are running.
    */
-  async recover(): Promise<Recovered> {
+  async recover(atStart = true): Promise<Recovered> {
     const result = await recoverJobs(this.db, {
       all: !this.db.concurrent,
-      serverId: this.serverId,
+      serverId: atStart ? this.serverId : null,
       maxAttempts: this.maxAttempts,
       interruptedReason: serverMessages.en.interrupted,
       cancelledReason: serverMessages.en.cancelled,
@@ -157,7 +158,7 @@ export class ImportWorker {
         }, ms),
       );
     // Other servers' jobs whose lease ran out: only a shared PostgreSQL has other servers.
-    if (this.db.concurrent) every(this.leaseMs / 2, () => this.recover(), 'lease sweep failed');
+    if (this.db.concurrent) every(this.leaseMs / 2, () => this.recover(false), 'lease sweep failed');
     every(keySweepMs, () => expireKeys(this.db), 'expiring idempotency keys failed');
   }
 
