@@ -1,6 +1,7 @@
 import type { ImportRequest } from '../shared/api';
 import type { Template } from '../shared/template';
 import type { Database } from './db/database';
+import type { Admission } from './http/admission';
 
 /** What every route module is given. */
 export type AppDeps = Readonly<{
@@ -11,4 +12,6 @@ export type AppDeps = Readonly<{
    * poll, and takes the request already parsed instead of parsing the stored copy again.
    */
   onJobQueued: (job: { id: number; request: ImportRequest }) => void;
+  /** Rate, concurrency and memory limits (the memory budget is shared with the import worker). */
+  admission: Admission;
 }>;

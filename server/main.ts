@@ -18,17 +18,19 @@ async function main(): Promise<number> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   process.stdout.write(`ListPrep import server listening on ${server.url} (${where})\n`);
   if (config.demo) {
+    // The keys go to the file only (readable by this user): stdout is the log stream, and logs are read by
+    // people and machines that must not hold keys.
     if (server.demo) {
-      process.stdout.write('Demo accounts created. API keys (shown once, also written to the file below):\n');
+      process.stdout.write('Demo accounts created:\n');
       for (const account of [server.demo.enterprise, ...server.demo.subAccounts]) {
         process.stdout.write(
-          `  ${account.kind.padEnd(11)} ${account.accountId.toString().padStart(4)}  ${account.name}: ${account.apiKey}\n`,
+          `  ${account.kind.padEnd(11)} ${account.accountId.toString().padStart(4)}  ${account.name}\n`,
         );
       }
     } else {
-      process.stdout.write('Demo accounts exist already; their API keys are in the file below.\n');
+      process.stdout.write('Demo accounts exist already.\n');
     }
-    process.stdout.write(`Demo API keys file: ${server.demoKeysFile}\n`);
+    process.stdout.write(`Their API keys are in ${server.demoKeysFile} (readable by you only).\n`);
   }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -69,6 +69,8 @@ export type ApiRequest = Readonly<{
   encodedJson?: boolean;
   /** Sent as the Idempotency-Key header. */
   idempotencyKey?: string;
+  /** An uploaded file's name, sent as the X-File-Name header (percent-encoded), never in the URL. */
+  fileName?: string;
 }>;
 export type ApiResponse = Readonly<{ status: number; body: unknown }>;
 

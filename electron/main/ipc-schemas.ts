@@ -59,6 +59,7 @@ export const argumentSchemas = {
         .string()
         .regex(/^[\x21-\x7e]{1,255}$/)
         .optional(),
+      fileName: z.string().min(1).max(255).optional(),
     }),
   ]),
 } satisfies { [C in Channel]: z.ZodType<Parameters<Handlers[C]>> };

@@ -1,5 +1,6 @@
 import type { Contact, ContactDetail, ContactsResponse } from '../../shared/api';
 import type { Sql } from '../db/database';
+import { publishedByImport, publishedContact } from '../imports/published';
 
 type ContactRow = {
   id: number;
@@ -18,9 +19,12 @@ type ContactRow = {
   updated_at: Date;
 };
 
+// Only what is published: contacts of an import being written, and the notes, tags and actions it adds to
+// existing contacts, appear when it completes (published.ts).
 const contactColumns = `c.id, c.account_id, c.fields, c.custom, c.action_plan_id, c.sales_cycle_id, c.lead_source_id,
   c.assigned_user_id, c.duplicate_of, c.created_import_id, c.last_import_id, c.created_at, c.updated_at,
-  (SELECT jsonb_agg(t.name ORDER BY t.id) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id) AS tags`;
+  (SELECT jsonb_agg(t.name ORDER BY t.id) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+    WHERE ct.contact_id = c.id AND ${publishedByImport('ct.import_id')}) AS tags`;
 
 const idText = (id: number | null) => (id === null ? null : String(id));
 
@@ -52,12 +56,13 @@ export async function listContacts(
   const emailKey = email === undefined ? null : email.trim().toLowerCase();
   const { rows } = await sql.query<ContactRow>(
     `SELECT ${contactColumns} FROM contacts c
-      WHERE c.account_id = $1 AND ($2::text IS NULL OR c.email_key = $2)
+      WHERE c.account_id = $1 AND ($2::text IS NULL OR c.email_key = $2) AND ${publishedContact('c')}
       ORDER BY c.id OFFSET $3 LIMIT $4`,
     [accountId, emailKey, offset, limit],
   );
   const total = await sql.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM contacts WHERE account_id = $1 AND ($2::text IS NULL OR email_key = $2)',
+    `SELECT count(*)::int AS n FROM contacts c
+      WHERE c.account_id = $1 AND ($2::text IS NULL OR c.email_key = $2) AND ${publishedContact('c')}`,
     [accountId, emailKey],
   );
   return { contacts: rows.map(toContact), total: total.rows[0].n, offset };
@@ -69,7 +74,7 @@ export async function getContactDetail(
   contactId: number,
 ): Promise<ContactDetail | null> {
   const { rows } = await sql.query<ContactRow>(
-    `SELECT ${contactColumns} FROM contacts c WHERE c.id = $1 AND c.account_id = $2`,
+    `SELECT ${contactColumns} FROM contacts c WHERE c.id = $1 AND c.account_id = $2 AND ${publishedContact('c')}`,
     [contactId, accountId],
   );
   if (!rows[0]) return null;
@@ -78,9 +83,11 @@ export async function getContactDetail(
     body: string;
     import_id: number | null;
     created_at: Date;
-  }>('SELECT kind, body, import_id, created_at FROM contact_notes WHERE contact_id = $1 ORDER BY id', [
-    contactId,
-  ]);
+  }>(
+    `SELECT kind, body, import_id, created_at FROM contact_notes
+      WHERE contact_id = $1 AND ${publishedByImport('import_id')} ORDER BY id`,
+    [contactId],
+  );
   const actions = await sql.query<{
     kind: 'email' | 'text' | 'call' | 'task';
     title: string;
@@ -91,7 +98,7 @@ export async function getContactDetail(
   }>(
     `SELECT a.kind, s.title, a.plan_id, a.due_at, a.status, a.import_id
        FROM pending_actions a JOIN action_plan_steps s ON s.plan_id = a.plan_id AND s.position = a.step_position
-      WHERE a.contact_id = $1 ORDER BY a.due_at, a.step_position`,
+      WHERE a.contact_id = $1 AND ${publishedByImport('a.import_id')} ORDER BY a.due_at, a.step_position`,
     [contactId],
   );
   return {

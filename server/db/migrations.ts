@@ -241,4 +241,60 @@ CREATE TABLE import_rows (
 );
 `;
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+// Imports written in short transactions and published at the end; idempotency keys that expire; uploads
+// stored in parts; cancelling; a fair queue.
+const stagedImports = /* sql */ `
+-- 'cancelled': stopped on request before anything of it was published.
+ALTER TABLE import_jobs DROP CONSTRAINT import_jobs_status_check;
+ALTER TABLE import_jobs ADD CONSTRAINT import_jobs_status_check
+  CHECK (status IN ('queued', 'processing', 'completed', 'failed', 'rolled_back', 'cancelled'));
+ALTER TABLE import_jobs ADD COLUMN cancel_requested_at timestamptz;
+-- The server process that holds the claim: a restarted server takes its own interrupted jobs back at once.
+ALTER TABLE import_jobs ADD COLUMN claimed_by text;
+
+-- An import writes its rows in short transactions while its job is 'processing'; readers do not see rows of
+-- such a job (see server/imports/published.ts), and the job's last transaction publishes them all at once.
+-- Updates of existing contacts wait here, as the contact's new state, for that last transaction.
+ALTER TABLE import_rows ADD COLUMN after jsonb;
+ALTER TABLE import_rows ALTER COLUMN after SET STORAGE EXTERNAL;
+
+-- Idempotency keys live 24 hours (as Stripe's do), then the same key may start a new import.
+CREATE TABLE idempotency_keys (
+  account_id bigint NOT NULL,
+  key text NOT NULL,
+  -- What the request means: a hash of the parsed request in a canonical form ("c1:" + hex), or, for keys
+  -- stored before this migration, the SHA-256 of the body's bytes.
+  request_hash text NOT NULL,
+  -- Set in the transaction that takes the key.
+  import_id bigint,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (account_id, key)
+);
+CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
+INSERT INTO idempotency_keys (account_id, key, request_hash, import_id, created_at)
+  SELECT account_id, idempotency_key, request_hash, id, created_at FROM import_jobs;
+ALTER TABLE import_jobs DROP CONSTRAINT import_jobs_account_id_idempotency_key_key;
+
+-- Uploads arrive as a stream and are stored in parts of about a megabyte: no request holds a whole file, nor
+-- a statement a 100 MB parameter. Uploads stored before keep their bytes in uploads.bytes.
+ALTER TABLE uploads ALTER COLUMN bytes DROP NOT NULL;
+CREATE TABLE upload_parts (
+  upload_id bigint NOT NULL,
+  part int NOT NULL,
+  bytes bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (upload_id, part)
+);
+ALTER TABLE upload_parts ALTER COLUMN bytes SET STORAGE EXTERNAL;
+
+-- When each account last had an import taken up: the queue serves the account that waited longest first.
+CREATE TABLE account_queue (
+  account_id bigint PRIMARY KEY,
+  last_claimed_at timestamptz NOT NULL
+);
+`;
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initial },
+  { version: 2, name: 'staged imports, expiring idempotency keys, uploads in parts', sql: stagedImports },
+];

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
 import type { Database, QueryResult, Sql } from './database';
 import { lockDataDir } from './data-dir-lock';
+import { backgroundTimeouts, type PoolTimeouts, requestTimeouts } from './timeouts';
+import { Turnstile } from './turnstile';
 
 type Queryable = PGliteInterface | Transaction;
 
@@ -17,23 +19,58 @@ function wrap(target: Queryable): Sql {
   };
 }
 
-/** Wraps an open PGlite (a test's clone, say); `release` runs after it is closed. */
-export function fromPglite(db: PGliteInterface, release: () => void = () => {}): Database {
+/**
+ * PGlite is one connection: a query or transaction takes its turn at the turnstile, waiting at most the
+ * acquire timeout (then DatabaseBusy, having run nothing), as a pooled PostgreSQL connection would be waited
+ * for. The requests' handle and the worker's share the turnstile, each with its own timeouts.
+ */
+function handle(
+  db: PGliteInterface,
+  turnstile: Turnstile,
+  timeouts: PoolTimeouts,
+  close: () => Promise<void>,
+): Database {
   const sql = wrap(db);
   const database: Database = {
     kind: 'pglite',
     concurrent: false,
-    query: sql.query,
-    exec: sql.exec,
-    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    // One connection is all PGlite has: the worker shares it, and closing the handle leaves it open.
-    dedicated: async () => ({ ...database, close: async () => {} }),
-    async close() {
-      await db.close();
-      release();
+    async query(text, params) {
+      const exit = await turnstile.enter(timeouts.acquireMs);
+      try {
+        return await sql.query(text, params);
+      } finally {
+        exit();
+      }
     },
+    async exec(text) {
+      const exit = await turnstile.enter(timeouts.acquireMs);
+      try {
+        await sql.exec(text);
+      } finally {
+        exit();
+      }
+    },
+    async transaction(work) {
+      const exit = await turnstile.enter(timeouts.acquireMs);
+      try {
+        return await db.transaction((tx) => work(wrap(tx)));
+      } finally {
+        exit();
+      }
+    },
+    // The same one connection, with the background timeouts; closing this handle leaves the database open.
+    dedicated: async () => handle(db, turnstile, backgroundTimeouts, async () => {}),
+    close,
   };
   return database;
+}
+
+/** Wraps an open PGlite (a test's clone, say); `release` runs after it is closed. */
+export function fromPglite(db: PGliteInterface, release: () => void = () => {}): Database {
+  return handle(db, new Turnstile(), requestTimeouts, async () => {
+    await db.close();
+    release();
+  });
 }
 
 /**

@@ -1,37 +1,7 @@
 import pg from 'pg';
 import { asBusy } from './busy';
 import type { Database, QueryResult, Sql } from './database';
-
-/** How long work on one pool may wait, in milliseconds; 0 = no limit. */
-export type PoolTimeouts = Readonly<{
-  /** For a free connection of the pool; past it the query fails as DatabaseBusy. */
-  acquireMs: number;
-  /** For a row or table lock (PostgreSQL's lock_timeout). */
-  lockMs: number;
-  /** For one statement (statement_timeout). */
-  statementMs: number;
-  /** For a transaction left open with nothing running: the server ends it, so a stuck process frees its locks. */
-  idleInTransactionMs: number;
-}>;
-
-/**
- * Requests: short statements; a request that cannot be served within seconds answers 503 with Retry-After
- * rather than holding its client (and a connection) for minutes.
- */
-export const requestTimeouts: PoolTimeouts = {
-  acquireMs: 5_000,
-  lockMs: 5_000,
-  statementMs: 30_000,
-  idleInTransactionMs: 60_000,
-};
-
-/** The import worker: statements over 100,000 rows take a while; locks and stalls still end. */
-export const backgroundTimeouts: PoolTimeouts = {
-  acquireMs: 30_000,
-  lockMs: 30_000,
-  statementMs: 10 * 60_000,
-  idleInTransactionMs: 5 * 60_000,
-};
+import { backgroundTimeouts, type PoolTimeouts, requestTimeouts } from './timeouts';
 
 export type PostgresOptions = Readonly<{
   connectionString: string;
@@ -105,6 +75,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         throw asBusy(error);
       }
       let broken = false;
+      // The server may end a connection that is in a transaction between two statements (its idle-in-
+      // transaction timeout, a restart): pg then emits 'error' on the client, which without a listener ends
+      // the process. The transaction's next statement fails instead, and the connection is thrown away.
+      const lost = () => {
+        broken = true;
+      };
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
@@ -116,6 +93,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         });
         throw asBusy(error);
       } finally {
+        client.off('error', lost);
         // A connection that could not even roll back is thrown away, never handed to the next request.
         client.release(broken);
       }

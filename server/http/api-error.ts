@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: readonly (RequestIssue | RowIssue)[],
+    /** Seconds the client should wait before trying again (429, 503): sent as `Retry-After` too. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.statusCode = apiErrorStatus[code];

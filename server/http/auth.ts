@@ -27,6 +27,11 @@ export async function authenticate(sql: Sql, request: FastifyRequest): Promise<v
   });
 }
 
+/** Who made the request, once authenticated; null before (or for a request that was refused). */
+export function knownPrincipal(request: FastifyRequest): Principal | null {
+  return principals.get(request) ?? null;
+}
+
 export function principalOf(request: FastifyRequest): Principal {
   const principal = principals.get(request);
   if (!principal) throw new Error('route reached without authentication');

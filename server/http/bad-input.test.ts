@@ -48,6 +48,23 @@ describe.each(dbVariants())('bad input on $name', (variant) => {
       headers: { 'content-type': 'text/csv' },
     });
     expect([file.status, errorCode(file)]).toEqual([413, 'request.tooLarge']);
+    // Without a Content-Length (sent in chunks): refused once it has passed the limit, and no part is kept.
+    const chunks = `firstName,lastName\n${'Ann,Lee\n'.repeat(25_000)}`;
+    const streamed = await t.north.send(apiPaths.uploads(t.northId), {
+      method: 'POST',
+      body: new ReadableStream({
+        start(stream) {
+          for (let at = 0; at < chunks.length; at += 16_384)
+            stream.enqueue(new TextEncoder().encode(chunks.slice(at, at + 16_384)));
+          stream.close();
+        },
+      }),
+      duplex: 'half',
+      headers: { 'content-type': 'text/csv' },
+    } as RequestInit);
+    expect([streamed.status, errorCode(streamed)]).toEqual([413, 'request.tooLarge']);
+    const parts = await server.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM upload_parts');
+    expect(parts.rows[0].n).toBe(0);
     await expectNothingWritten();
   });
 
@@ -99,7 +116,7 @@ describe.each(dbVariants())('bad input on $name', (variant) => {
     await expectNothingWritten();
   });
 
-  it('refuses 10,000 columns, in JSON and in a file', async () => {
+  it('refuses 10,000 columns, in JSON and in a file, and 20,000 identical header cells', async () => {
     const headers = Array.from({ length: 10_000 }, (_, i) =>
       i === 0 ? 'firstName' : i === 1 ? 'lastName' : `c${i}`,
     );
@@ -120,6 +137,14 @@ describe.each(dbVariants())('bad input on $name', (variant) => {
     });
     expect([file.status, errorCode(file)]).toEqual([422, 'source.unreadable']);
     expect((file.body as { error: { message: string } }).error.message).toContain('10000 columns');
+    // 20,000 copies of one name: de-duplicating them took 33 s once (see shared/codec/headers.ts).
+    const same = await t.north.send(apiPaths.uploads(t.northId), {
+      method: 'POST',
+      body: `${new Array(20_000).fill('a').join(',')}\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect([same.status, errorCode(same)]).toEqual([422, 'source.unreadable']);
+    expect((same.body as { error: { message: string } }).error.message).toContain('20000 columns');
     await expectNothingWritten();
   });
 

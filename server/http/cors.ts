@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { authorizationHeader, idempotencyKeyHeader, idempotentReplayedHeader } from '../../shared/api';
+import {
+  authorizationHeader,
+  fileNameHeader,
+  idempotencyKeyHeader,
+  idempotentReplayedHeader,
+} from '../../shared/api';
 
 /**
  * Lets the app in a plain browser (bridge.web.ts, served from another origin) call the API. Any origin may:
@@ -11,12 +16,15 @@ export function installCors(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.headers.origin) return;
     void reply.header('access-control-allow-origin', '*');
-    void reply.header('access-control-expose-headers', `${idempotentReplayedHeader}, location`);
+    void reply.header(
+      'access-control-expose-headers',
+      `${idempotentReplayedHeader}, location, retry-after, content-disposition`,
+    );
     if (request.method !== 'OPTIONS') return;
     void reply.header('access-control-allow-methods', 'GET, POST, PUT, DELETE');
     void reply.header(
       'access-control-allow-headers',
-      `${authorizationHeader}, content-type, ${idempotencyKeyHeader}, accept`,
+      `${authorizationHeader}, content-type, ${idempotencyKeyHeader}, ${fileNameHeader}, accept`,
     );
     void reply.header('access-control-max-age', '600');
     return reply.code(204).send();

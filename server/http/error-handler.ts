@@ -25,6 +25,7 @@ export function errorBody(error: ApiError): ApiErrorBody {
       code: error.code,
       message: error.message,
       ...(error.issues?.length ? { issues: [...error.issues] } : {}),
+      ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
     },
   };
 }
@@ -36,10 +37,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error instanceof ApiError) apiError = error;
     else if (error instanceof DatabaseBusy) {
       request.log.warn({ reason: error.reason }, 'database busy; answered 503');
-      void reply.header('retry-after', String(busyRetryAfterSeconds));
       apiError = new ApiError(
         'server.busy',
         'The server is busy and could not answer in time; nothing was changed. Try again in a few seconds.',
+        undefined,
+        busyRetryAfterSeconds,
       );
     } else if (error.code && fastifyCodes[error.code]) {
       const [code, message] = fastifyCodes[error.code];
@@ -53,6 +55,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         'Something went wrong on the server; nothing was changed by this request.',
       );
     }
+    if (apiError.retryAfter !== undefined) void reply.header('retry-after', String(apiError.retryAfter));
     void reply.status(apiErrorStatus[apiError.code]).send(errorBody(apiError));
   });
   app.setNotFoundHandler((request, reply) => {

@@ -6,7 +6,7 @@ import {
   importListResponseSchema,
 } from '../../shared/api';
 import type { ApiClient } from '../testing/api-client';
-import { contactRows, rowsRequest } from '../testing/rows';
+import { contactHeaders, contactRows, rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
@@ -71,6 +71,52 @@ describe.each(dbVariants())('idempotency and concurrency on $name', (variant) =>
     expect(history).toHaveLength(1);
     await t.north.waitForImport(t.northId, history[0].id);
     expect(await contactEmails(t.north, t.northId)).toHaveLength(2);
+  });
+
+  it('compares requests by what they mean: key order, spacing, spelled-out defaults and padding do not matter', async () => {
+    const t = await server.tenant();
+    const rows = contactRows(3);
+    const first = await t.north.startImport(t.northId, rowsRequest(rows), 'meaning-key');
+    // The same request written differently: options first, defaults spelled out, a row without its last
+    // (empty) cell, and whitespace.
+    const same = `{ "options": { "locale": "en", "onMatch": "fill-blanks", "complianceConfirmed": true,
+        "duplicateKey": { "secondary": "none", "primary": "email" } },
+      "source": { "rows": ${JSON.stringify([rows[0].slice(0, 4), rows[1], rows[2]])},
+        "headers": ${JSON.stringify(contactHeaders)}, "kind": "rows", "name": "contacts.csv" } }`;
+    const second = await t.north.send(apiPaths.imports(t.northId), {
+      method: 'POST',
+      body: same,
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'meaning-key' },
+    });
+    expect([second.status, second.headers.get('idempotent-replayed')]).toEqual([202, 'true']);
+    expect(importJobResponseSchema.parse(second.body).job.id).toBe(
+      importJobResponseSchema.parse(first.body).job.id,
+    );
+    // A different option is a different request.
+    const other = await t.north.startImport(t.northId, rowsRequest(rows, { onMatch: 'skip' }), 'meaning-key');
+    expect([other.status, other.body]).toMatchObject([409, { error: { code: 'idempotency.conflict' } }]);
+  });
+
+  it('forgets a key after 24 hours: the same key then starts a new import', async () => {
+    const t = await server.tenant();
+    const first = await t.north.startImport(t.northId, rowsRequest(contactRows(2)), 'day-old-key');
+    const firstId = importJobResponseSchema.parse(first.body).job.id;
+    await t.north.waitForImport(t.northId, firstId);
+    await server.server.db.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 minute'
+        WHERE account_id = $1 AND key = 'day-old-key'`,
+      [Number(t.northId)],
+    );
+    const again = await t.north.startImport(
+      t.northId,
+      rowsRequest(contactRows(2, { prefix: 'next-day' })),
+      'day-old-key',
+    );
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([202, 'false']);
+    const againId = importJobResponseSchema.parse(again.body).job.id;
+    expect(againId).not.toBe(firstId);
+    expect((await t.north.waitForImport(t.northId, againId)).status).toBe('completed');
+    expect(await importCount(t.north, t.northId)).toBe(2);
   });
 
   it('requires an idempotency key and queues nothing without one', async () => {

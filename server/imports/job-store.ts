@@ -7,6 +7,7 @@ import {
 } from '../../shared/api';
 import type { Database, Sql } from '../db/database';
 import { ApiError } from '../http/api-error';
+import { bindKey, findKey, type RequestIdentity, sameRequest, takeKey } from './idempotency';
 
 export type JobRow = {
   id: number;
@@ -31,6 +32,7 @@ export type JobRow = {
   started_at: Date | null;
   finished_at: Date | null;
   rolled_back_at: Date | null;
+  cancel_requested_at: Date | null;
   /** The first issues (at most 100), for the job view. */
   first_issues: RowIssue[] | null;
 };
@@ -38,12 +40,13 @@ export type JobRow = {
 const jobColumns = `j.id, j.account_id, j.user_id, u.name AS user_name, j.request_hash, j.options, j.source_kind,
   j.source_name, j.row_count, j.column_count, j.status, j.reason, j.issue_count, j.counts, j.progress_phase,
   j.progress_done, j.progress_total, j.attempts, j.created_at, j.started_at, j.finished_at, j.rolled_back_at,
-  jsonb_path_query_array(coalesce(j.issues, '[]'::jsonb), '$[0 to 99]') AS first_issues`;
+  j.cancel_requested_at, jsonb_path_query_array(coalesce(j.issues, '[]'::jsonb), '$[0 to 99]') AS first_issues`;
 
 export type NewJob = Readonly<{
   accountId: number;
   userId: number;
   idempotencyKey: string;
+  /** What the request means (idempotency.ts). */
   requestHash: string;
   options: ImportOptions;
   mapping: readonly (string | null)[] | null;
@@ -57,63 +60,77 @@ export type NewJob = Readonly<{
 }>;
 
 /**
- * Creates the job for an idempotency key, or finds the one an earlier request created. The unique index on
- * (account, key) decides: of ten requests at once exactly one inserts, the others find its job. The same key
- * with another body is refused.
+ * Creates the job for an idempotency key, or finds the one an earlier request created (within 24 hours). The
+ * key's row decides: of ten requests at once exactly one takes it and inserts the job, in one transaction; the
+ * others find its job. The same key with another request is refused.
  */
-export async function createJob(db: Database, job: NewJob): Promise<{ job: JobRow; replayed: boolean }> {
-  const inserted = await db.query<{ id: number }>(
-    `INSERT INTO import_jobs (account_id, user_id, idempotency_key, request_hash, options, mapping, source_kind,
-       source_name, upload_id, row_count, column_count, payload, progress_total)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $10)
-     ON CONFLICT (account_id, idempotency_key) DO NOTHING
-     RETURNING id`,
-    [
-      job.accountId,
-      job.userId,
-      job.idempotencyKey,
-      job.requestHash,
-      JSON.stringify(job.options),
-      job.mapping ? JSON.stringify(job.mapping) : null,
-      job.sourceKind,
-      job.sourceName,
-      job.uploadId,
-      job.rowCount,
-      job.columnCount,
-      job.payload,
-    ],
-  );
-  if (inserted.rows.length) {
-    return { job: (await getJob(db, job.accountId, inserted.rows[0].id)) as JobRow, replayed: false };
+export async function createJob(
+  db: Database,
+  job: NewJob,
+  identity: RequestIdentity,
+): Promise<{ job: JobRow; replayed: boolean }> {
+  const created = await db.transaction(async (tx) => {
+    if (!(await takeKey(tx, job.accountId, job.idempotencyKey, job.requestHash))) return null;
+    const { rows } = await tx.query<{ id: number }>(
+      `INSERT INTO import_jobs (account_id, user_id, idempotency_key, request_hash, options, mapping, source_kind,
+         source_name, upload_id, row_count, column_count, payload, progress_total)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $10)
+       RETURNING id`,
+      [
+        job.accountId,
+        job.userId,
+        job.idempotencyKey,
+        job.requestHash,
+        JSON.stringify(job.options),
+        job.mapping ? JSON.stringify(job.mapping) : null,
+        job.sourceKind,
+        job.sourceName,
+        job.uploadId,
+        job.rowCount,
+        job.columnCount,
+        job.payload,
+      ],
+    );
+    await bindKey(tx, job.accountId, job.idempotencyKey, rows[0].id);
+    return rows[0].id;
+  });
+  if (created !== null) {
+    return { job: (await getJob(db, job.accountId, created)) as JobRow, replayed: false };
   }
-  const replay = await replayJob(db, job.accountId, job.idempotencyKey, job.requestHash);
+  const replay = await replayJob(db, job.accountId, job.idempotencyKey, identity);
   if (!replay) throw new Error('idempotency key vanished between insert and select');
   return { job: replay, replayed: true };
 }
 
 /**
- * The job an earlier request with this key created, if any; refuses (409) when that request differed. Checked
- * before anything else, so a retry gets the first answer even if the account changed since.
+ * The job an earlier request with this key created within 24 hours, if any; refuses (409) when that request
+ * meant something else. Checked before anything else, so a retry gets the first answer even if the account
+ * changed since.
  */
 export async function replayJob(
   sql: Sql,
   accountId: number,
   idempotencyKey: string,
-  requestHash: string,
+  identity: RequestIdentity,
 ): Promise<JobRow | null> {
-  const { rows } = await sql.query<{ id: number; request_hash: string }>(
-    'SELECT id, request_hash FROM import_jobs WHERE account_id = $1 AND idempotency_key = $2',
-    [accountId, idempotencyKey],
-  );
-  const existing = rows[0];
+  const existing = await findKey(sql, accountId, idempotencyKey);
   if (!existing) return null;
-  if (existing.request_hash !== requestHash) {
+  if (!sameRequest(existing.requestHash, identity)) {
     throw new ApiError(
       'idempotency.conflict',
-      `The idempotency key was already used for import ${existing.id} with a different request; use a new key for a new import.`,
+      `The idempotency key was already used for import ${existing.importId} with a different request; use a new key for a new import.`,
     );
   }
-  return getJob(sql, accountId, existing.id);
+  return getJob(sql, accountId, existing.importId);
+}
+
+/** Imports of the account queued or running. */
+export async function unfinishedJobs(sql: Sql, accountId: number): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM import_jobs WHERE account_id = $1 AND status IN ('queued', 'processing')`,
+    [accountId],
+  );
+  return rows[0].n;
 }
 
 export async function getJob(sql: Sql, accountId: number, importId: number): Promise<JobRow | null> {
@@ -156,151 +173,6 @@ export async function jobIssues(
   return rows[0] ?? null;
 }
 
-/** A job claimed for work, with what the worker needs to run it. */
-export type ClaimedJob = Readonly<{
-  id: number;
-  accountId: number;
-  userName: string;
-  attempts: number;
-  token: string;
-}>;
-
-// Claims are taken one at a time across every server sharing the database (a transaction-level advisory lock,
-// held for the few milliseconds a claim takes), so "no other import of this account is running" is read after
-// the previous claim committed and two servers never start two imports of one account.
-const claimLock = 7_123_001;
-
-/**
- * Takes the oldest queued job of an account that has no import running, skipping any job another process is
- * taking at this moment (`FOR UPDATE SKIP LOCKED`), so any number of servers share one queue without taking
- * the same job twice. A job whose account is busy stays queued instead of being claimed to wait: a waiting job
- * would hold a worker slot and a database connection for as long as the running import lasts. A running job
- * whose lease ran out (its server stopped) no longer holds its account back; the lease sweep requeues it.
- */
-export async function claimNextJob(db: Database, token: string, leaseMs: number): Promise<ClaimedJob | null> {
-  const rows = await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [claimLock]);
-    const claimed = await tx.query<{ id: number; account_id: number; user_name: string; attempts: number }>(
-      `UPDATE import_jobs j SET status = 'processing', claim_token = $1,
-          lease_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1,
-          started_at = coalesce(started_at, now()), progress_phase = 'validating', progress_done = 0
-         FROM users u
-        WHERE u.id = j.user_id AND j.id = (
-          SELECT q.id FROM import_jobs q
-           WHERE q.status = 'queued'
-             AND NOT EXISTS (
-               SELECT 1 FROM import_jobs p
-                WHERE p.account_id = q.account_id AND p.status = 'processing' AND p.lease_until >= now())
-           ORDER BY q.id FOR UPDATE OF q SKIP LOCKED LIMIT 1)
-        RETURNING j.id, j.account_id, u.name AS user_name, j.attempts`,
-      [token, leaseMs],
-    );
-    return claimed.rows;
-  });
-  const row = rows[0];
-  return row
-    ? { id: row.id, accountId: row.account_id, userName: row.user_name, attempts: row.attempts, token }
-    : null;
-}
-
-/** The stored request of a job (gzip-compressed JSON in base64), or null once the job has ended. */
-export async function loadPayload(sql: Sql, id: number): Promise<string | null> {
-  const { rows } = await sql.query<{ payload: string | null }>(
-    'SELECT payload FROM import_jobs WHERE id = $1',
-    [id],
-  );
-  return rows[0]?.payload ?? null;
-}
-
-/** Keeps the claim alive while the work goes on; false when the job is no longer ours. */
-export async function extendLease(sql: Sql, id: number, token: string, leaseMs: number): Promise<boolean> {
-  const result = await sql.query(
-    `UPDATE import_jobs SET lease_until = now() + $3 * interval '1 millisecond'
-      WHERE id = $1 AND claim_token = $2 AND status = 'processing'`,
-    [id, token, leaseMs],
-  );
-  return result.rowCount > 0;
-}
-
-export async function setProgress(
-  sql: Sql,
-  id: number,
-  token: string,
-  phase: ImportJob['progress']['phase'],
-  done: number,
-): Promise<void> {
-  await sql.query(
-    `UPDATE import_jobs SET progress_phase = $3, progress_done = $4
-      WHERE id = $1 AND claim_token = $2 AND status = 'processing'`,
-    [id, token, phase, done],
-  );
-}
-
-/** Ends a job as failed, with the reason and the issues (if any); false when the job is no longer ours. */
-export async function failJob(
-  sql: Sql,
-  id: number,
-  token: string,
-  reason: string,
-  issues: readonly RowIssue[],
-  counts: ImportCounts | null,
-): Promise<boolean> {
-  const result = await sql.query(
-    `UPDATE import_jobs SET status = 'failed', reason = $3, issues = $4::jsonb, issue_count = $5, counts = $6::jsonb,
-        finished_at = now(), payload = NULL, claim_token = NULL, lease_until = NULL, progress_phase = 'done'
-      WHERE id = $1 AND claim_token = $2 AND status = 'processing'`,
-    [id, token, reason, JSON.stringify(issues), issues.length, counts ? JSON.stringify(counts) : null],
-  );
-  return result.rowCount > 0;
-}
-
-/** Inside the import's transaction: the job completes exactly when its writes commit. */
-export async function completeJob(
-  tx: Sql,
-  id: number,
-  token: string,
-  counts: ImportCounts,
-  warnings: readonly RowIssue[],
-): Promise<boolean> {
-  // clock_timestamp(), not now(): the finish time is when the writing ended, not when its transaction began.
-  const result = await tx.query(
-    `UPDATE import_jobs SET status = 'completed', counts = $3::jsonb, issues = $4::jsonb, issue_count = $5,
-        finished_at = clock_timestamp(), payload = NULL, claim_token = NULL, lease_until = NULL,
-        progress_phase = 'done', progress_done = row_count
-      WHERE id = $1 AND claim_token = $2 AND status = 'processing'`,
-    [id, token, JSON.stringify(counts), JSON.stringify(warnings), warnings.length],
-  );
-  return result.rowCount > 0;
-}
-
-/**
- * Jobs left 'processing' by a server that stopped: queued again (their transaction never committed, so
- * nothing of them was written) or, after `maxAttempts`, failed. `all` is for PGlite at start: its folder is
- * locked to this process, so every processing job is an orphan; on PostgreSQL only expired leases are.
- */
-export async function recoverJobs(
-  sql: Sql,
-  { all, maxAttempts, interruptedReason }: { all: boolean; maxAttempts: number; interruptedReason: string },
-): Promise<{ requeued: number[]; failed: number[] }> {
-  // One statement, so a job another server claims meanwhile (a fresh lease) is never touched.
-  const { rows } = await sql.query<{ id: number; status: string }>(
-    `UPDATE import_jobs SET
-        status = CASE WHEN attempts >= $2 THEN 'failed' ELSE 'queued' END,
-        reason = CASE WHEN attempts >= $2 THEN replace($3, '{attempts}', attempts::text) ELSE reason END,
-        finished_at = CASE WHEN attempts >= $2 THEN now() END,
-        payload = CASE WHEN attempts >= $2 THEN NULL ELSE payload END,
-        progress_phase = CASE WHEN attempts >= $2 THEN 'done' ELSE 'queued' END,
-        progress_done = 0, claim_token = NULL, lease_until = NULL
-      WHERE status = 'processing' AND ($1 OR lease_until < now())
-      RETURNING id, status`,
-    [all, maxAttempts, interruptedReason],
-  );
-  return {
-    requeued: rows.filter((r) => r.status === 'queued').map((r) => r.id),
-    failed: rows.filter((r) => r.status === 'failed').map((r) => r.id),
-  };
-}
-
 export function toJob(row: JobRow): ImportJob {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
@@ -321,5 +193,6 @@ export function toJob(row: JobRow): ImportJob {
     issueCount: row.issue_count,
     issues: row.first_issues ?? [],
     attempts: row.attempts,
+    cancelRequested: row.cancel_requested_at !== null && row.status === 'processing',
   };
 }

@@ -1,6 +1,7 @@
 import type { MatchKey } from '../../shared/api';
 import type { Sql } from '../db/database';
 import type { ContactKeys, ContactState } from './contact-state';
+import { publishedByImport, publishedContact } from './published';
 
 /** A contact as stored, the way the audit keeps it: a rollback writes exactly this back. */
 export type ContactSnapshot = {
@@ -113,10 +114,16 @@ const keyColumns = {
   external: 'external_id',
 } as const;
 
+/** Keys looked up per query: a turn of the event loop between queries, and short statements on PGlite. */
+const keysPerQuery = 5_000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Loads the account's contacts (not linked duplicates) that share a key with any row. Emails are always
- * looked up: a new contact may not take an address another contact holds. One query per key, each joining
- * the distinct keys of the file against its index.
+ * Loads the account's published contacts (not linked duplicates) that share a key with any row. Emails are
+ * always looked up: a new contact may not take an address another contact holds. Queries per key, each
+ * looking up a few thousand of the file's distinct keys as `= ANY(array)`: an index probe per key whatever
+ * the statistics say (a join against the keys once became a nested loop over the whole account when the
+ * planner believed the account held one contact).
  */
 export async function loadCandidates(sql: Sql, query: CandidateQuery): Promise<Candidates> {
   const candidates = new Candidates();
@@ -135,14 +142,17 @@ export async function loadCandidates(sql: Sql, query: CandidateQuery): Promise<C
     }
     if (keys.size === 0) continue;
     const column = keyColumns[name];
-    const result = await sql.query<ContactRow>(
-      `SELECT ${columns} FROM contacts
-        WHERE account_id = $1 AND duplicate_of IS NULL
-          AND ${column} IN (SELECT jsonb_array_elements_text($2::jsonb))
-        ORDER BY id`,
-      [query.accountId, JSON.stringify([...keys])],
-    );
-    rows.push(...result.rows);
+    const list = [...keys];
+    for (let at = 0; at < list.length; at += keysPerQuery) {
+      const result = await sql.query<ContactRow>(
+        `SELECT ${columns} FROM contacts c
+          WHERE c.account_id = $1 AND c.duplicate_of IS NULL AND c.${column} = ANY($2::text[])
+            AND ${publishedContact('c')}`,
+        [query.accountId, list.slice(at, at + keysPerQuery)],
+      );
+      for (const row of result.rows) rows.push(row);
+      await yieldToEventLoop();
+    }
   }
   rows.sort((a, b) => a.id - b.id);
   const tags =
@@ -183,9 +193,9 @@ export async function loadCandidates(sql: Sql, query: CandidateQuery): Promise<C
 async function loadTags(sql: Sql, contactIds: number[]): Promise<Map<number, string[]>> {
   const { rows } = await sql.query<{ contact_id: number; name: string }>(
     `SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-      WHERE ct.contact_id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)
+      WHERE ct.contact_id = ANY($1::bigint[]) AND ${publishedByImport('ct.import_id')}
       ORDER BY ct.contact_id, t.id`,
-    [JSON.stringify(contactIds)],
+    [contactIds],
   );
   const byContact = new Map<number, string[]>();
   for (const r of rows) {

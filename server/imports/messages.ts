@@ -15,6 +15,12 @@ export type ServerMessages = Readonly<{
   /** `{attempts}` is filled in by the database. */
   interrupted: string;
   laterChange: (p: { contactId: number; importId: number }) => string;
+  /** A cell the database cannot store as it is. */
+  unstorable: (p: { what: 'nul' | 'surrogate' }) => string;
+  /** The reason of an import stopped on request. */
+  cancelled: string;
+  /** The reason of an import that failed for a reason of the server's own (`{cause}` says which). */
+  unexpected: (p: { cause: string }) => string;
 }>;
 
 const en: ServerMessages = {
@@ -36,6 +42,12 @@ const en: ServerMessages = {
   interrupted:
     'The server stopped during this import {attempts} times; nothing was imported. Send it again with a new idempotency key.',
   laterChange: ({ contactId, importId }) => `Contact ${contactId} was changed later by import ${importId}.`,
+  unstorable: ({ what }) =>
+    what === 'nul'
+      ? 'This cell holds a NUL character (shown as ␀), which cannot be stored; remove it and send the row again.'
+      : 'This cell holds half of a character (an unpaired surrogate, shown as �), which cannot be stored; retype the text and send the row again.',
+  cancelled: 'The import was cancelled; nothing was imported.',
+  unexpected: ({ cause }) => `The import failed unexpectedly (${cause}); nothing was imported.`,
 };
 
 const nb: ServerMessages = {
@@ -57,6 +69,12 @@ const nb: ServerMessages = {
   interrupted:
     'Serveren stoppet under denne importen {attempts} ganger; ingenting ble importert. Send den på nytt med en ny idempotensnøkkel.',
   laterChange: ({ contactId, importId }) => `Kontakt ${contactId} ble endret senere av import ${importId}.`,
+  unstorable: ({ what }) =>
+    what === 'nul'
+      ? 'Cellen inneholder et NUL-tegn (vist som ␀), som ikke kan lagres; fjern det og send raden på nytt.'
+      : 'Cellen inneholder et halvt tegn (et uparet surrogat, vist som �), som ikke kan lagres; skriv teksten på nytt og send raden igjen.',
+  cancelled: 'Importen ble avbrutt; ingenting ble importert.',
+  unexpected: ({ cause }) => `Importen mislyktes uventet (${cause}); ingenting ble importert.`,
 };
 
 export const serverMessages: Readonly<Record<Locale, ServerMessages>> = { en, nb };

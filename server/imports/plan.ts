@@ -12,14 +12,12 @@ import {
   textConsentHeader,
 } from '../../shared/api';
 import type { Template } from '../../shared/template';
-import { validateRows } from '../../shared/problems';
 import type { Sql } from '../db/database';
 import {
   type AccountLookups,
   immediateCallsOf,
   type PlanRow,
   sendsOf,
-  validatorLookups,
   versionOf,
 } from '../lookups/lookup-store';
 import type { ImportColumn, ResolvedColumns } from './columns';
@@ -96,6 +94,10 @@ export type ImportPlan = Readonly<{
   warnings: DryRun['warnings'];
 }>;
 
+/** Rows planned between two turns of the event loop: planning 100,000 rows never holds up other requests. */
+const rowsPerTurn = 5_000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 // ClientTether's contact-type column. The template has no role for it: it is this CRM's own, so it is named
 // here, beside the rule that reads it.
 const contactTypeHeader = 'contact_type';
@@ -111,19 +113,6 @@ export function sheetCompliance(columns: ResolvedColumns, rows: readonly (readon
   );
 }
 
-/** The shared validator over the whole sheet, with the account's lists: the server never trusts a client. */
-export function validateSource(input: PreparedImport): Validation {
-  const issues: RowIssue[] = validateRows(input.template, input.columns.validatorColumns, input.source.rows, {
-    lookups: validatorLookups(input.lookups),
-    locale: input.options.locale,
-  }).map(({ groups, ...issue }) =>
-    groups ? { ...issue, groups: groups.map((group) => ({ ...group, rows: [...group.rows] })) } : issue,
-  );
-  const errorRows = new Set<number>();
-  for (const issue of issues) if (issue.severity === 'error') errorRows.add(issue.row - 1);
-  return { issues, errorRows };
-}
-
 /**
  * Decides what every row does against the account's contacts as they are now: the single source of truth for
  * both the dry run and the import, so the two cannot disagree. Reads, never writes.
@@ -137,8 +126,13 @@ export async function planImport(
   const words = serverMessages[options.locale];
   const roles = rolesOf(template);
   const read = rowReader(columns);
-  const values: RowValues[] = source.rows.map(read);
-  const keys = values.map((v) => keysOf(roles, v.fields));
+  const values: RowValues[] = new Array(source.rows.length);
+  const keys: ContactKeys[] = new Array(source.rows.length);
+  for (let row = 0; row < source.rows.length; row++) {
+    values[row] = read(source.rows[row]);
+    keys[row] = keysOf(roles, values[row].fields);
+    if (row % rowsPerTurn === rowsPerTurn - 1) await yieldToEventLoop();
+  }
   const matchKeys: MatchKey[] = [options.duplicateKey.primary, options.duplicateKey.secondary].filter(
     (k) => k !== 'none',
   );
@@ -201,6 +195,7 @@ export async function planImport(
   const firstRowOfContact = new Map<number, number>();
   const planned: (PlannedRow | null)[] = new Array(source.rows.length).fill(null);
   for (let row = 0; row < source.rows.length; row++) {
+    if (row % rowsPerTurn === rowsPerTurn - 1) await yieldToEventLoop();
     if (errorRows.has(row)) continue;
     const v = values[row];
     const k = keys[row];

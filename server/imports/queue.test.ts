@@ -4,7 +4,7 @@ import { clientTether } from '../../shared/template';
 import { contactRows, rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
 import { startTestServer, type TestServer } from '../testing/test-server';
-import { claimNextJob } from './job-store';
+import { claimNextJob } from './job-queue';
 import { ImportWorker } from './worker';
 
 describe.each(dbVariants())('the import queue on $name', (variant) => {
@@ -24,12 +24,12 @@ describe.each(dbVariants())('the import queue on $name', (variant) => {
       const started = await t.north.startImport(t.northId, rowsRequest(contactRows(10)));
       const { job } = importJobResponseSchema.parse(started.body);
       // A server that claims the job and dies: its claim is committed, its import never is.
-      const claimed = await claimNextJob(db, 'dead-server', 1);
+      const claimed = await claimNextJob(db, 'dead-server', 1, 'another-server');
       expect(claimed?.id).toBe(Number(job.id));
       expect((await t.north.waitForImportStatus(t.northId, job.id)).status).toBe('processing');
       await new Promise((resolve) => setTimeout(resolve, 10));
       const worker = new ImportWorker({ db, template: clientTether, pollMs: 20 });
-      expect(await worker.recover()).toEqual({ requeued: [Number(job.id)], failed: [] });
+      expect(await worker.recover()).toEqual({ requeued: [Number(job.id)], failed: [], cancelled: [] });
       worker.start();
       const done = await t.north.waitForImport(t.northId, job.id);
       await worker.stop();
@@ -48,7 +48,7 @@ describe.each(dbVariants())('the import queue on $name', (variant) => {
       const { job } = importJobResponseSchema.parse(started.body);
       const worker = new ImportWorker({ db, template: clientTether });
       for (let attempt = 1; attempt <= 3; attempt++) {
-        expect((await claimNextJob(db, `dying-${attempt}`, 1))?.attempts).toBe(attempt);
+        expect((await claimNextJob(db, `dying-${attempt}`, 1, 'another-server'))?.attempts).toBe(attempt);
         await new Promise((resolve) => setTimeout(resolve, 10));
         await worker.recover();
       }
@@ -112,6 +112,23 @@ describe.runIf(dbVariants().some((v) => v.name === 'postgres'))(
         expect(rows[0].n).toBe(900);
       } finally {
         await Promise.all(others.map((w) => w.stop()));
+      }
+    });
+
+    it('keeps running its own import past half its lease: the lease sweep takes only jobs whose lease ran out', async () => {
+      // A lease of 400 ms: the sweep runs every 200 ms, the heartbeat every 133 ms, the import lasts longer.
+      // The sweep once took a server's own running jobs too (meant for a restart), so a slow import was
+      // "interrupted" three times and failed.
+      const short = await startTestServer(dbVariants().find((v) => v.name === 'postgres')!, {
+        worker: { leaseMs: 400, batchSize: 200 },
+      });
+      try {
+        const t = await short.tenant();
+        const job = await t.north.runImport(t.northId, rowsRequest(contactRows(3_000)));
+        expect([job.status, job.attempts, job.reason]).toEqual(['completed', 1, null]);
+        expect(Date.parse(job.finishedAt ?? '') - Date.parse(job.startedAt ?? '')).toBeGreaterThan(200);
+      } finally {
+        await short.close();
       }
     });
   },

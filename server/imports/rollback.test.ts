@@ -4,12 +4,14 @@ import {
   contactResponseSchema,
   contactsResponseSchema,
   importJobResponseSchema,
+  importListResponseSchema,
   lookupsResponseSchema,
 } from '../../shared/api';
 import type { ApiClient } from '../testing/api-client';
-import { rowsRequest } from '../testing/rows';
+import { contactRows, rowsRequest } from '../testing/rows';
 import { dbVariants } from '../testing/test-databases';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { claimNextJob } from './job-queue';
 
 const headers = ['firstName', 'lastName', 'email', 'city', 'tag'];
 
@@ -109,5 +111,36 @@ describe.each(dbVariants())('rollback on $name', (variant) => {
     expect(failed.status).toBe('failed');
     const answer = await t.north.post(apiPaths.rollback(t.northId, failed.id));
     expect([answer.status, answer.body]).toMatchObject([409, { error: { code: 'rollback.notCompleted' } }]);
+  });
+
+  it('refuses to roll back while another import of the account is being written, and leaves both whole', async () => {
+    const t = await server.tenant();
+    const first = await t.north.runImport(t.northId, rowsRequest(contactRows(5)));
+    const { db, worker } = server.server;
+    await worker.stop();
+    let answer: Awaited<ReturnType<typeof t.north.post>>;
+    try {
+      const started = await t.north.startImport(t.northId, rowsRequest(contactRows(50, { start: 5 })));
+      const running = importJobResponseSchema.parse(started.body).job;
+      // A worker (of another server, say) has the import: it is being written.
+      expect((await claimNextJob(db, 'writing', 60_000, 'another-server'))?.id).toBe(Number(running.id));
+      answer = await t.north.post(apiPaths.rollback(t.northId, first.id));
+      await db.query(`UPDATE import_jobs SET lease_until = now() - interval '1 second' WHERE id = $1`, [
+        Number(running.id),
+      ]);
+      await worker.recover();
+    } finally {
+      worker.start();
+    }
+    expect([answer.status, answer.body]).toMatchObject([409, { error: { code: 'rollback.importRunning' } }]);
+    const history = importListResponseSchema.parse((await t.north.get(apiPaths.imports(t.northId))).body);
+    const done = await t.north.waitForImport(t.northId, history.imports[0].id);
+    expect(done.status).toBe('completed');
+    const total = contactsResponseSchema.parse(
+      (await t.north.get(`${apiPaths.contacts(t.northId)}?limit=1`)).body,
+    );
+    expect(total.total).toBe(55);
+    expect((await t.north.post(apiPaths.rollback(t.northId, done.id))).status).toBe(200);
+    expect((await t.north.post(apiPaths.rollback(t.northId, first.id))).status).toBe(200);
   });
 });

@@ -41,6 +41,19 @@ export async function rollbackImport(
     const job = rows[0];
     if (!job) throw new ApiError('import.notFound', `No import ${importId} in this account.`);
     if (job.status === 'rolled_back') return;
+    // An import being written matched contacts as they are now; restoring some of them under it would make
+    // its plan wrong. (It holds no lock meanwhile: its job says it runs. It takes the account row before it
+    // reads, so a rollback that got here first ends before that import reads anything.)
+    const running = await tx.query<{ id: number }>(
+      `SELECT id FROM import_jobs WHERE account_id = $1 AND status = 'processing' LIMIT 1`,
+      [accountId],
+    );
+    if (running.rows[0]) {
+      throw new ApiError(
+        'rollback.importRunning',
+        `Import ${running.rows[0].id} of this account is being written; roll back once it has ended.`,
+      );
+    }
     if (job.status !== 'completed') {
       throw new ApiError(
         'rollback.notCompleted',

@@ -2,7 +2,7 @@ import type { ImportRequest } from '../../shared/api';
 import type { Sql } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { readUpload } from '../uploads/read-upload';
-import { loadUploadBytes } from '../uploads/upload-store';
+import { openUpload } from '../uploads/upload-store';
 
 /** The sheet an import reads, whichever way it came. Rows are padded to the headers' width. */
 export type SourceTable = Readonly<{
@@ -24,8 +24,9 @@ export async function loadSource(
     );
     return { kind: 'rows', name: source.name, headers: source.headers, rows };
   }
-  const upload = await loadUploadBytes(sql, accountId, Number(source.uploadId));
+  const upload = await openUpload(sql, accountId, Number(source.uploadId));
   if (!upload) throw new ApiError('upload.notFound', `No upload ${source.uploadId} in this account.`);
-  const table = await readUpload(upload.bytes, upload.name);
+  // Read part by part from the database as the codec parses, a turn of the event loop between pieces.
+  const table = await readUpload(upload.chunks(), upload.name);
   return { kind: 'upload', name: upload.name, headers: table.headers, rows: table.rows };
 }

@@ -5,20 +5,28 @@ import { type ImportRequest, importRequestSchema } from '../../shared/api';
 import type { Template } from '../../shared/template';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
-import { applyPlan } from './apply';
+import { describeError } from '../http/logging';
+import { type MemoryBudget, memoryCost } from '../http/memory-budget';
+import { expireKeys } from './idempotency';
 import {
+  CancelRequested,
   type ClaimedJob,
+  checkClaim,
   claimNextJob,
-  completeJob,
+  discardWritten,
+  endJob,
   extendLease,
-  failJob,
+  LostClaim,
   loadPayload,
+  type Recovered,
   recoverJobs,
   setProgress,
-} from './job-store';
+} from './job-queue';
 import { serverMessages } from './messages';
-import { planImport, validateSource } from './plan';
+import { planImport } from './plan';
 import { prepareImport } from './prepare';
+import { validateSource } from './validate-source';
+import { publishImport, writeImport } from './write-import';
 
 export type WorkerLog = Readonly<{
   info: (details: object, message: string) => void;
@@ -28,17 +36,22 @@ export type WorkerLog = Readonly<{
 export type WorkerOptions = Readonly<{
   db: Database;
   template: Template;
-  /** Jobs one process runs side by side; PGlite runs one at a time whatever this says. */
+  /** Jobs one process runs side by side (imports into different accounts). */
   concurrency?: number;
   /** How often an idle worker looks for queued jobs another process created. */
   pollMs?: number;
-  /** How long a claim lasts without a heartbeat before another server may take the job over. */
+  /** How long a claim lasts without a heartbeat before another server may take the job back. */
   leaseMs?: number;
   /** Claims of one job before it is failed as interrupted. */
   maxAttempts?: number;
+  /** This server process, as its claims name it: a restarted server takes its own jobs back at once. */
+  serverId?: string;
+  /** Memory allowance shared with requests: an import waits for room for its rows before it reads them. */
+  memory?: MemoryBudget;
   log?: WorkerLog;
-  /** Fault injection for tests: throw inside the transaction once this many batches are written. */
+  /** Fault injection for tests: throw once this many batches are written. */
   failAfterBatches?: number;
+  /** Rows per write transaction. */
   batchSize?: number;
 }>;
 
@@ -56,8 +69,6 @@ class PhaseTimer {
   }
 }
 
-/** Thrown when the job stopped being ours (a lease ran out and another server took it over). */
-class LostClaim extends Error {}
 /** The fault `failAfterBatches` injects. */
 export class InjectedFault extends Error {}
 
@@ -67,17 +78,28 @@ const gunzipAsync = promisify(gunzip);
 // reads the stored copy instead.
 const maxHandedOver = 4;
 
-/** Jobs one process runs side by side on PostgreSQL (imports into different accounts). */
+/** Jobs one process runs side by side (imports into different accounts). */
 export const defaultConcurrency = 2;
+
+/** Estimated memory of a job's rows while it runs: a string per cell and the row's planned state. */
+const bytesPerCell = 64;
+
+/** After an import that wrote this many contacts the table's statistics are refreshed (see `refreshStatistics`). */
+const analyzeAfterRows = 1_000;
+
+/** How often keys older than 24 hours are deleted. */
+const keySweepMs = 60 * 60_000;
 
 const silent: WorkerLog = { info: () => {}, error: () => {} };
 
 /**
- * Runs queued imports. Every server process has one; they share the queue in the database. A job runs in
- * three steps: claim (committed, so others see "processing"), check (parse, validate with the shared
- * validator: no transaction), and write (one transaction that also marks the job completed). A server killed
- * mid-write leaves nothing: its transaction never commits, and the job is queued again by the next start
- * (PGlite) or when its lease runs out (PostgreSQL).
+ * Runs queued imports. Every server process has one; they share the queue in the database. A job is claimed
+ * (committed, so others see "processing"), checked (parse, validate with the shared validator, plan against
+ * the account's contacts: reads only), written in short transactions of a few thousand rows that readers do
+ * not see, and published in one short transaction that also marks it completed. Nothing holds the database
+ * or the account for the whole import, so requests of every account are served between its batches. A job
+ * that fails or is cancelled deletes what it wrote before it ends; a server killed mid-write leaves rows
+ * nobody sees, which recovery deletes before the job is queued again.
  */
 export class ImportWorker {
   private readonly db: Database;
@@ -86,11 +108,12 @@ export class ImportWorker {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly concurrency: number;
+  private readonly serverId: string;
   private readonly wakers = new Set<() => void>();
   private readonly handedOver = new Map<number, ImportRequest>();
   private loops: Promise<void>[] = [];
-  private sweeper: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = true;
 
   constructor(private readonly options: WorkerOptions) {
     this.db = options.db;
@@ -98,17 +121,29 @@ export class ImportWorker {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 3;
-    this.concurrency = options.db.concurrent ? (options.concurrency ?? defaultConcurrency) : 1;
+    this.concurrency = options.concurrency ?? defaultConcurrency;
+    this.serverId = options.serverId ?? randomUUID();
   }
 
-  /** Requeues what a stopped server left behind; PGlite's folder is ours alone, so all of it. */
-  async recover(): Promise<{ requeued: number[]; failed: number[] }> {
+  /** True between start and stop. */
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  /**
+   * Takes back what a stopped server left behind: PGlite's folder is ours alone, so all of it; on PostgreSQL,
+   * jobs whose lease ran out and, as this server starts (`atStart`), its own from before it restarted. What
+   * they wrote is deleted. The sweep while running must never take this server's own jobs: they are running.
+   */
+  async recover(atStart = true): Promise<Recovered> {
     const result = await recoverJobs(this.db, {
       all: !this.db.concurrent,
+      serverId: atStart ? this.serverId : null,
       maxAttempts: this.maxAttempts,
       interruptedReason: serverMessages.en.interrupted,
+      cancelledReason: serverMessages.en.cancelled,
     });
-    if (result.requeued.length || result.failed.length)
+    if (result.requeued.length || result.failed.length || result.cancelled.length)
       this.log.info(result, 'interrupted imports recovered');
     return result;
   }
@@ -116,11 +151,15 @@ export class ImportWorker {
   start(): void {
     this.stopped = false;
     for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop());
-    if (this.db.concurrent) {
-      this.sweeper = setInterval(() => {
-        this.recover().catch((error: unknown) => this.log.error({ error }, 'lease sweep failed'));
-      }, this.leaseMs / 2);
-    }
+    const every = (ms: number, task: () => Promise<unknown>, what: string) =>
+      this.timers.push(
+        setInterval(() => {
+          task().catch((error: unknown) => this.log.error({ error }, what));
+        }, ms),
+      );
+    // Other servers' jobs whose lease ran out: only a shared PostgreSQL has other servers.
+    if (this.db.concurrent) every(this.leaseMs / 2, () => this.recover(false), 'lease sweep failed');
+    every(keySweepMs, () => expireKeys(this.db), 'expiring idempotency keys failed');
   }
 
   /** A job was queued by this process: keep its parsed request for the worker and look now. */
@@ -141,7 +180,8 @@ export class ImportWorker {
   /** Stops taking jobs and waits for the running ones to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.sweeper) clearInterval(this.sweeper);
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
     this.wake();
     await Promise.all(this.loops);
     this.loops = [];
@@ -151,7 +191,7 @@ export class ImportWorker {
     while (!this.stopped) {
       let job: ClaimedJob | null = null;
       try {
-        job = await claimNextJob(this.db, randomUUID(), this.leaseMs);
+        job = await claimNextJob(this.db, randomUUID(), this.leaseMs, this.serverId);
       } catch (error) {
         this.log.error({ error }, 'claiming an import failed');
       }
@@ -175,37 +215,74 @@ export class ImportWorker {
   private async run(job: ClaimedJob): Promise<void> {
     const { db, log } = this;
     log.info({ importId: job.id, attempt: job.attempts }, 'import started');
-    const heartbeat = db.concurrent
-      ? setInterval(() => {
-          extendLease(db, job.id, job.token, this.leaseMs).catch((error: unknown) =>
-            log.error({ error, importId: job.id }, 'lease heartbeat failed'),
-          );
-        }, this.leaseMs / 3)
-      : null;
+    // Both engines: on PGlite too a job's lease must not run out while it runs (the claim of the account's
+    // next import reads it).
+    const heartbeat = setInterval(() => {
+      extendLease(db, job.id, job.token, this.leaseMs).catch((error: unknown) =>
+        log.error({ error, importId: job.id }, 'lease heartbeat failed'),
+      );
+    }, this.leaseMs / 3);
+    let reserved = 0;
     try {
+      if (this.options.memory) {
+        const memory = await this.memoryOf(job);
+        await this.options.memory.take(memory);
+        reserved = memory;
+      }
       await this.process(job);
     } catch (error) {
-      if (error instanceof LostClaim) {
-        log.info({ importId: job.id }, 'import taken over by another server; this attempt wrote nothing');
-        return;
-      }
-      log.error({ error, importId: job.id }, 'import failed');
-      const reason = `The import failed unexpectedly (${(error as Error).message ?? String(error)}); nothing was imported.`;
-      await failJob(db, job.id, job.token, reason, [], null).catch((failError: unknown) =>
-        log.error(
-          { error: failError, importId: job.id },
-          'could not mark the import failed; its lease will run out',
-        ),
-      );
+      await this.stopShort(job, error);
     } finally {
-      if (heartbeat) clearInterval(heartbeat);
+      clearInterval(heartbeat);
+      if (reserved) this.options.memory?.give(reserved);
     }
   }
 
-  /**
-   * Progress is for people watching: written on its own connection (outside the import's transaction, so it
-   * shows before the commit) and never worth failing the import over.
-   */
+  /** Estimated memory of a job: its rows, and the reading of its file when it came as one. */
+  private async memoryOf(job: ClaimedJob): Promise<number> {
+    const rows = job.rowCount * job.columnCount * bytesPerCell;
+    const { rows: file } = await this.db.query<{ size: number; format: 'csv' | 'xlsx' }>(
+      'SELECT u.size, u.format FROM import_jobs j JOIN uploads u ON u.id = j.upload_id WHERE j.id = $1',
+      [job.id],
+    );
+    return file[0] ? rows + memoryCost(file[0].size, file[0].format === 'xlsx' ? 'workbook' : 'csv') : rows;
+  }
+
+  /** The job cannot finish: what it wrote is deleted, then it ends failed or cancelled. */
+  private async stopShort(job: ClaimedJob, error: unknown): Promise<void> {
+    const { db, log } = this;
+    if (error instanceof LostClaim) {
+      log.info({ importId: job.id }, 'import taken back by recovery; this attempt stops');
+      return;
+    }
+    const cancelled = error instanceof CancelRequested;
+    if (cancelled) log.info({ importId: job.id }, 'import cancelled');
+    else log.error({ error, importId: job.id }, 'import failed');
+    try {
+      await discardWritten(db, job);
+      const words = serverMessages[(await this.localeOf(job)) ?? 'en'];
+      await endJob(db, job.id, job.token, {
+        status: cancelled ? 'cancelled' : 'failed',
+        reason: cancelled ? words.cancelled : words.unexpected({ cause: describeError(error) }),
+      });
+    } catch (endError) {
+      if (endError instanceof LostClaim) return;
+      log.error(
+        { error: endError, importId: job.id },
+        'could not end the import; recovery will delete what it wrote when its lease runs out',
+      );
+    }
+  }
+
+  private async localeOf(job: ClaimedJob): Promise<'en' | 'nb' | null> {
+    const { rows } = await this.db.query<{ locale: 'en' | 'nb' | null }>(
+      `SELECT options->>'locale' AS locale FROM import_jobs WHERE id = $1`,
+      [job.id],
+    );
+    return rows[0]?.locale ?? null;
+  }
+
+  /** Progress is for people watching: written on its own, and never worth failing the import over. */
   private async reportProgress(job: ClaimedJob, phase: 'matching' | 'writing', done: number): Promise<void> {
     try {
       await setProgress(this.db, job.id, job.token, phase, done);
@@ -238,69 +315,87 @@ export class ImportWorker {
     } catch (error) {
       // The request was checked when it came in; what the account holds may have changed since.
       if (!(error instanceof ApiError)) throw error;
-      await failJob(db, job.id, job.token, error.message, [], null);
+      await endJob(db, job.id, job.token, { status: 'failed', reason: error.message });
       return;
     }
     timings.lap('prepare');
-    await yieldToEventLoop();
-    const validation = validateSource(prepared);
+    const validation = await validateSource(prepared);
     timings.lap('validate');
     if (validation.errorRows.size) {
       const reason = words.rowsHaveErrors({ count: validation.errorRows.size });
-      await failJob(db, job.id, job.token, reason, validation.issues, null);
+      await endJob(db, job.id, job.token, { status: 'failed', reason, issues: validation.issues });
       log.info(
         { importId: job.id, errorRows: validation.errorRows.size },
         'import refused: rows have errors',
       );
       return;
     }
+    await checkClaim(db, job);
+    // A rollback of this account that began before this job was claimed ends before the job reads the
+    // contacts (it holds the account row); one that begins later finds this job and refuses.
+    await db.transaction((tx) =>
+      tx.query('SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE', [job.accountId]),
+    );
     await this.reportProgress(job, 'matching', 0);
-    let batches = 0;
-    const outcome = await db.transaction(async (tx) => {
-      // One import at a time per account: matching reads the contacts, writing changes them, and nothing
-      // else may change them in between. Imports into different accounts still run side by side. FOR NO KEY
-      // UPDATE, not FOR UPDATE: inserting an upload or a job for this account checks its foreign key with a
-      // KEY SHARE lock on the account row, which FOR UPDATE would make wait for the whole import (holding
-      // a pooled connection each, until none was left for this import's own progress: the lock-up).
-      await tx.query('SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE', [job.accountId]);
-      timings.lap('lock');
-      const plan = await planImport(tx, prepared, validation);
-      timings.lap('match');
-      if (plan.errorRows.size) return { plan, written: false };
-      const now = new Date();
-      await applyPlan(tx, plan, {
-        importId: job.id,
-        accountId: job.accountId,
-        sourceName: prepared.source.name,
-        userName: job.userName,
-        locale: request.options.locale,
-        now,
-        batchSize: options.batchSize,
-        onBatch: async (done, total) => {
-          batches++;
-          log.info({ importId: job.id, done, total }, 'import batch written');
-          if (options.failAfterBatches !== undefined && batches >= options.failAfterBatches) {
-            throw new InjectedFault(`injected fault after ${batches} batches`);
-          }
-          // On PostgreSQL progress goes through another connection, so pollers see it before the commit.
-          if (db.concurrent) await this.reportProgress(job, 'writing', done);
-          // PGlite runs in this thread and its awaits resolve as microtasks: without a real turn of the event
-          // loop here, logs, timers and sockets would all wait for the whole import.
-          else await yieldToEventLoop();
-        },
+    const plan = await planImport(db, prepared, validation);
+    timings.lap('match');
+    if (plan.errorRows.size) {
+      const reason = words.rowsHaveErrors({ count: plan.errorRows.size });
+      await endJob(db, job.id, job.token, {
+        status: 'failed',
+        reason,
+        issues: plan.issues,
+        counts: plan.counts,
       });
-      const warnings = plan.issues.filter((i) => i.severity === 'warning');
-      if (!(await completeJob(tx, job.id, job.token, plan.counts, warnings))) throw new LostClaim();
-      timings.lap('write');
-      return { plan, written: true };
-    });
-    timings.lap('commit');
-    if (!outcome.written) {
-      const reason = words.rowsHaveErrors({ count: outcome.plan.errorRows.size });
-      await failJob(db, job.id, job.token, reason, outcome.plan.issues, outcome.plan.counts);
       log.info({ importId: job.id }, 'import refused: rows conflict with existing contacts');
       return;
     }
-    log.info({ importId: job.id, counts: outcome.plan.counts, ms: timings.laps }, 'import completed');
+    await checkClaim(db, job);
+    let batches = 0;
+    const context = {
+      job,
+      accountId: job.accountId,
+      sourceName: prepared.source.name,
+      userName: job.userName,
+      locale: request.options.locale,
+      now: new Date(),
+      batchSize: options.batchSize ?? defaultBatchSize(db),
+    };
+    await writeImport(db, plan, {
+      ...context,
+      onBatch: async (done, total) => {
+        batches++;
+        log.info({ importId: job.id, done, total }, 'import batch written');
+        if (options.failAfterBatches !== undefined && batches >= options.failAfterBatches) {
+          throw new InjectedFault(`injected fault after ${batches} batches`);
+        }
+        await this.reportProgress(job, 'writing', done);
+        await yieldToEventLoop();
+      },
+    });
+    timings.lap('write');
+    await publishImport(db, plan, context);
+    timings.lap('publish');
+    log.info({ importId: job.id, counts: plan.counts, ms: timings.laps }, 'import completed');
+    if (plan.counts.created + plan.counts.updated >= analyzeAfterRows) await this.refreshStatistics(job);
   }
+
+  /**
+   * Fresh statistics after a bulk write: the planner otherwise still believes a new account holds no contacts
+   * (PGlite never analyzes by itself, and PostgreSQL's autovacuum may take minutes). Best effort.
+   */
+  private async refreshStatistics(job: ClaimedJob): Promise<void> {
+    const start = performance.now();
+    try {
+      await this.db.exec('ANALYZE contacts');
+      this.log.info({ importId: job.id, ms: Math.round(performance.now() - start) }, 'contacts analyzed');
+    } catch (error) {
+      this.log.error({ error, importId: job.id }, 'analyzing contacts failed');
+    }
+  }
+}
+
+/** Rows per write transaction: on PGlite each one holds the only connection, so fewer. */
+function defaultBatchSize(db: Database): number {
+  return db.concurrent ? 5_000 : 1_000;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ActionStepKind, CustomField, LookupsResponse } from '../../shared/api';
 import type { Lookups, Template } from '../../shared/template';
 import type { Sql } from '../db/database';
+import { publishedByImport } from '../imports/published';
 
 export type PlanStep = { position: number; kind: ActionStepKind; delayMinutes: number; title: string };
 export type PlanRow = { id: number; name: string; isDefault: boolean; steps: PlanStep[] };
@@ -61,7 +62,7 @@ export async function loadLookups(sql: Sql, accountId: number): Promise<AccountL
     [accountId],
   );
   const tags = await sql.query<{ id: number; name: string }>(
-    'SELECT id, name FROM tags WHERE account_id = $1 ORDER BY id',
+    `SELECT id, name FROM tags WHERE account_id = $1 AND ${publishedByImport('created_import_id')} ORDER BY id`,
     [accountId],
   );
   const custom = await sql.query<CustomFieldRow>(

@@ -47,9 +47,19 @@ export function apiClient(baseUrl: string, key: string | null): ApiClient {
   const startImport = (accountId: string, request: ImportRequestInput, key: string = randomUUID()) =>
     post(apiPaths.imports(accountId), request, { 'idempotency-key': key });
   const getJob = async (accountId: string, importId: string): Promise<ImportJob> => {
-    const { status, body } = await send(apiPaths.importJob(accountId, importId), { method: 'GET' });
-    if (status !== 200) throw new Error(`polling import ${importId}: HTTP ${status} ${JSON.stringify(body)}`);
-    return importJobResponseSchema.parse(body).job;
+    for (;;) {
+      const { status, body, headers } = await send(apiPaths.importJob(accountId, importId), {
+        method: 'GET',
+      });
+      // A polite client: told to slow down (429) or that the server is busy (503), it waits as told.
+      if (status === 429 || status === 503) {
+        await new Promise((resolve) => setTimeout(resolve, Number(headers.get('retry-after') ?? 1) * 1000));
+        continue;
+      }
+      if (status !== 200)
+        throw new Error(`polling import ${importId}: HTTP ${status} ${JSON.stringify(body)}`);
+      return importJobResponseSchema.parse(body).job;
+    }
   };
   const waitForImport = async (accountId: string, importId: string): Promise<ImportJob> => {
     for (;;) {

@@ -63,7 +63,11 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): 
       child.once('exit', onExit);
       check();
     });
-  const listening = await waitForLine((line) => line.startsWith('ListPrep import server listening on '));
+  // Five minutes to start: creating a PGlite folder and its demo took two and a half on a loaded machine.
+  const listening = await waitForLine(
+    (line) => line.startsWith('ListPrep import server listening on '),
+    300_000,
+  );
   const url = /listening on (http:\/\/\S+)/.exec(listening)?.[1];
   if (!url) throw new Error(`cannot read the address from: ${listening}`);
   return { child, url, lines, waitForLine, exited };

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DemoSeed, seedDemo } from '../demo/seed-demo';
+import type { AdmissionLimits } from '../http/admission';
 import type { BodyLimits } from '../http/body';
 import type { WorkerOptions } from '../imports/worker';
-import { type RunningServer, startServer } from '../start-server';
+import { type RunningServer, type StartOptions, startServer } from '../start-server';
 import { type ApiClient, apiClient } from './api-client';
 import type { DbVariant } from './test-databases';
 
@@ -30,7 +31,12 @@ export type TestServer = Readonly<{
 /** A real server listening on 127.0.0.1 (random port) over a fresh database of the variant. */
 export async function startTestServer(
   variant: DbVariant,
-  options: { limits?: Partial<BodyLimits>; worker?: Omit<WorkerOptions, 'db' | 'template' | 'log'> } = {},
+  options: {
+    limits?: Partial<BodyLimits>;
+    admission?: Partial<AdmissionLimits>;
+    worker?: Omit<WorkerOptions, 'db' | 'template' | 'log' | 'memory'>;
+    logger?: StartOptions['logger'];
+  } = {},
 ): Promise<TestServer> {
   const { db, drop } = await variant.create();
   const server = await startServer({
@@ -43,6 +49,8 @@ export async function startTestServer(
     },
     db,
     limits: options.limits,
+    admission: options.admission,
+    logger: options.logger,
     worker: { pollMs: 50, ...options.worker },
   });
   return {

@@ -1,45 +1,20 @@
-import { apiLimits } from '../../shared/api';
-import { readSheet } from '../../shared/codec';
-import { ApiError } from '../http/api-error';
+import type { ByteSource } from '../../shared/codec';
+import { readInThread } from './sheet-thread';
 
 /** A file read into memory: its headers and data rows (each as wide as the headers). */
 export type SheetTable = Readonly<{ format: 'csv' | 'xlsx'; headers: string[]; rows: string[][] }>;
 
-/**
- * Reads an uploaded CSV or XLSX with the app's own reader (encodings, delimiters, titles above the header,
- * report footers), within the API's limits. A file that cannot be read is a 422 with the reader's reason.
- */
-export async function readUpload(bytes: Uint8Array, name: string): Promise<SheetTable> {
-  const rows: string[][] = [];
-  const outcome = await readSheet(
-    [bytes],
-    { fileName: name },
-    {
-      onHeader: (header) => {
-        if (header.headers.length > apiLimits.columns) {
-          throw new ApiError(
-            'source.unreadable',
-            `The file has ${header.headers.length} columns; an import takes at most ${apiLimits.columns}.`,
-          );
-        }
-      },
-      onRow: (fields, line) => {
-        if (rows.length >= apiLimits.rows) {
-          throw new ApiError('source.unreadable', `The file has more than ${apiLimits.rows} rows.`);
-        }
-        for (const cell of fields) {
-          if (cell.length > apiLimits.cellChars) {
-            throw new ApiError(
-              'source.unreadable',
-              `Line ${line} has a cell of ${cell.length} characters; a cell holds at most ${apiLimits.cellChars}.`,
-            );
-          }
-        }
-        rows.push(fields);
-      },
-    },
-  );
-  if (!outcome.ok)
-    throw new ApiError('source.unreadable', `The file cannot be read: ${outcome.error.message}`);
-  return { format: outcome.value.kind, headers: outcome.value.headers, rows };
+/** What is known of a file once it has been read through, its rows not kept. */
+export type SheetCheck = Readonly<{ format: 'csv' | 'xlsx'; headers: string[]; rowCount: number }>;
+
+/** Every row of the file, for a dry run or an import (read in a sheet-reading thread). */
+export async function readUpload(source: ByteSource, name: string): Promise<SheetTable> {
+  const { format, headers, rows } = await readInThread(source, name, true);
+  return { format, headers, rows };
+}
+
+/** Reads the file through to check it can be imported, keeping no row: what an upload does. */
+export async function checkUpload(source: ByteSource, name: string): Promise<SheetCheck> {
+  const { format, headers, rowCount } = await readInThread(source, name, false);
+  return { format, headers, rowCount };
 }

@@ -4,6 +4,8 @@ import {
   apiPaths,
   contactsResponseSchema,
   dryRunResponseSchema,
+  fileNameHeader,
+  fileNameHeaderValue,
   uploadResponseSchema,
 } from '../../shared/api';
 import { dbVariants } from '../testing/test-databases';
@@ -30,10 +32,10 @@ describe.each(dbVariants())('uploads on $name', (variant) => {
     // Windows-style export: BOM, semicolons, a title line above the header, a phone with a leading zero kept.
     const csv =
       '\uFEFFTrade show leads\nfirstName;lastName;email;zip\nAnn;Lee;ann@example.com;01234\nBob;Berg;bob@example.com;K1A 0B1\n';
-    const uploaded = await t.north.send(`${apiPaths.uploads(t.northId)}?name=leads.csv`, {
+    const uploaded = await t.north.send(apiPaths.uploads(t.northId), {
       method: 'POST',
       body: csv,
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', [fileNameHeader]: 'leads.csv' },
     });
     expect(uploaded.status).toBe(201);
     const { upload } = uploadResponseSchema.parse(uploaded.body);
@@ -104,5 +106,37 @@ describe.each(dbVariants())('uploads on $name', (variant) => {
       [Number(t.northId)],
     );
     expect(rows[0].n).toBe(0);
+  });
+
+  it('takes the file name from the X-File-Name header, percent-encoded UTF-8, and never from the URL', async () => {
+    const t = await server.tenant();
+    const csv = 'firstName,lastName\nAnn,Lee\n';
+    const post = (path: string, headers: Record<string, string>) =>
+      t.north.send(path, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv', ...headers } });
+    const name = 'Kunder Ålesund – mars 😀.csv';
+    const named = await post(apiPaths.uploads(t.northId), { [fileNameHeader]: fileNameHeaderValue(name) });
+    expect(named.status).toBe(201);
+    expect(uploadResponseSchema.parse(named.body).upload.name).toBe(name);
+    const unnamed = await post(apiPaths.uploads(t.northId), {});
+    expect(uploadResponseSchema.parse(unnamed.body).upload.name).toBe('upload');
+    // A name in the query is refused: URLs are written to proxy and server logs.
+    const inUrl = await post(`${apiPaths.uploads(t.northId)}?name=leads.csv`, {});
+    expect([inUrl.status, JSON.stringify(inUrl.body).includes('leads.csv')]).toEqual([400, false]);
+    for (const header of [
+      '',
+      '%',
+      '%zz',
+      'a%FFb',
+      'a%ED%A0%80b',
+      'Kunder Ålesund',
+      'a%00b',
+      'x'.repeat(256),
+    ]) {
+      const refused = await post(apiPaths.uploads(t.northId), { [fileNameHeader]: header });
+      expect([header.slice(0, 20), refused.status]).toEqual([header.slice(0, 20), 400]);
+      expect(refused.body).toMatchObject({ error: { code: 'request.invalid' } });
+      if (header.length > 3) expect(JSON.stringify(refused.body)).not.toContain(header);
+    }
+    expect((await post(apiPaths.uploads(t.northId), { [fileNameHeader]: 'x'.repeat(255) })).status).toBe(201);
   });
 });

@@ -28,3 +28,12 @@ export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema
 export const accountResponseSchema = z.object({ account: accountSchema });
 export type AccountsResponse = z.infer<typeof accountsResponseSchema>;
 export type AccountResponse = z.infer<typeof accountResponseSchema>;
+
+/** `GET /v1/ready`: the server can serve requests now (its database answered, its import worker runs). */
+export const readyResponseSchema = z.object({
+  ok: z.literal(true),
+  database: z.enum(['pglite', 'postgres']),
+  /** Milliseconds the database took to answer. */
+  databaseMs: z.number(),
+});
+export type ReadyResponse = z.infer<typeof readyResponseSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './ids';
 import { actionStepKinds } from './lookups';
+import { storableString } from './text';
 
 export const contactSchema = z.object({
   id: idSchema,
@@ -48,7 +49,7 @@ export const contactsQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   /** Only the contact(s) with this email, compared as the import does (trimmed, case-insensitive). */
-  email: z.string().max(320).optional(),
+  email: storableString(320).optional(),
 });
 
 export const contactsResponseSchema = z.object({

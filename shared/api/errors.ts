@@ -25,6 +25,12 @@ export const apiErrorStatus = {
   'rollback.notCompleted': 409,
   /** A later import changed contacts this import wrote; `issues` names them. */
   'rollback.laterChanges': 409,
+  /** Ending an import that already ended (completed, failed, rolled back). */
+  'import.notCancellable': 409,
+  /** The import is still queued or running: its results file exists once it has ended. */
+  'import.notFinished': 409,
+  /** An import of the account is being written: roll back once it has ended. */
+  'rollback.importRunning': 409,
   'request.tooLarge': 413,
   'request.unsupportedMediaType': 415,
   /** The file could not be read as CSV or XLSX. */
@@ -35,6 +41,10 @@ export const apiErrorStatus = {
   'options.unknownId': 422,
   /** Rows carry text or email consent and the GDPR/TCPA confirmation was not given. */
   'compliance.required': 422,
+  /** Too many requests with this API key in a short time; retry after `Retry-After` seconds. */
+  'rate.limited': 429,
+  /** The account has too many requests under way at once, or too many imports waiting; retry later. */
+  'account.busy': 429,
   internal: 500,
   /** The server cannot serve this now (its database is saturated or locked); retry after `Retry-After`. */
   'server.busy': 503,
@@ -91,6 +101,8 @@ export const apiErrorBodySchema = z.object({
     code: z.enum(apiErrorCodes as [ApiErrorCode, ...ApiErrorCode[]]),
     message: z.string(),
     issues: z.array(z.union([rowIssueSchema, requestIssueSchema])).optional(),
+    /** On 429 and 503: seconds to wait before trying again (also the `Retry-After` header). */
+    retryAfter: z.number().int().min(0).optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

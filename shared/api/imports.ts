@@ -3,6 +3,7 @@ import { locales } from '../validate/locales/types';
 import { rowIssueSchema } from './errors';
 import { idSchema, timestampSchema } from './ids';
 import { apiLimits } from './limits';
+import { storableString } from './text';
 
 /**
  * How an existing contact is found for a row. `two-of-name-phone-email` matches when at least two of the
@@ -95,8 +96,13 @@ export const rowsSourceSchema = z
   .strictObject({
     kind: z.literal('rows'),
     /** The file's name, for the import history. */
-    name: z.string().max(255).default('rows'),
-    headers: z.array(z.string().max(apiLimits.headerChars)).min(1).max(apiLimits.columns),
+    name: storableString(255).default('rows'),
+    // The count first: 20,000 header cells are refused before any one of them is looked at.
+    headers: z
+      .array(z.unknown())
+      .min(1)
+      .max(apiLimits.columns)
+      .pipe(z.array(storableString(apiLimits.headerChars))),
     rows: rowsSchema,
   })
   .superRefine((source, ctx) => {
@@ -122,7 +128,10 @@ export const importSourceSchema = z.discriminatedUnion('kind', [rowsSourceSchema
  * for a column not imported. Without a mapping, headers are matched to template headers exactly
  * (case-insensitively) and the rest is unmapped.
  */
-export const mappingSchema = z.array(z.string().max(300).nullable()).max(apiLimits.columns);
+export const mappingSchema = z
+  .array(z.unknown())
+  .max(apiLimits.columns)
+  .pipe(z.array(storableString(300).nullable()));
 
 /** The body of `POST …/imports` and `POST …/imports/dry-run`. */
 export const importRequestSchema = z.strictObject({
@@ -220,7 +229,15 @@ export const dryRunSchema = z.object({
 export type DryRun = z.infer<typeof dryRunSchema>;
 export const dryRunResponseSchema = z.object({ dryRun: dryRunSchema });
 
-export const importStatuses = ['queued', 'processing', 'completed', 'failed', 'rolled_back'] as const;
+/** `cancelled`: stopped on request before it was written (nothing was imported, as for `failed`). */
+export const importStatuses = [
+  'queued',
+  'processing',
+  'completed',
+  'failed',
+  'rolled_back',
+  'cancelled',
+] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 export const importPhases = ['queued', 'validating', 'matching', 'writing', 'done'] as const;
 
@@ -251,6 +268,8 @@ export const importJobSchema = z.object({
   issues: z.array(rowIssueSchema),
   /** Times a server took the job up; more than one means it resumed after a server stopped. */
   attempts: z.number().int(),
+  /** A cancel was asked for while the job ran: it stops at its next step and ends `cancelled`. */
+  cancelRequested: z.boolean().default(false),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 export const importJobResponseSchema = z.object({ job: importJobSchema });

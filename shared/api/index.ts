@@ -9,3 +9,4 @@ export * from './ids';
 export * from './imports';
 export * from './limits';
 export * from './lookups';
+export * from './text';

@@ -46,7 +46,8 @@ export type ApiOutcome<T> =
 
 export type Page<T> = Readonly<{ items: T[]; total: number }>;
 
-const retryStatuses = new Set([502, 503, 504]);
+// 429: too many requests with this key, or for this account, at once; 503: the server is busy or starting.
+const retryStatuses = new Set([429, 502, 503, 504]);
 
 /** Turns an HTTP answer that is not a success into a failure people can read. */
 export function failureOf(response: ApiResponse): UploadFailure {
@@ -62,7 +63,17 @@ export function failureOf(response: ApiResponse): UploadFailure {
       : `The server answered ${status} without saying why.`;
   const issues: (RowIssue | RequestIssue)[] = parsed.success ? (parsed.data.error.issues ?? []) : [];
   if (retryStatuses.has(status)) {
-    return { kind: 'unavailable', code: code || `http.${status}`, message, status, issues };
+    // The wait the server asks for travels in the body too (`error.retryAfter`, seconds): the app's transport
+    // passes the body, not the headers.
+    const seconds = parsed.success ? parsed.data.error.retryAfter : undefined;
+    return {
+      kind: 'unavailable',
+      code: code || `http.${status}`,
+      message,
+      status,
+      issues,
+      ...(seconds !== undefined ? { retryAfterMs: seconds * 1000 } : {}),
+    };
   }
   if (status === 401 || status === 403)
     return { kind: 'auth', code: code || 'auth.invalid', message, status, issues };

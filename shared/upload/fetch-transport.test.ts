@@ -77,6 +77,19 @@ describe('fetchTransport', () => {
     });
   });
 
+  it("sends a file's name in the X-File-Name header, percent-encoded UTF-8, and never in the URL", async () => {
+    const server = await listen(() => [201, {}, '']);
+    const send = fetchTransport({ address: address(server.url), apiKey, fetch });
+    for (const fileName of ['Kunder Ålesund 😀.csv', 'a\ud800b.csv']) {
+      await send({ method: 'POST', path: apiPaths.uploads('3'), body: new Uint8Array([0x61]), fileName });
+    }
+    expect(server.seen.map((seen) => [seen.url, seen.headers['x-file-name']])).toEqual([
+      ['/v1/accounts/3/uploads', 'Kunder%20%C3%85lesund%20%F0%9F%98%80.csv'],
+      // Half a surrogate pair has no UTF-8 form: sent as the bytes it would take, for the server to refuse.
+      ['/v1/accounts/3/uploads', 'a%ED%A0%80b.csv'],
+    ]);
+  });
+
   it('sends nothing for a path outside the API or a query that could carry personal data', async () => {
     const server = await listen(() => [200, {}, '']);
     const send = fetchTransport({ address: address(server.url), apiKey, fetch });

@@ -1,3 +1,4 @@
+import { fileNameHeader, fileNameHeaderValue, idempotencyKeyHeader } from '../api';
 import type { ApiResponse, BridgeResult } from '../bridge';
 import type { Transport } from './transport';
 import {
@@ -55,11 +56,19 @@ function reasonOf(error: unknown): string {
  */
 export function fetchTransport(options: FetchTransportOptions): Transport {
   const { address, apiKey, fetch, timeoutMs = requestTimeoutMs } = options;
-  return async ({ method, path, body, encodedJson, idempotencyKey }): Promise<BridgeResult<ApiResponse>> => {
+  return async ({
+    method,
+    path,
+    body,
+    encodedJson,
+    idempotencyKey,
+    fileName,
+  }): Promise<BridgeResult<ApiResponse>> => {
     const url = requestUrlOf(address, path);
     if (!url.ok) return url;
     const headers: Record<string, string> = { authorization: `Bearer ${apiKey}`, accept: 'application/json' };
-    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    if (idempotencyKey) headers[idempotencyKeyHeader] = idempotencyKey;
+    if (fileName !== undefined) headers[fileNameHeader] = fileNameHeaderValue(fileName);
     const raw = body instanceof Uint8Array;
     if (body !== undefined)
       headers['content-type'] = raw && !encodedJson ? 'application/octet-stream' : 'application/json';

@@ -36,7 +36,7 @@ export type ImportProgress =
   | Readonly<{ step: 'waiting'; job: ImportJob }>;
 
 export type ImportResult = Readonly<{
-  /** Finished: completed, failed (nothing imported) or rolled back. */
+  /** Finished: completed, failed or cancelled (nothing imported), or rolled back. */
   job: ImportJob;
   /** Completed: what each row did, in row order. */
   outcomes: RowOutcome[];
@@ -58,7 +58,7 @@ export type ImportEnv = RetryEnv &
     withOutcomes?: boolean;
   }>;
 
-const finished = new Set<ImportJob['status']>(['completed', 'failed', 'rolled_back']);
+const finished = new Set<ImportJob['status']>(['completed', 'failed', 'rolled_back', 'cancelled']);
 
 /**
  * Sends an import and follows it to the end. A dropped connection or a restarting server is retried with the

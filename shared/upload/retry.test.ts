@@ -61,6 +61,21 @@ describe('retrying with backoff', () => {
     expect(notices).toEqual([1, 2, 3, 4]);
   });
 
+  it('waits as long as the server asks on 429 and 503, within the policy’s ceiling', async () => {
+    const { seen, client } = scripted([
+      answer(429, { error: { code: 'rate.limited', message: 'slow down', retryAfter: 3 } }),
+      answer(503, { error: { code: 'server.busy', message: 'busy', retryAfter: 2 } }),
+      answer(429, { error: { code: 'account.busy', message: 'busy', retryAfter: 60 } }),
+      answer(429, { error: { code: 'future.limit', message: 'no wait said' } }),
+      answer(200, meBody),
+    ]);
+    const { waits, sleep } = recorder();
+    const result = await withRetry(() => client.me(), { policy, sleep });
+    expect(result.ok).toBe(true);
+    expect(seen).toHaveLength(5);
+    expect(waits).toEqual([3000, 2000, 4000, 4000]);
+  });
+
   it('sends the same idempotency key and body on every try of an import', async () => {
     const { seen, client } = scripted([
       offline,
@@ -108,6 +123,11 @@ describe('reading failures', () => {
   it('sorts answers by what the client should do about them', () => {
     const of = (status: number, body: unknown) => failureOf({ status, body });
     expect(of(503, null).kind).toBe('unavailable');
+    expect(of(429, { error: { code: 'rate.limited', message: 'm', retryAfter: 1 } })).toMatchObject({
+      kind: 'unavailable',
+      code: 'rate.limited',
+      retryAfterMs: 1000,
+    });
     expect(of(401, { error: { code: 'auth.missing', message: 'm' } }).kind).toBe('auth');
     expect(of(409, { error: { code: 'idempotency.conflict', message: 'm' } })).toMatchObject({
       kind: 'refused',

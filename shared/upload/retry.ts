@@ -49,7 +49,10 @@ export async function withRetry<T>(
     const outcome = await call();
     if (outcome.ok || !isRetryable(outcome.failure)) return outcome;
     if (attempt >= env.policy.maxAttempts || env.cancelled?.()) return outcome;
-    const delayMs = retryDelay(attempt, env.policy);
+    // The server's own wait when it gave one (429, 503), within the policy's ceiling; else the backoff.
+    const asked = outcome.failure.retryAfterMs;
+    const delayMs =
+      asked !== undefined ? Math.min(asked, env.policy.maxDelayMs) : retryDelay(attempt, env.policy);
     env.onRetry?.({ attempt, delayMs, failure: outcome.failure });
     await env.sleep(delayMs);
     if (env.cancelled?.()) return outcome;
