@@ -6,7 +6,7 @@ import {
   reportRowNumbers,
   templateWorkbookChunks,
 } from '../../export';
-import { type Locale } from '../../validate';
+import type { Locale } from '../../validate';
 import { describeFinding } from '../../problems';
 import type { FixSettings } from '../edit/fixes';
 import type { ExportKind, ExportResult } from '../protocol';

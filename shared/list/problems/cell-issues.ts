@@ -1,4 +1,4 @@
-import { type Locale } from '../../validate';
+import type { Locale } from '../../validate';
 import { describeFinding } from '../../problems';
 import type { ServerMarks } from './server-marks';
 import { type FixSettings, suggestionFor } from '../edit/fixes';
