@@ -1,7 +1,14 @@
 import { isSameFile } from '../../node-shared/same-file';
 import { parseArgs } from 'node:util';
 import { analyzeColumns, type CellChange, createRowFixer, type DateOrder } from '../../shared/fix';
-import { applyMapping, customFieldNames, foldImportNote, missingRequired } from '../../shared/mapping';
+import {
+  applyMapping,
+  customFieldNames,
+  fieldsOf,
+  foldImportNote,
+  isGuess,
+  missingRequired,
+} from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
 import { detachString, SheetValidator } from '../../shared/validate';
 import { checkedColumns } from '../checked-columns';
@@ -128,7 +135,17 @@ export async function runFix(args: string[]): Promise<number> {
   if (source.kind !== 'automatic') Object.assign(dateOrderByField, source.profile.dateOrders);
   if (order) for (const field of columns) if (field?.kind === 'date') dateOrderByField[field.header] = order;
 
-  const fixer = createRowFixer({ template, columns, lookups, dateOrderByField });
+  // A field guessed from its values is not fixed until a person confirms it (listprep map --confirm).
+  const targetOf = (header: string) => mapping.columns.find((c) => fieldsOf(c.target).includes(header));
+  const fixer = createRowFixer({
+    template,
+    columns,
+    lookups,
+    dateOrderByField,
+    locked: columns.map((f) => f !== null && isGuess(targetOf(f.header)?.target ?? { kind: 'skip' })),
+    notesColumn: columns.findIndex((f) => f?.header === mapping.noteField),
+    labels: columns.map((f) => (f ? (targetOf(f.header)?.header ?? null) : null)),
+  });
   const changes: Change[] = [];
   mapped.forEach((values, i) => {
     for (const c of fixer.fixRow(values) ?? []) {

@@ -116,6 +116,7 @@ export const en = {
   redoWhat: (what: string) => `Redo ${what}`,
   op_edit: 'edit',
   op_fix: 'fix',
+  op_fixAll: 'fix everything safe',
   op_replace: 'replace',
   op_fillDown: 'fill down',
   op_insertRow: 'add row',

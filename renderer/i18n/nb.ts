@@ -123,6 +123,7 @@ export const nb: Words = {
   redoWhat: (what) => `Gjør om ${what}`,
   op_edit: 'endring',
   op_fix: 'retting',
+  op_fixAll: 'rett alt trygt',
   op_replace: 'erstatning',
   op_fillDown: 'fyll ned',
   op_insertRow: 'ny rad',

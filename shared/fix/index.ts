@@ -25,3 +25,5 @@ export { dropEmptyTags } from './tags';
 export { foldWords, foldKey } from './fold';
 export { analyzeColumns, ColumnAnalyzer, type ColumnAnalysis } from './analyze';
 export { createRowFixer, type CellChange, type RowFixer, type RowFixerOptions } from './apply';
+export { clearPlaceholder, isPlaceholder } from './placeholder';
+export { multiValues, noteLine, withNoteLine } from './multi-value';

@@ -6,7 +6,7 @@ import type { IssueCode, Locale, Severity } from '../validate';
 import type { ColumnInfo, ColumnProposal, ColumnTarget } from '../mapping';
 import type { UploadTaskState } from './upload/list-upload';
 import type { CellPosition, FindQuery } from './edit/find-replace';
-import type { FixExample, FixScope, FixSettings } from './edit/fixes';
+import type { FixExample, FixKindCount, FixScope, FixSettings } from './edit/fixes';
 import type { Op, OpLabel } from './edit/ops';
 import type { ViewSpec } from './view/row-view';
 import type { ListBytes } from './read/list-bytes';
@@ -107,7 +107,13 @@ export type CellIssue = Readonly<{
   fix: FixSuggestion | null;
 }>;
 
-export type Plan = Readonly<{ token: number; count: number; examples: readonly FixExample[] }>;
+/** A change shown before it runs; `kinds`: how many cells each kind of fix changes in each column. */
+export type Plan = Readonly<{
+  token: number;
+  count: number;
+  examples: readonly FixExample[];
+  kinds: readonly FixKindCount[];
+}>;
 
 export type DuplicateRow = Readonly<{
   key: number;

@@ -152,7 +152,7 @@ export class ListSession {
       describeCellIssues(this.requireDoc(), this.serverMarks, key, col, locale, settings),
     planFix: async ({ scope, settings }) => {
       const plan = planFix(this.requireDoc(), scope, settings);
-      return this.plans.keep(plan.op, plan.count, plan.examples);
+      return this.plans.keep(plan.op, plan.count, plan.examples, plan.kinds);
     },
     planReplace: async ({ query, replacement }) => {
       const op = planReplace(this.requireDoc(), query, replacement);

@@ -369,6 +369,7 @@ export const clientTetherContacts: TemplateInput = {
       synonyms: ['utdanning', 'utdannelse'],
     },
     {
+      // Aliases name the same meaning only: a form of address (Mr., Fru) is not a gender, so it has none.
       header: 'gender',
       label: { en: 'Gender', nb: 'Kjønn' },
       hint: { en: 'M or F only.', nb: 'Kun M eller F.' },
@@ -377,12 +378,12 @@ export const clientTetherContacts: TemplateInput = {
         {
           value: 'M',
           label: { en: 'Male', nb: 'Mann' },
-          aliases: ['male', 'man', 'mann', 'mr', 'mr.', 'herr', 'hr.'],
+          aliases: ['male', 'man', 'mann'],
         },
         {
           value: 'F',
           label: { en: 'Female', nb: 'Kvinne' },
-          aliases: ['female', 'woman', 'kvinne', 'k', 'mrs', 'mrs.', 'ms', 'ms.', 'fru', 'frk'],
+          aliases: ['female', 'woman', 'kvinne', 'k'],
         },
       ],
       synonyms: ['sex', 'kjønn', 'kjonn'],
@@ -442,6 +443,7 @@ export const clientTetherContacts: TemplateInput = {
     },
     {
       // Spelled "material" by the CRM; it means marital status. The header must stay as the CRM wrote it.
+      // Separated, widowed or "unmarried" (which includes both) are none of the three: they stay for a person.
       header: 'material_status',
       label: { en: 'Marital status', nb: 'Sivilstand' },
       hint: { en: 'Single, Married or Divorced.', nb: 'Single, Married eller Divorced (engelske ord).' },
@@ -450,13 +452,13 @@ export const clientTetherContacts: TemplateInput = {
         {
           value: 'Single',
           label: { en: 'Single', nb: 'Ugift' },
-          aliases: ['single', 'unmarried', 'ugift', 'enslig', 'singel'],
+          aliases: ['single', 'ugift', 'enslig', 'singel'],
         },
         { value: 'Married', label: { en: 'Married', nb: 'Gift' }, aliases: ['married', 'gift', 'wed'] },
         {
           value: 'Divorced',
           label: { en: 'Divorced', nb: 'Skilt' },
-          aliases: ['divorced', 'skilt', 'separated'],
+          aliases: ['divorced', 'skilt'],
         },
       ],
       synonyms: ['marital status', 'marital', 'martial status', 'civil status', 'sivilstand', 'sivilstatus'],
@@ -690,7 +692,7 @@ export const clientTetherContacts: TemplateInput = {
         {
           value: '2',
           label: { en: 'Email, text and software notifications', nb: 'E-post, SMS og varsler i programmet' },
-          aliases: ['all', 'email', 'alle'],
+          aliases: ['all', 'alle'],
         },
       ],
       synonyms: ['lead notification', 'notification', 'varsel'],

@@ -132,7 +132,11 @@ export async function scoreFile(file: CorpusFile): Promise<FileScore> {
       if (row[col] === was) return;
       const where = `row ${i + 1} ${column.header}: ${JSON.stringify(was)} -> ${JSON.stringify(row[col])}`;
       if (guessed.has(column.header)) inventedByGuess.push(where);
-      else if (!pinned.has(`${i + 1}:${column.header}`)) unexpectedChanges.push(where);
+      else if (
+        !pinned.has(`${i + 1}:${column.header}`) &&
+        !(column.header === 'whiteboard' && pinned.has(`${i + 1}:notes`))
+      )
+        unexpectedChanges.push(where);
     });
   });
 

@@ -7,6 +7,7 @@ import type { SheetDocument } from '../sheet/sheet-document';
 export type OpLabel =
   | 'edit'
   | 'fix'
+  | 'fixAll'
   | 'replace'
   | 'fillDown'
   | 'insertRow'
