@@ -117,6 +117,8 @@ export const en = {
   op_edit: 'edit',
   op_fix: 'fix',
   op_fixAll: 'fix everything safe',
+  op_moveToNotes: 'move to notes',
+  op_clearValues: 'clear values',
   op_replace: 'replace',
   op_fillDown: 'fill down',
   op_insertRow: 'add row',

@@ -124,6 +124,8 @@ export const nb: Words = {
   op_edit: 'endring',
   op_fix: 'retting',
   op_fixAll: 'rett alt trygt',
+  op_moveToNotes: 'flytting til notater',
+  op_clearValues: 'tømming av verdier',
   op_replace: 'erstatning',
   op_fillDown: 'fyll ned',
   op_insertRow: 'ny rad',

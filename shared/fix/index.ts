@@ -27,3 +27,11 @@ export { analyzeColumns, ColumnAnalyzer, type ColumnAnalysis } from './analyze';
 export { createRowFixer, type CellChange, type RowFixer, type RowFixerOptions } from './apply';
 export { clearPlaceholder, isPlaceholder } from './placeholder';
 export { multiValues, noteLine, withNoteLine } from './multi-value';
+export {
+  type DeadEnd,
+  type DeadEndAction,
+  type DeadEndKind,
+  deadEndKind,
+  deadEndSentence,
+  findDeadEnds,
+} from './dead-ends';

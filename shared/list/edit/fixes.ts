@@ -34,7 +34,7 @@ export type FixSettings = Readonly<{ dateOrderByField?: Readonly<Record<string, 
  * user's choice for the columns it leaves undecided, guessed columns locked, the notes field taking what is
  * moved aside. Every plan and every cell's suggestion come from it, so they always agree.
  */
-function documentFixer(doc: SheetDocument, settings: FixSettings) {
+export function documentFixer(doc: SheetDocument, settings: FixSettings) {
   const notesField = defaultNoteField(doc.template);
   return createRowFixer({
     template: doc.template,

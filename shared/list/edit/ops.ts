@@ -8,6 +8,8 @@ export type OpLabel =
   | 'edit'
   | 'fix'
   | 'fixAll'
+  | 'moveToNotes'
+  | 'clearValues'
   | 'replace'
   | 'fillDown'
   | 'insertRow'
