@@ -83,6 +83,8 @@ describe('listprep check', () => {
           fix: '5551234567',
         },
       ],
+      guessed: [],
+      deadEnds: [],
     });
   });
 

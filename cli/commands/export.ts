@@ -35,6 +35,8 @@ export type SourceOptions = Readonly<{
   read: SheetReadOptions;
   mappingFile?: string;
   useSavedProfiles: boolean;
+  /** Columns guessed from their values that the person confirms (`--confirm`). */
+  confirm?: readonly string[];
   dateOrder?: DateOrder;
 }>;
 
@@ -74,6 +76,7 @@ export async function parseSourceArgs<F extends string>(
     read: sheetReadOptions(values),
     mappingFile: values.mapping,
     useSavedProfiles: !values['ignore-profiles'],
+    confirm: values.confirm,
     dateOrder: dateOrderOption(values['date-order']),
     flags: Object.fromEntries(flags.map((flag) => [flag, flagValues[flag] === true])) as Record<F, boolean>,
   };
@@ -132,6 +135,7 @@ export async function checkSource(
       read: options.read,
       mappingFile: options.mappingFile,
       useSavedProfiles: options.useSavedProfiles,
+      confirm: options.confirm,
       sampleRows,
       checkedRows: true,
     },
@@ -219,6 +223,7 @@ export async function* mappedRowBatches(
       read: options.read,
       mappingFile: options.mappingFile,
       useSavedProfiles: options.useSavedProfiles,
+      confirm: options.confirm,
       sampleRows,
       checkedRows: true,
       // The first pass said how the file was read.

@@ -1,6 +1,8 @@
 import type { FieldDef, FieldKind, Lookups, Template } from '../template';
 import type { Locale } from '../validate/locales';
 import { type CellCheck, compileCellCheck } from '../validate/cell-checks';
+import type { CellChange } from './apply';
+import { noteLine, withNoteLine } from './multi-value';
 
 // A Norwegian or British list has phone numbers and postcodes the template cannot hold at all: no fix can make
 // `+47 912 34 567` a US number. Sixty errors with no way out is a dead end; instead each such column is named
@@ -85,6 +87,35 @@ export function findDeadEnds(
   return watched
     .filter((w) => w.count > 0 && (w.count >= deadEndCount || w.count >= w.filled * deadEndShare))
     .map(({ col, kind, count, filled, examples }) => ({ col, kind, count, filled, examples }));
+}
+
+/**
+ * A person's choice for a value the column cannot hold, applied to one row in place: the cell is emptied, and
+ * with `notes` its value (as written) becomes an `[import] Header: value` line of the notes column.
+ */
+export function setAside(
+  values: string[],
+  col: number,
+  action: 'notes' | 'clear',
+  where: Readonly<{ notesColumn: number; label: string; fields: readonly string[] }>,
+): CellChange[] {
+  const value = values[col];
+  const fix = action === 'notes' ? 'unfit.notes' : 'unfit.clear';
+  const changes: CellChange[] = [{ column: col, field: where.fields[col] ?? '', from: value, to: '', fix }];
+  values[col] = '';
+  if (action === 'notes') {
+    const notes = values[where.notesColumn] ?? '';
+    const to = withNoteLine(notes, noteLine(where.label, value));
+    changes.push({
+      column: where.notesColumn,
+      field: where.fields[where.notesColumn] ?? '',
+      from: notes,
+      to,
+      fix,
+    });
+    values[where.notesColumn] = to;
+  }
+  return changes;
 }
 
 const sentences: Readonly<Record<Locale, Readonly<Record<DeadEndKind, (crm: string) => string>>>> = {

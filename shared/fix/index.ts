@@ -34,4 +34,5 @@ export {
   deadEndKind,
   deadEndSentence,
   findDeadEnds,
+  setAside,
 } from './dead-ends';

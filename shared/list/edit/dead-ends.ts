@@ -1,4 +1,4 @@
-import { type DeadEnd, findDeadEnds, noteLine, withNoteLine } from '../../fix';
+import { type DeadEnd, findDeadEnds, setAside } from '../../fix';
 import { defaultNoteField } from '../../mapping/field-names';
 import { compileCellCheck } from '../../validate/cell-checks';
 import type { SheetDocument } from '../sheet/sheet-document';
@@ -10,7 +10,7 @@ import { cellsOp } from './ops';
 
 /** Each row's values as they will be once every certain fix has run: what is left is what cannot go in. */
 function* fixedRows(doc: SheetDocument, settings: FixSettings): Iterable<readonly string[]> {
-  const fixer = documentFixer(doc, settings);
+  const fixer = documentFixer(doc, settings, true);
   for (let i = 0; i < doc.order.length; i++) {
     const key = doc.order.get(i);
     const values = doc.rowValues(key);
@@ -48,8 +48,9 @@ export function planDeadEnd(
     return { count: 0, examples: [], kinds: [], op: null };
   }
   const check = compileCellCheck(column.field, doc.template, doc.lookups);
-  const fixer = documentFixer(doc, settings);
+  const fixer = documentFixer(doc, settings, true);
   const changes: { key: number; col: number; value: string }[] = [];
+  const fields = doc.columns.map((c) => c.header);
   const examples: FixPlan['examples'][number][] = [];
   for (let i = 0; i < doc.order.length; i++) {
     const key = doc.order.get(i);
@@ -59,16 +60,15 @@ export function planDeadEnd(
     const fixed = doc.rowValues(key);
     fixer.fixRow(fixed);
     if (check(fixed[col]) === null) continue;
-    changes.push({ key, col, value: '' });
-    if (examples.length < exampleCount) examples.push({ key, col, before: value, after: '' });
-    if (action === 'notes') {
-      const notes = doc.get(key, notesCol);
-      changes.push({
-        key,
-        col: notesCol,
-        value: withNoteLine(notes, noteLine(column.sourceHeader ?? column.header, value)),
-      });
+    const row = doc.rowValues(key);
+    for (const change of setAside(row, col, action, {
+      notesColumn: notesCol,
+      label: column.sourceHeader ?? column.header,
+      fields,
+    })) {
+      changes.push({ key, col: change.column, value: change.to });
     }
+    if (examples.length < exampleCount) examples.push({ key, col, before: value, after: '' });
   }
   const rows = changes.filter((c) => c.col === col).length;
   const fix = action === 'notes' ? 'unfit.notes' : 'unfit.clear';

@@ -30,18 +30,20 @@ export type FixPlan = Readonly<{
 export type FixSettings = Readonly<{ dateOrderByField?: Readonly<Record<string, DateOrder>> }>;
 
 /**
- * The document's fixer: one row fixer over its columns, with the column's own date evidence first and the
+ * The document's fixer (`judgeOnly`: for judging what values could become, guesses unlocked): one row fixer
+ * over its columns, with the column's own date evidence first and the
  * user's choice for the columns it leaves undecided, guessed columns locked, the notes field taking what is
  * moved aside. Every plan and every cell's suggestion come from it, so they always agree.
  */
-export function documentFixer(doc: SheetDocument, settings: FixSettings) {
+export function documentFixer(doc: SheetDocument, settings: FixSettings, judgeOnly = false) {
   const notesField = defaultNoteField(doc.template);
   return createRowFixer({
     template: doc.template,
     columns: doc.columns.map((c) => c.field),
     lookups: doc.lookups,
     dateOrderByField: { ...settings.dateOrderByField, ...doc.dateOrderByField },
-    locked: doc.columns.map((c) => c.guess),
+    // To judge what a value could become (not to change it), a guessed column counts as confirmed.
+    locked: doc.columns.map((c) => c.guess && !judgeOnly),
     notesColumn: doc.columns.findIndex((c) => c.kind === 'field' && c.header === notesField),
     labels: doc.columns.map((c) => c.sourceHeader),
   });
