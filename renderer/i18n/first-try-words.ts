@@ -1,3 +1,4 @@
+import type { SystemKind } from '../../shared/mapping';
 import type { Locale } from '../../shared/validate';
 
 // The words of the first-try steps (a guess to check, the value-mapping step, "Fix everything safe", dead ends),
@@ -5,6 +6,16 @@ import type { Locale } from '../../shared/validate';
 
 const en = {
   guessCheck: 'Check this',
+  leftOut: (what: string) => `Left out: ${what}`,
+  system: {
+    id: 'an ID of the old system',
+    rating: 'a rating',
+    coordinates: 'map coordinates',
+    timeZone: 'a time zone',
+    label: 'a label of another column',
+    technical: 'a setting of the old system',
+    filler: 'the same value in every row',
+  } as Readonly<Record<SystemKind, string>>,
   guessHelp:
     'Guessed from the values, not the column name. Nothing is fixed in this column until you confirm.',
   guessConfirm: 'Confirm',
@@ -43,6 +54,16 @@ type FirstTryWords = typeof en;
 
 const nb: FirstTryWords = {
   guessCheck: 'Sjekk dette',
+  leftOut: (what) => `Utelatt: ${what}`,
+  system: {
+    id: 'en ID fra det gamle systemet',
+    rating: 'en vurdering',
+    coordinates: 'kartkoordinater',
+    timeZone: 'en tidssone',
+    label: 'en etikett for en annen kolonne',
+    technical: 'en innstilling i det gamle systemet',
+    filler: 'samme verdi i hver rad',
+  },
   guessHelp: 'Gjettet ut fra verdiene, ikke kolonnenavnet. Ingenting rettes i kolonnen før du bekrefter.',
   guessConfirm: 'Bekreft',
   guessConfirmLabel: (header, field) => `Bekreft at ${header} er ${field}`,

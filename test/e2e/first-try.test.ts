@@ -69,11 +69,11 @@ async function applySafeFixes(page: Page): Promise<void> {
 }
 
 const guessed = [
-  'First,Last,Cell,Alt,Email',
-  'Gwen,Ames,(480) 555-0100,(480) 555-0199,gwen@example.com',
-  'Hank,Boyd,480-555-0110,480.555.0198,hank@example.com',
-  'Iona,Cho,480.555.0120,(480) 555-0197,iona@example.com',
-  'Jay,Dunn,+1 480 555 0130,480 555 0196,jay@example.com',
+  'First,Last,Cell,Alt,Email,TZ Offset',
+  'Gwen,Ames,(480) 555-0100,(480) 555-0199,gwen@example.com,-7',
+  'Hank,Boyd,480-555-0110,480.555.0198,hank@example.com,-7',
+  'Iona,Cho,480.555.0120,(480) 555-0197,iona@example.com,-7',
+  'Jay,Dunn,+1 480 555 0130,480 555 0196,jay@example.com,-7',
 ].join('\r\n');
 
 const messy = [
@@ -91,6 +91,9 @@ describe('a first try in the app', () => {
     await expect.poll(() => guess.textContent()).toContain('Check this');
     expect(await map.target('Alt').inputValue()).toBe('field:second_Phone');
     expect(await page.locator('[data-testid="guess"]').count()).toBe(1);
+    // A time-zone offset is not claimed by its small numbers: left out, with why.
+    expect(await map.target('TZ Offset').inputValue()).toBe('skip');
+    expect(await map.confidence('TZ Offset').textContent()).toBe('Left out: a time zone');
     await new AppPage(page).screenshot('first-try-01-guess');
 
     await map.continue();

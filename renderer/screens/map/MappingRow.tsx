@@ -5,6 +5,7 @@ import { useController } from '../../app/AppContext';
 import { useWords } from '../../app/useWords';
 import type { Words } from '../../i18n/words';
 import { type ColumnProposal, type ColumnTarget, isGuess } from '../../../shared/mapping';
+import { firstTryWords } from '../../i18n/first-try-words';
 import { GuessCheck } from './GuessCheck';
 import { ValueMapButton } from './ValueMapButton';
 
@@ -87,6 +88,9 @@ export const MappingRow = memo(function MappingRow({ proposal, target, locale }:
       <td className="lp-confidence" title={proposal.detail || undefined}>
         {target.kind === 'field' && isGuess(target) ? (
           <GuessCheck column={proposal.column} header={proposal.header} target={target} />
+        ) : target.kind === 'skip' && proposal.system ? (
+          // The old system's own column (an ID, a rating, a time zone…): left out by default, said why.
+          firstTryWords(locale).leftOut(firstTryWords(locale).system[proposal.system])
         ) : (
           confidenceText(words, proposal, target)
         )}
