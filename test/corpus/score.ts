@@ -1,5 +1,5 @@
 import type { ColumnInfo, ColumnProposal, ColumnTarget } from '../../shared/mapping';
-import { type ListApi, ListSession, plainView } from '../../shared/list';
+import { ListSession, plainView } from '../../shared/list';
 import { clientTether } from '../../shared/template';
 import { type CorpusFile, loadCorpus, type Pin } from './corpus';
 
@@ -38,19 +38,19 @@ export function targetName(target: ColumnTarget, reason: ColumnProposal['reason'
   return target.kind;
 }
 
-type Table = Readonly<{ columns: readonly ColumnInfo[]; rows: readonly (readonly string[])[] }>;
+export type Table = Readonly<{ columns: readonly ColumnInfo[]; rows: readonly (readonly string[])[] }>;
 
 async function table(handlers: Handlers, columns: readonly ColumnInfo[]): Promise<Table> {
   const { rows } = await handlers.rows({ start: 0, end: 100_000, view, locale: 'en' }, noProgress);
   return { columns, rows: rows.map((r) => r.v) };
 }
 
-function fieldCol(t: Table, field: string): number {
+export function fieldCol(t: Table, field: string): number {
   return t.columns.findIndex((c) => c.kind === 'field' && c.header === field);
 }
 
 /** The notes the export writes for a row: the notes field, then one `[import]` line per kept column. */
-function notesOf(t: Table, row: readonly string[]): string {
+export function notesOf(t: Table, row: readonly string[]): string {
   const own = fieldCol(t, 'whiteboard');
   const lines = own >= 0 && row[own] ? [row[own]] : [];
   t.columns.forEach((c, i) => {
@@ -71,37 +71,19 @@ function pinHolds(t: Table, [row, field, want]: Pin): boolean {
   return field === 'notes' ? value.split('\n').includes(want) : value === want;
 }
 
-/**
- * Every safe fix the engine offers, applied as a person would: "Fix everything safe" when the engine has it,
- * else each kind's "fix all" in turn until nothing changes.
- */
+/** Every safe fix the engine offers, applied as a person would: "Fix everything safe", one step. */
 async function fixEverythingSafe(handlers: Handlers): Promise<void> {
-  const settings = {};
-  const safe = await handlers
-    .planFix(
-      { scope: { kind: 'safe' } as unknown as ListApi['planFix']['req']['scope'], settings },
-      noProgress,
-    )
-    .catch(() => null);
-  // The engine's one-step "Fix everything safe" answers with its counts per kind; an older engine does not.
-  if (safe && 'kinds' in safe) {
-    if (safe.token) await handlers.runPlan({ token: safe.token, locale: 'en' }, noProgress);
-    return;
-  }
-  const { fixNames } = await import('../../shared/fix');
-  for (let round = 0; round < 3; round++) {
-    let changed = false;
-    for (const fix of fixNames) {
-      const plan = await handlers.planFix({ scope: { kind: 'all', fix }, settings }, noProgress);
-      if (!plan.token) continue;
-      await handlers.runPlan({ token: plan.token, locale: 'en' }, noProgress);
-      changed = true;
-    }
-    if (!changed) return;
-  }
+  const safe = await handlers.planFix({ scope: { kind: 'safe' }, settings: {} }, noProgress);
+  if (safe.token) await handlers.runPlan({ token: safe.token, locale: 'en' }, noProgress);
 }
 
-export async function scoreFile(file: CorpusFile): Promise<FileScore> {
+/**
+ * A corpus file as the app handles it: opened, the proposed mapping accepted without confirming anything, and
+ * "Fix everything safe" run. The list before and after the fixes.
+ */
+export async function openAndFixInApp(
+  file: CorpusFile,
+): Promise<Readonly<{ proposals: readonly ColumnProposal[]; before: Table; after: Table }>> {
   const session = new ListSession(clientTether);
   const { handlers } = session;
   await handlers.open({ bytes: file.bytes, options: {} }, noProgress);
@@ -110,6 +92,11 @@ export async function scoreFile(file: CorpusFile): Promise<FileScore> {
   const before = await table(handlers, state.columns);
   await fixEverythingSafe(handlers);
   const after = await table(handlers, state.columns);
+  return { proposals, before, after };
+}
+
+export async function scoreFile(file: CorpusFile): Promise<FileScore> {
+  const { proposals, before, after } = await openAndFixInApp(file);
 
   const wrongColumns: string[] = [];
   let columnsRight = 0;
