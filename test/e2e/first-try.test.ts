@@ -267,6 +267,13 @@ describe('a first try in the app', () => {
       );
     expect(await panel.locator('li').count()).toBe(3);
     await new AppPage(page).screenshot('first-try-04-dead-ends');
+    // Said in the language shown, with the same ways out.
+    await new AppPage(page).setLanguage('Norsk bokmål');
+    await expect
+      .poll(() => mobil.textContent())
+      .toContain('ClientTether tar bare imot amerikanske og kanadiske telefonnumre. 4 av 4 verdier i Mobil');
+    expect(await mobil.getByRole('button', { name: 'Flytt til notater' }).count()).toBe(1);
+    await new AppPage(page).setLanguage('English');
 
     await mobil.getByRole('button', { name: 'Move to notes' }).click();
     const plan = fix.planDialog();

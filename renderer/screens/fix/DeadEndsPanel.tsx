@@ -1,10 +1,25 @@
 import { useEffect, useState } from 'react';
 import { type DeadEnd, deadEndSentence } from '../../../shared/fix/dead-ends';
-import type { Plan } from '../../../shared/list';
+import type { ColumnInfo, Plan } from '../../../shared/list';
 import { clientTether } from '../../../shared/template';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { firstTryWords } from '../../i18n/first-try-words';
+
+// The column kinds that hold only North American values (shared/fix/dead-ends.ts).
+const deadEndKinds = new Set(['phone10', 'postal', 'region']);
+
+/** The problem counts of the columns that can be dead ends, as one string to compare. */
+function deadEndProblems(
+  byColumn: readonly Readonly<{ col: number; code: string; count: number }>[] | undefined,
+  columns: readonly ColumnInfo[] | null,
+): string {
+  if (!byColumn || !columns) return '';
+  return byColumn
+    .filter((c) => deadEndKinds.has(columns[c.col]?.fieldKind ?? ''))
+    .map((c) => `${c.col}:${c.code}:${c.count}`)
+    .join(' ');
+}
 
 type Props = Readonly<{ onPreview: (title: string, plan: Plan) => void }>;
 
@@ -18,12 +33,14 @@ export function DeadEndsPanel({ onPreview }: Props) {
   const locale = useAppState((s) => s.locale);
   const columns = useAppState((s) => s.columns);
   const dateOrders = useAppState((s) => s.dateOrders);
-  const version = useAppState((s) => s.status?.version ?? 0);
+  // Asked again only when the problems of a phone, postcode or state column change: finding dead ends reads
+  // every row, and an edit elsewhere cannot make or end one.
+  const problems = useAppState((s) => deadEndProblems(s.status?.summary.byColumn, s.columns));
   const [ends, setEnds] = useState<readonly DeadEnd[]>([]);
   const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
   const words = firstTryWords(locale);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` asks again after every change to the list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `problems` asks again when those columns change.
   useEffect(() => {
     let live = true;
     void controller.ask('deadEnds', { settings: { dateOrderByField: dateOrders } }).then((found) => {
@@ -32,7 +49,7 @@ export function DeadEndsPanel({ onPreview }: Props) {
     return () => {
       live = false;
     };
-  }, [controller, version, dateOrders]);
+  }, [controller, problems, dateOrders]);
 
   const shown = ends.filter((e) => !kept.has(columns?.[e.col]?.header ?? ''));
   if (!columns || shown.length === 0) return null;
