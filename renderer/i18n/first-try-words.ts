@@ -100,7 +100,7 @@ export function firstTryWords(locale: Locale): FirstTryWords {
   return locale === 'nb' ? nb : en;
 }
 
-const fixNames: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+export const fixNames: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   en: {
     'phone.digits': 'phone as 10 digits',
     'text.trim': 'spaces trimmed',
