@@ -25,6 +25,13 @@ export type CheckNotes = Readonly<{
   groupCount: number;
   /** Read notes in all, some of which (past the first 100 ragged rows of a read) are only counted. */
   noteCount: number;
+  /** For people: guesses to confirm and columns the template cannot hold (said once per column). */
+  adviceLines: readonly string[];
+  /** The same for --json. */
+  advice: Readonly<{
+    guessed: readonly Readonly<{ column: string; field: string | undefined }>[];
+    deadEnds: readonly unknown[];
+  }>;
 }>;
 
 /** A duplicate group described once in the JSON output; each member's issue names its `id`. */
@@ -38,8 +45,9 @@ type JsonGroup = Readonly<{
 }>;
 
 /**
- * `{ file, issues: [...], duplicateGroups: [...], rows, errors, warnings }`, issues streamed as they are
- * found. A duplicate issue names its groups by id (`groups: [3]`); each group is described once at the end.
+ * `{ file, issues: [...], duplicateGroups: [...], rows, errors, warnings, guessed, deadEnds }`, issues
+ * streamed as they are found. A duplicate issue names its groups by id (`groups: [3]`); each group is
+ * described once at the end. `guessed` and `deadEnds` say what the text output says after the counts.
  */
 export function jsonPrinter(out: BufferedWriter, file: string): CheckPrinter {
   let first = true;
@@ -83,7 +91,7 @@ export function jsonPrinter(out: BufferedWriter, file: string): CheckPrinter {
       out.write(`${first ? '' : ','}\n    ${jsonShown(JSON.stringify(record))}`);
       first = false;
     },
-    finish(summary) {
+    finish(summary, notes) {
       out.write('\n  ],\n  "duplicateGroups": [');
       let firstGroup = true;
       for (const group of groups.values()) {
@@ -91,7 +99,7 @@ export function jsonPrinter(out: BufferedWriter, file: string): CheckPrinter {
         firstGroup = false;
       }
       out.write(
-        `${firstGroup ? '' : '\n  '}],\n  "rows": ${summary.rows},\n  "errors": ${summary.errors},\n  "warnings": ${summary.warnings}\n}\n`,
+        `${firstGroup ? '' : '\n  '}],\n  "rows": ${summary.rows},\n  "errors": ${summary.errors},\n  "warnings": ${summary.warnings},\n  "guessed": ${JSON.stringify(notes.advice.guessed)},\n  "deadEnds": ${JSON.stringify(notes.advice.deadEnds)}\n}\n`,
       );
     },
   };
@@ -179,6 +187,7 @@ export function textPrinter(out: BufferedWriter, issuesShown = 20): CheckPrinter
         out.write(`Duplicate groups (${notes.groupCount}${largest}):\n`);
         for (const group of notes.largestGroups) out.write(groupLine(group, notes.fieldHeaders));
       }
+      for (const line of notes.adviceLines) out.write(`${line}\n`);
       out.write(
         `${shown(notes.file)}: ${summary.rows} rows, ${summary.errors} errors, ${summary.warnings} warnings\n`,
       );

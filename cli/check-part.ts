@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { readSheetPart, type SheetPart, type SheetPartSummary } from '../shared/codec';
-import type { DateOrder } from '../shared/fix';
+import type { DateOrder, RowFixer } from '../shared/fix';
 import { applyMapping, type Mapping } from '../shared/mapping';
 import type { CustomField } from '../shared/api';
 import { clientTether, type FieldDef, type Lookups } from '../shared/template';
@@ -8,6 +8,7 @@ import { checkedColumns, customSourcesOf } from './checked-columns';
 import { type Locale, SheetValidator, type ValidatedRows } from '../shared/validate';
 import { describeFinding, type Issue } from '../shared/problems';
 import { rawEmailOf } from './raw-email';
+import { mappingRowFixer, withRowFix } from './row-fixer';
 import { chunkBytes } from './read-sheet';
 
 /** Which stretch of the file a worker reads, and how: known as soon as the main thread has the header. */
@@ -64,6 +65,8 @@ class PartChecker {
   private readonly columns: readonly (FieldDef | null)[];
   private readonly customSources: readonly number[];
   private readonly emailCol: number;
+  /** The fixes `listprep fix` would make: each cell issue's suggestion, as the main thread words it. */
+  private readonly fixer: RowFixer;
   readonly issues: Issue[] = [];
   readonly rawEmails: [number, string][] = [];
 
@@ -73,6 +76,9 @@ class PartChecker {
     this.columns = columns;
     this.customSources = customSourcesOf(rules.mapping);
     this.emailCol = clientTether.fields.findIndex((f) => f.role === 'email');
+    this.fixer = mappingRowFixer(clientTether, rules.mapping, rules.lookups, rules.dateOrderByField, {
+      columns,
+    });
     this.validator = new SheetValidator({
       template: clientTether,
       columns,
@@ -90,12 +96,11 @@ class PartChecker {
     const raw = rawEmailOf(validator, rowId, mapped, emailCol);
     if (raw !== null) this.rawEmails.push([rowId, raw]);
     if (issues.length >= rules.issuesWanted || !validator.hasFindings(rowId)) return;
-    const template = clientTether;
-    const fixContext = { template, lookups: rules.lookups, dateOrderByField: rules.dateOrderByField };
+    const fixes = this.fixer.fixRow([...mapped]);
     for (const finding of validator.findings(rowId)) {
       if (issues.length >= rules.issuesWanted) break;
       const context = { locale: rules.locale, columns: this.columns, rowNumber: (id: number) => id + 1 };
-      issues.push(describeFinding(finding, { ...context, values: mapped, fixContext }));
+      issues.push(withRowFix(describeFinding(finding, { ...context, values: mapped }), fixes));
     }
   }
 

@@ -83,6 +83,8 @@ describe('listprep check', () => {
           fix: '5551234567',
         },
       ],
+      guessed: [],
+      deadEnds: [],
     });
   });
 
@@ -170,7 +172,7 @@ describe('listprep check on files that are not the template', () => {
     const file = writeFile(
       'google.csv',
       [
-        'Given Name,Family Name,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Birthday,Notes',
+        'Given Name,Family Name,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Anniversary,Notes',
         'Ann,Lee,ann@example.com,Mobile,(555) 123-4567,1980-02-30,met at the fair',
         'Bob,Ray,bob@example,Mobile,5559876543,,',
       ].join('\n'),
@@ -180,7 +182,7 @@ describe('listprep check on files that are not the template', () => {
     const report = JSON.parse(run.stdout);
     expect(report.issues.map((i: JsonIssue) => [i.row, i.column, i.field, i.code, i.fix])).toEqual([
       [1, 'Phone 1 - Value', 'phone', 'phone.digits', '5551234567'],
-      [1, 'Birthday', 'anniversary_1', 'date.invalid', null],
+      [1, 'Anniversary', 'anniversary_1', 'date.invalid', null],
       [2, 'E-mail 1 - Value', 'email', 'email.format', null],
     ]);
   });

@@ -41,6 +41,8 @@ export type MappedSheetOptions = Readonly<{
   read: SheetReadOptions;
   mappingFile?: string;
   useSavedProfiles?: boolean;
+  /** Columns guessed from their values that the person confirms (`--confirm`). */
+  confirm?: readonly string[];
   /** Rows read before the mapping is chosen (content sniffing) - also the evidence for column analysis. */
   sampleRows?: number;
   /**
@@ -102,6 +104,7 @@ export async function readMappedSheet(
       sampleRows: sampleSource,
       mappingFile: options.mappingFile,
       useSaved: options.useSavedProfiles !== false,
+      confirm: options.confirm,
     });
     mapping = resolved.mapping;
     identity = isIdentity(resolved.mapping);

@@ -3,7 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { profileFile, profileStoreAt } from '../node-shared/profile-folder';
 import {
   checkProfile,
+  confirmed,
   findSavedProfile,
+  isGuess,
   type Mapping,
   type MappingProfile,
   mappingFromProfile,
@@ -90,10 +92,52 @@ export type MappingSource =
 export type ResolvedMapping = Readonly<{ mapping: Mapping; source: MappingSource; problems: string[] }>;
 
 /**
+ * The mapping with the columns a person confirmed (`--confirm HEADER`): a field guessed from the values
+ * becomes a sure one, and its fixes run. A header the file does not have is a usage error.
+ */
+export function confirmColumns(mapping: Mapping, headers: readonly string[] = []): Mapping {
+  if (headers.length === 0) return mapping;
+  const wanted = new Set(headers.map((h) => h.trim().toLowerCase()));
+  for (const header of headers) {
+    if (!mapping.columns.some((c) => c.header.trim().toLowerCase() === header.trim().toLowerCase())) {
+      throw new UsageError(`--confirm: the file has no column "${header}"`);
+    }
+  }
+  return {
+    ...mapping,
+    columns: mapping.columns.map((c) =>
+      wanted.has(c.header.trim().toLowerCase()) && isGuess(c.target)
+        ? {
+            ...c,
+            target: confirmed(c.target),
+            reason: 'user',
+            confidence: 1,
+            detail: 'confirmed with --confirm',
+          }
+        : c,
+    ),
+  };
+}
+
+/**
  * The mapping for a file: the profile given with `--mapping`, else a saved profile for these headers, else
  * an automatic one from the headers and sample rows. `useSaved: false` skips the saved profiles.
  */
 export async function resolveMapping(options: {
+  template: Template;
+  headers: readonly string[];
+  sampleRows: readonly (readonly string[])[];
+  mappingFile?: string;
+  useSaved?: boolean;
+  env?: Env;
+  /** Headers of columns guessed from their values that the person confirms (`--confirm`). */
+  confirm?: readonly string[];
+}): Promise<ResolvedMapping> {
+  const resolved = await resolveUnconfirmed(options);
+  return { ...resolved, mapping: confirmColumns(resolved.mapping, options.confirm) };
+}
+
+async function resolveUnconfirmed(options: {
   template: Template;
   headers: readonly string[];
   sampleRows: readonly (readonly string[])[];

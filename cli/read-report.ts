@@ -40,13 +40,17 @@ export function describeSource(source: MappingSource): string {
   return 'automatic';
 }
 
-/** Where one source column goes: a field, split fields, a custom field, an [import] note, or nowhere. */
+/**
+ * Where one source column goes: a field (`?` after a field guessed from the values), split fields, a custom
+ * field, an [import] note, or nowhere (left out as the old system's own, or dropped).
+ */
 export function columnTarget(c: ColumnMapping): string {
   const t = c.target;
-  if (t.kind === 'field') return t.header;
+  if (t.kind === 'field') return t.guess ? `${t.header} ?` : t.header;
   if (t.kind === 'split') return t.fields.join(' + ');
   if (t.kind === 'custom') return `custom field "${t.name}"`;
-  return t.kind === 'skip' ? '(dropped)' : '([import] note)';
+  if (t.kind === 'skip') return c.system ? '(left out)' : '(dropped)';
+  return '([import] note)';
 }
 
 /** `mapping automatic: First Name -> firstName, Notes -> ([import] note), …` */

@@ -1,13 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
+import { type CellChange, ColumnAnalyzer, type DateOrder, type RowFixer } from '../../shared/fix';
 import { fieldsOf, missingRequired } from '../../shared/mapping';
 import { clientTether, type FieldDef } from '../../shared/template';
 import { type DuplicateGroup, type Locale, SheetValidator } from '../../shared/validate';
 import { describeFinding } from '../../shared/problems';
-import { type CheckPrinter, jsonPrinter, largestGroups, textPrinter } from '../check-output';
+import { type CheckNotes, type CheckPrinter, jsonPrinter, largestGroups, textPrinter } from '../check-output';
 import { defaultThreads, minParallelBytes, ParallelCheck } from '../check-parallel';
 import { checkedColumns } from '../checked-columns';
+import { deadEndLines, deadEndsOf, guessedColumns, guessLines } from '../mapping-notes';
+import { mappingRowFixer, withRowFix } from '../row-fixer';
 import { InputError, UsageError } from '../errors';
 import { isIdentity, readMappedSheet } from '../mapped-sheet';
 import { BufferedWriter } from '../output';
@@ -17,7 +19,7 @@ import { readLookupsFile } from '../read-lookups';
 import { lineNotes, type ReadNote, raggedNotes, RowLines } from '../read-notes';
 import { sayReadNotes } from '../read-report';
 import { say } from '../say';
-import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
+import { dateOrderOption, deadEndsJson, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 // Rows are added in file order and never removed here, so a row's id is its data row number minus one.
 const dataRowOf = (rowId: number) => rowId + 1;
@@ -100,13 +102,19 @@ export async function runCheck(args: string[]): Promise<number> {
   let dateOrderByField: Record<string, DateOrder> = {};
   let unchecked: readonly string[] = [];
 
+  // The fixes `listprep fix` would make (guessed columns left alone): each cell issue's suggestion.
+  let fixer: RowFixer | null = null;
+  let advice: string[] = [];
+  let adviceJson: CheckNotes['advice'] = { guessed: [], deadEnds: [] };
+
   const describe = (rowId: number, values: readonly string[], withFixes: boolean) => {
+    let fixes: CellChange[] | null | undefined;
     for (const finding of validator.findings(rowId)) {
       if (!printer.wantsIssues()) return;
       if (withFixes === Boolean(finding.groups)) continue; // cell findings now, duplicates at the end
-      const fixContext = withFixes ? { template, lookups, dateOrderByField } : undefined;
-      const issue = describeFinding(finding, { locale, columns, rowNumber: dataRowOf, values, fixContext });
-      printer.issue(issue, sourceHeaders[finding.col] ?? '');
+      const issue = describeFinding(finding, { locale, columns, rowNumber: dataRowOf, values });
+      if (withFixes && fixes === undefined) fixes = fixer?.fixRow([...values]) ?? null;
+      printer.issue(withFixes ? withRowFix(issue, fixes ?? null) : issue, sourceHeaders[finding.col] ?? '');
     }
   };
 
@@ -127,6 +135,7 @@ export async function runCheck(args: string[]): Promise<number> {
         announce: { header: true, notes: false },
         mappingFile: values.mapping,
         useSavedProfiles: !values['ignore-profiles'],
+        confirm: values.confirm,
         sampleRows,
         checkedRows: true,
         bytesOf: parallel ? (handle) => parallel.bytes(handle) : undefined,
@@ -161,6 +170,17 @@ export async function runCheck(args: string[]): Promise<number> {
           dateOrderByField = { ...analyzer.result().dateOrderByField };
           if (dateOrder)
             for (const f of columns) if (f?.kind === 'date') dateOrderByField[f.header] = dateOrder;
+          fixer = mappingRowFixer(template, mapping, lookups, dateOrderByField, { columns });
+          // Guesses to confirm and columns the template cannot hold, read from the sample.
+          const deadEnds = deadEndsOf(template, mapping, sample, lookups, dateOrderByField);
+          advice = [
+            ...guessLines(mapping, false),
+            ...deadEndLines(deadEnds, template, mapping, locale, false),
+          ];
+          adviceJson = {
+            guessed: guessedColumns(mapping).map((c) => ({ column: c.header, field: fieldsOf(c.target)[0] })),
+            deadEnds: deadEndsJson(deadEnds, template, mapping),
+          };
           parallel?.plan({
             mapping,
             identity: isIdentity(mapping),
@@ -241,6 +261,8 @@ export async function runCheck(args: string[]): Promise<number> {
     largestGroups: largestGroups(validator.duplicateGroups(), shownGroups).map(numbered),
     groupCount: validator.duplicateGroupCount,
     noteCount,
+    adviceLines: advice,
+    advice: adviceJson,
   });
   await out.flush();
   return summary.errors > 0 ? 1 : 0;

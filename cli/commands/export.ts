@@ -30,6 +30,8 @@ export type SourceOptions = Readonly<{
   read: SheetReadOptions;
   mappingFile?: string;
   useSavedProfiles: boolean;
+  /** Columns guessed from their values that the person confirms (`--confirm`). */
+  confirm?: readonly string[];
   dateOrder?: DateOrder;
 }>;
 
@@ -69,6 +71,7 @@ export async function parseSourceArgs<F extends string>(
     read: sheetReadOptions(values),
     mappingFile: values.mapping,
     useSavedProfiles: !values['ignore-profiles'],
+    confirm: values.confirm,
     dateOrder: dateOrderOption(values['date-order']),
     flags: Object.fromEntries(flags.map((flag) => [flag, flagValues[flag] === true])) as Record<F, boolean>,
   };
@@ -127,6 +130,7 @@ export async function checkSource(
       read: options.read,
       mappingFile: options.mappingFile,
       useSavedProfiles: options.useSavedProfiles,
+      confirm: options.confirm,
       sampleRows,
       checkedRows: true,
     },
@@ -214,6 +218,7 @@ export async function* mappedRowBatches(
       read: options.read,
       mappingFile: options.mappingFile,
       useSavedProfiles: options.useSavedProfiles,
+      confirm: options.confirm,
       sampleRows,
       checkedRows: true,
       // The first pass said how the file was read.

@@ -1,10 +1,26 @@
 import { isSameFile } from '../../node-shared/same-file';
 import { parseArgs } from 'node:util';
-import { analyzeColumns, type CellChange, createRowFixer, type DateOrder } from '../../shared/fix';
-import { applyMapping, customFieldNames, foldImportNote, missingRequired } from '../../shared/mapping';
+import {
+  analyzeColumns,
+  type CellChange,
+  type DateOrder,
+  type DeadEndAction,
+  findDeadEnds,
+  setAside,
+} from '../../shared/fix';
+import {
+  applyMapping,
+  customFieldNames,
+  fieldsOf,
+  foldImportNote,
+  missingRequired,
+} from '../../shared/mapping';
 import { clientTether } from '../../shared/template';
 import { detachString, SheetValidator } from '../../shared/validate';
+import { compileCellCheck } from '../../shared/validate/cell-checks';
 import { checkedColumns } from '../checked-columns';
+import { deadEndLines, guessedColumns, guessLines, sourceHeaderOf } from '../mapping-notes';
+import { mappingRowFixer } from '../row-fixer';
 import { UsageError } from '../errors';
 import { resolveMapping } from '../mapping-profile';
 import { readLookupsFile } from '../read-lookups';
@@ -15,6 +31,7 @@ import { jsonShown, shown } from '../terminal-text';
 import { checkOutputFolder, outputFormat, writeOutputFile } from '../write-output';
 import {
   dateOrderOption,
+  deadEndsJson,
   describeSource,
   mappingJson,
   mappingOptionSpecs,
@@ -23,7 +40,13 @@ import {
 } from './map';
 
 export const fixUsage =
-  'listprep fix FILE -o OUT.csv|OUT.xlsx [--json] [--mapping PROFILE.json] [--ignore-profiles] [--date-order mdy|dmy] [--lookups FILE.json] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep fix FILE -o OUT.csv|OUT.xlsx [--json] [--unfit keep|notes|clear] [--mapping PROFILE.json] [--ignore-profiles] [--confirm HEADER]... [--date-order mdy|dmy] [--lookups FILE.json] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+
+/** Checks --unfit: what to do with values the template cannot hold (a Norwegian list's phones). */
+function unfitOption(value: string | undefined): DeadEndAction {
+  if (value === 'keep' || value === 'notes' || value === 'clear') return value;
+  throw new UsageError(`--unfit must be keep, notes or clear, not "${value}"`);
+}
 
 /** One changed cell as the CLI reports it: `row` is the 1-based data row. */
 type Change = { row: number } & Omit<CellChange, 'column'>;
@@ -58,7 +81,8 @@ function quote(text: string): string {
 
 /**
  * `listprep fix`: maps a file onto the template (saved profile, `--mapping`, or automatic), applies every
- * certain fix, writes the result to OUT (.csv or the .xlsx template workbook) and reports each change. The
+ * certain fix (the app's "Fix everything safe": the same row fixer, guessed columns left alone until
+ * `--confirm`), with `--unfit notes|clear` moves aside or clears the values the template cannot hold, writes the result to OUT (.csv or the .xlsx template workbook) and reports each change. The
  * source file is never written. Exit 0 when written, even if errors remain (they are counted: `listprep
  * check OUT` lists them); 1 when a required field has no column (nothing is written).
  */
@@ -70,6 +94,7 @@ export async function runFix(args: string[]): Promise<number> {
       output: { type: 'string', short: 'o' },
       json: { type: 'boolean', default: false },
       lookups: { type: 'string' },
+      unfit: { type: 'string', default: 'keep' },
       ...mappingOptionSpecs,
       ...sheetOptionSpecs,
     },
@@ -82,6 +107,7 @@ export async function runFix(args: string[]): Promise<number> {
     throw new UsageError('the output must be another file: the source is never written');
   await checkOutputFolder(output);
   const order = dateOrderOption(values['date-order']);
+  const unfit = unfitOption(values.unfit);
   const { lookups, customFields } = await readLookupsFile(values.lookups);
   const template = clientTether;
 
@@ -102,6 +128,7 @@ export async function runFix(args: string[]): Promise<number> {
     sampleRows: rows.slice(0, 1000),
     mappingFile: values.mapping,
     useSaved: !values['ignore-profiles'],
+    confirm: values.confirm,
   });
   sayRead(file, summary, read, { mapping, source });
   sayReadNotes(file, summary);
@@ -128,13 +155,40 @@ export async function runFix(args: string[]): Promise<number> {
   if (source.kind !== 'automatic') Object.assign(dateOrderByField, source.profile.dateOrders);
   if (order) for (const field of columns) if (field?.kind === 'date') dateOrderByField[field.header] = order;
 
-  const fixer = createRowFixer({ template, columns, lookups, dateOrderByField });
+  // A field guessed from its values is not fixed until a person confirms it (--confirm HEADER).
+  const fixer = mappingRowFixer(template, mapping, lookups, dateOrderByField, { columns });
   const changes: Change[] = [];
   mapped.forEach((values, i) => {
     for (const c of fixer.fixRow(values) ?? []) {
       changes.push({ row: i + 1, field: c.field, from: c.from, to: c.to, fix: c.fix });
     }
   });
+  // Columns the template cannot hold: moved to the notes or cleared when the person says so (--unfit).
+  // Judged as the values could be once every certain fix ran, guessed columns included.
+  const judge = mappingRowFixer(template, mapping, lookups, dateOrderByField, { columns, judgeOnly: true });
+  const judged = mapped.map((values) => {
+    const copy = [...values];
+    judge.fixRow(copy);
+    return copy;
+  });
+  const deadEnds = findDeadEnds(template, columns, lookups, judged);
+  if (unfit !== 'keep') {
+    const notesColumn = columns.findIndex((f) => f?.header === mapping.noteField);
+    const fields = columns.map((f) => f?.header ?? '');
+    for (const end of deadEnds) {
+      const field = columns[end.col];
+      if (!field || (unfit === 'notes' && notesColumn < 0)) continue;
+      const check = compileCellCheck(field, template, lookups);
+      const label = sourceHeaderOf(mapping, field.header);
+      mapped.forEach((values, i) => {
+        const value = judged[i][end.col];
+        if (value.trim() === '' || check(value) === null) return;
+        for (const c of setAside(values, end.col, unfit, { notesColumn, label, fields })) {
+          changes.push({ row: i + 1, field: c.field, from: c.from, to: c.to, fix: c.fix });
+        }
+      });
+    }
+  }
 
   const validator = new SheetValidator({ template, columns, lookups });
   for (const values of mapped) validator.addRow(values);
@@ -166,6 +220,8 @@ export async function runFix(args: string[]): Promise<number> {
       fixed: changes.length,
       byField: tallies,
       changes,
+      guessed: guessedColumns(mapping).map((c) => ({ column: c.header, field: fieldsOf(c.target)[0] })),
+      deadEnds: unfit === 'keep' ? deadEndsJson(deadEnds, template, mapping) : [],
       remaining: { errors: remaining.errors, warnings: remaining.warnings },
     };
     process.stdout.write(`${jsonShown(JSON.stringify(report, null, 2))}\n`);
@@ -188,6 +244,8 @@ export async function runFix(args: string[]): Promise<number> {
     ([f, o]) => `${f} ${o === 'dmy' ? 'day-first' : 'month-first'}`,
   );
   if (decided.length) out.push(`Date order: ${decided.join(', ')}`);
+  out.push(...guessLines(mapping, true));
+  if (unfit === 'keep') out.push(...deadEndLines(deadEnds, template, mapping, 'en', true));
   if (undecided.length) {
     out.push(
       `Date order undecided for ${undecided.join(', ')}: dates like 03/04/2021 stay errors (use --date-order mdy|dmy)`,

@@ -1,7 +1,15 @@
 import { parseArgs } from 'node:util';
 import { parseDelimiterName, parseEncodingName, type SheetReadOptions } from '../../shared/codec';
-import type { DateOrder } from '../../shared/fix';
-import { type ColumnMapping, fieldOf, fieldsOf, type Mapping, missingRequired } from '../../shared/mapping';
+import { analyzeColumns, type DateOrder, type DeadEnd, deadEndSentence } from '../../shared/fix';
+import {
+  applyMapping,
+  type ColumnMapping,
+  fieldOf,
+  fieldsOf,
+  isGuess,
+  type Mapping,
+  missingRequired,
+} from '../../shared/mapping';
 import { clientTether, type Template } from '../../shared/template';
 import { detachString } from '../../shared/validate';
 import { UsageError } from '../errors';
@@ -12,9 +20,10 @@ import { say } from '../say';
 import { jsonShown, shown } from '../terminal-text';
 
 export { describeSource } from '../read-report';
+import { deadEndLines, deadEndsOf, guessLines, sourceHeaderOf } from '../mapping-notes';
 
 export const mapUsage =
-  'listprep map FILE [--json] [--save NAME] [--mapping PROFILE.json] [--ignore-profiles] [--date-order mdy|dmy] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep map FILE [--json] [--save NAME] [--mapping PROFILE.json] [--ignore-profiles] [--confirm HEADER]... [--date-order mdy|dmy] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /** The options of every command that reads a contact file (parseArgs specs). */
 export const sheetOptionSpecs = {
@@ -29,6 +38,7 @@ export const mappingOptionSpecs = {
   mapping: { type: 'string' },
   'ignore-profiles': { type: 'boolean', default: false },
   'date-order': { type: 'string' },
+  confirm: { type: 'string', multiple: true },
 } as const;
 
 /** Checks and converts --sheet, --encoding, --delimiter and --header-row. */
@@ -72,7 +82,9 @@ export function dateOrderOption(value: string | undefined): DateOrder | undefine
 
 /** A mapping column as the CLI prints it in JSON: `column` is the 1-based position, as spreadsheets count. */
 export function mappingJson(columns: readonly ColumnMapping[]) {
-  // The JSON keeps the shape it has always had (a field, a split, or what happens to an unmapped column).
+  // The JSON keeps the shape it has always had (a field, a split, or what happens to an unmapped column);
+  // `guess` marks a field read from the values that waits for --confirm, `system` a column left out as the
+  // old system's own, `values` a person's value map.
   return columns.map((c) => {
     const t = c.target;
     return {
@@ -83,12 +95,30 @@ export function mappingJson(columns: readonly ColumnMapping[]) {
       confidence: c.confidence,
       reason: c.reason,
       ...(c.detail ? { detail: c.detail } : {}),
+      ...(isGuess(t) ? { guess: true } : {}),
+      ...(t.kind === 'field' && t.values ? { values: t.values } : {}),
       ...(t.kind === 'note' || t.kind === 'custom'
         ? { unmapped: t.kind }
         : t.kind === 'skip'
           ? { unmapped: 'drop' }
           : {}),
       ...(t.kind === 'custom' ? { customName: t.name } : {}),
+      ...(c.system ? { system: c.system } : {}),
+    };
+  });
+}
+
+/** Dead ends as the CLI prints them in JSON. */
+export function deadEndsJson(deadEnds: readonly DeadEnd[], template: Template, mapping: Mapping) {
+  return deadEnds.map((end) => {
+    const field = template.fields[end.col].header;
+    return {
+      column: sourceHeaderOf(mapping, field),
+      field,
+      kind: end.kind,
+      count: end.count,
+      filled: end.filled,
+      message: deadEndSentence(end.kind, template.crm, 'en'),
     };
   });
 }
@@ -106,17 +136,29 @@ export function dateOrdersFor(mapping: Mapping, template: Template, order: DateO
   ) as Record<string, DateOrder>;
 }
 
-function formatText(file: string, mapping: Mapping, source: MappingSource, missing: string[]): string {
+/** How sure a column is, for people: a number for a name match, "check" for a guess, nothing otherwise. */
+function sureness(c: ColumnMapping): string {
+  if (isGuess(c.target)) return 'check';
+  return fieldsOf(c.target).length ? c.confidence.toFixed(2) : '    ';
+}
+
+function formatText(
+  file: string,
+  mapping: Mapping,
+  source: MappingSource,
+  missing: string[],
+  notes: readonly string[],
+): string {
   const lines = [`${file}: ${mapping.columns.length} columns, mapping ${describeSource(source)}`];
   const width = Math.min(28, Math.max(6, ...mapping.columns.map((c) => c.header.length)));
   const fieldWidth = Math.min(26, Math.max(...mapping.columns.map((c) => columnTarget(c).length)));
   for (const c of mapping.columns) {
     const header = c.header.length > width ? `${c.header.slice(0, width - 1)}…` : c.header;
-    const sure = fieldsOf(c.target).length ? c.confidence.toFixed(2) : '    ';
     lines.push(
-      `  ${String(c.column + 1).padStart(3)}  ${header.padEnd(width)} -> ${columnTarget(c).padEnd(fieldWidth)}  ${sure}  ${c.detail ?? c.reason}`,
+      `  ${String(c.column + 1).padStart(3)}  ${header.padEnd(width)} -> ${columnTarget(c).padEnd(fieldWidth)}  ${sureness(c).padEnd(5)} ${c.detail ?? c.reason}`,
     );
   }
+  lines.push(...notes);
   lines.push(
     missing.length ? `Missing required fields: ${missing.join(', ')}` : 'All required fields are mapped.',
   );
@@ -128,7 +170,8 @@ const sampleRows = 1000;
 /**
  * `listprep map`: which template field each column of a file goes to, and why. Reads the header and the first
  * 1,000 rows. Uses a saved profile for the same headers unless told otherwise; `--save` stores the mapping.
- * Exit 0, or 1 when a required field has no column.
+ * A field guessed from the values is marked "check" until `--confirm HEADER`; columns the template cannot hold
+ * are named. Exit 0, or 1 when a required field has no column.
  */
 export async function runMap(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -169,11 +212,18 @@ export async function runMap(args: string[]): Promise<number> {
     sampleRows: rows,
     mappingFile: values.mapping,
     useSaved: !values['ignore-profiles'],
+    confirm: values.confirm,
   });
   sayRead(file, summary, read, { mapping, source });
   sayReadNotes(file, summary);
   for (const problem of problems) say(`skipped ${problem}`);
   const missing = missingRequired(mapping, template);
+  // What the values say, read from the sample: the columns the template cannot hold.
+  const mapped = rows.map((row) => applyMapping(mapping, row).values);
+  const dateOrders = { ...analyzeColumns(template.fields, mapped).dateOrderByField };
+  if (source.kind !== 'automatic') Object.assign(dateOrders, source.profile.dateOrders);
+  if (order) for (const f of template.fields) if (f.kind === 'date') dateOrders[f.header] = order;
+  const deadEnds = deadEndsOf(template, mapping, mapped, undefined, dateOrders);
   const saved = values.save
     ? await saveProfile(values.save, mapping, { dateOrders: dateOrdersFor(mapping, template, order) })
     : undefined;
@@ -186,11 +236,13 @@ export async function runMap(args: string[]): Promise<number> {
       mapping: mappingJson(mapping.columns),
       noteField: mapping.noteField,
       missingRequired: missing,
+      deadEnds: deadEndsJson(deadEnds, template, mapping),
       ...(saved ? { saved } : {}),
     };
     process.stdout.write(`${jsonShown(JSON.stringify(report, null, 2))}\n`);
   } else {
-    process.stdout.write(formatText(file, mapping, source, missing));
+    const notes = [...guessLines(mapping, false), ...deadEndLines(deadEnds, template, mapping, 'en', false)];
+    process.stdout.write(formatText(file, mapping, source, missing, notes));
     if (saved) process.stdout.write(`${shown(`Saved as profile "${values.save}": ${saved}`)}\n`);
   }
   return missing.length ? 1 : 0;

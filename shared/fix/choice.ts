@@ -35,6 +35,9 @@ export function choiceFor(field: FieldDef, value: string): string | undefined {
   const text = cleanCell(value);
   const number = /^(\d+)\.0+$/.exec(text);
   const word = number ? number[1] : text;
+  // Folding drops signs and points: "-5" (a time-zone offset) would read as the choice "5". A number with
+  // anything but digits in it names no choice.
+  if (/\d/.test(word) && /[^\p{L}\d\s]/u.test(word)) return undefined;
   // Symbols like ✓ fold to nothing, so they are looked up as they are.
   return choiceIndex(field).get(word) ?? (word.length === 1 ? symbolChoice(field, word) : undefined);
 }

@@ -25,3 +25,14 @@ export { dropEmptyTags } from './tags';
 export { foldWords, foldKey } from './fold';
 export { analyzeColumns, ColumnAnalyzer, type ColumnAnalysis } from './analyze';
 export { createRowFixer, type CellChange, type RowFixer, type RowFixerOptions } from './apply';
+export { clearPlaceholder, isPlaceholder } from './placeholder';
+export { multiValues, noteLine, withNoteLine } from './multi-value';
+export {
+  type DeadEnd,
+  type DeadEndAction,
+  type DeadEndKind,
+  deadEndKind,
+  deadEndSentence,
+  findDeadEnds,
+  setAside,
+} from './dead-ends';

@@ -48,5 +48,8 @@ export const fixNames = [
   'choice.word',
   'id.name',
   'tags.empty',
+  'placeholder.clear',
+  'multi.first',
+  'multi.rest',
 ] as const;
 export type FixName = (typeof fixNames)[number];

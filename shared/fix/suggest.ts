@@ -1,5 +1,6 @@
 import type { FieldDef, Lookups, Template } from '../template';
 import { type CellCheck, compileCellCheck } from '../validate/cell-checks';
+import { clearPlaceholder } from './placeholder';
 import { fixersByKind } from './registry';
 import type { FixContext, FixSuggestion } from './types';
 
@@ -54,5 +55,6 @@ export function firstCertainFix(
       return suggestion;
     }
   }
-  return null;
+  // Last, and only when no fix reads a value into it: "nothing here" becomes an empty cell.
+  return clearPlaceholder(value, field);
 }

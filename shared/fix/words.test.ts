@@ -34,9 +34,14 @@ describe('flagFromWord', () => {
     expect(suggestFix(field, value, context)).toEqual(suggestion);
   });
 
-  it.each([['2'], ['maybe'], ['yes please'], ['-'], ['10']])('leaves %j alone', (value) => {
+  it.each([['2'], ['maybe'], ['yes please'], ['10'], ['-1']])('leaves %j alone', (value) => {
     expect(flagFromWord(value, field, context)).toBeNull();
     expect(suggestFix(field, value, context)).toBeNull();
+  });
+
+  it('clears a "-" placeholder to an empty cell instead of reading it as yes or no', () => {
+    expect(flagFromWord('-', field, context)).toBeNull();
+    expect(suggestFix(field, '-', context)).toEqual({ value: '', fix: 'placeholder.clear' });
   });
 });
 

@@ -1,12 +1,12 @@
 import type { CsvDelimiter, TextEncoding } from '../codec';
-import type { FixSuggestion } from '../fix';
+import type { DeadEnd, FixSuggestion } from '../fix';
 import type { Lookups } from '../template';
 import type { SheetFacts, UploadChoices } from '../upload';
 import type { IssueCode, Locale, Severity } from '../validate';
-import type { ColumnInfo, ColumnProposal, ColumnTarget } from '../mapping';
+import type { ColumnInfo, ColumnProposal, ColumnTarget, ColumnValues } from '../mapping';
 import type { UploadTaskState } from './upload/list-upload';
 import type { CellPosition, FindQuery } from './edit/find-replace';
-import type { FixExample, FixScope, FixSettings } from './edit/fixes';
+import type { FixExample, FixKindCount, FixScope, FixSettings } from './edit/fixes';
 import type { Op, OpLabel } from './edit/ops';
 import type { ViewSpec } from './view/row-view';
 import type { ListBytes } from './read/list-bytes';
@@ -107,7 +107,13 @@ export type CellIssue = Readonly<{
   fix: FixSuggestion | null;
 }>;
 
-export type Plan = Readonly<{ token: number; count: number; examples: readonly FixExample[] }>;
+/** A change shown before it runs; `kinds`: how many cells each kind of fix changes in each column. */
+export type Plan = Readonly<{
+  token: number;
+  count: number;
+  examples: readonly FixExample[];
+  kinds: readonly FixKindCount[];
+}>;
 
 export type DuplicateRow = Readonly<{
   key: number;
@@ -157,6 +163,15 @@ export type ListApi = {
     res: readonly CellIssue[];
   };
   planFix: { req: { scope: FixScope; settings: FixSettings }; res: Plan };
+  /** Columns whose values the template cannot hold even after every certain fix (a Norwegian list's phones). */
+  deadEnds: { req: { settings: FixSettings }; res: readonly DeadEnd[] };
+  /** What moving those values to the notes, or clearing them, would change: run it with `runPlan`. */
+  planDeadEnd: { req: { col: number; action: 'notes' | 'clear'; settings: FixSettings }; res: Plan };
+  /**
+   * A source column's distinct values with counts, and the field's value each surely means: the Map screen's
+   * value-mapping step for a choice, flag or ID field (`field` is the template header it is mapped to).
+   */
+  columnValues: { req: { column: number; field: string }; res: ColumnValues };
   planReplace: { req: { query: FindQuery; replacement: string }; res: Plan };
   runPlan: { req: { token: number; locale: Locale }; res: Change };
   undo: { req: { locale: Locale }; res: Change };

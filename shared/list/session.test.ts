@@ -66,6 +66,7 @@ describe('a session on a messy Windows-1252 file with title lines and semicolons
       'field:phone',
       'field:email',
       'field:state',
+      'field:whiteboard',
       'note:Sko',
     ]);
   });

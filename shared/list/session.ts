@@ -17,6 +17,8 @@ import { ListBytes } from './read/list-bytes';
 import { type FileRead, openResultOf, readFile } from './read/file-read';
 import { countMatches, emptyRunBelow, findNext, planFillDown, planReplace } from './edit/find-replace';
 import { planFix } from './edit/fixes';
+import { documentDeadEnds, planDeadEnd } from './edit/dead-ends';
+import { distinctValues } from '../mapping/value-map';
 import { History } from './edit/history';
 import { IntList } from './sheet/int-list';
 import { ListProblems } from './problems/list-problems';
@@ -152,7 +154,23 @@ export class ListSession {
       describeCellIssues(this.requireDoc(), this.serverMarks, key, col, locale, settings),
     planFix: async ({ scope, settings }) => {
       const plan = planFix(this.requireDoc(), scope, settings);
-      return this.plans.keep(plan.op, plan.count, plan.examples);
+      return this.plans.keep(plan.op, plan.count, plan.examples, plan.kinds);
+    },
+    deadEnds: async ({ settings }) => documentDeadEnds(this.requireDoc(), settings),
+    planDeadEnd: async ({ col, action, settings }) => {
+      const plan = planDeadEnd(this.requireDoc(), col, action, settings);
+      return this.plans.keep(plan.op, plan.count, plan.examples, plan.kinds);
+    },
+    columnValues: async ({ column, field }) => {
+      const table = this.requireTable();
+      const def = this.template.fields.find((f) => f.header === field);
+      // The Map screen asks only for the template's fields: another name is a fault of the caller's.
+      if (!def) throw new Error(`No field ${field} in the template.`);
+      const rows = this.rows;
+      function* values(): Iterable<string> {
+        for (let i = 0; i < rows.length; i++) yield table.get(rows.get(i), column);
+      }
+      return distinctValues(def, values(), this.lookups, this.template);
     },
     planReplace: async ({ query, replacement }) => {
       const op = planReplace(this.requireDoc(), query, replacement);

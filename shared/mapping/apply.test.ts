@@ -12,9 +12,9 @@ import {
 import { fieldOf } from './types';
 
 const at = (header: string) => clientTether.fields.findIndex((f) => f.header === header);
-const headers = ['Name', 'E-mail', 'Country', 'Notes', 'Fax', 'Member since'];
+const headers = ['Name', 'E-mail', 'Country', 'Notes', 'Fax', 'Shoe size'];
 const rows = [
-  ['Ann Lee', 'ann@example.com', 'Norway', 'met at show', '', '2020'],
+  ['Ann Lee', 'ann@example.com', 'Norway', 'met at show', '', '41'],
   ['Lee, Bob', 'bob@example.com', '', '', '', ''],
 ];
 
@@ -32,9 +32,9 @@ describe('applyMapping', () => {
 
   it('keeps unmapped values as [import] notes, appended to the notes field’s own text', () => {
     const row = applyMapping(mapping, rows[0]);
-    expect(row.note).toBe('[import] Country: Norway\n[import] Member since: 2020');
+    expect(row.note).toBe('[import] Country: Norway\n[import] Shoe size: 41');
     expect(row.values[at('whiteboard')]).toBe(
-      'met at show\n[import] Country: Norway\n[import] Member since: 2020',
+      'met at show\n[import] Country: Norway\n[import] Shoe size: 41',
     );
     expect(importNote(mapping, rows[1])).toBe('');
     expect(applyMapping(mapping, rows[1]).values[at('whiteboard')]).toBe('');
@@ -43,7 +43,7 @@ describe('applyMapping', () => {
   it('keeps the notes field’s own value apart when asked, folding the notes in when the row is written', () => {
     const row = applyMapping(mapping, rows[0], { foldNote: false });
     expect(row.values[at('whiteboard')]).toBe('met at show');
-    expect(row.note).toBe('[import] Country: Norway\n[import] Member since: 2020');
+    expect(row.note).toBe('[import] Country: Norway\n[import] Shoe size: 41');
     expect(foldImportNote(mapping, row.values, row.note)).toEqual(applyMapping(mapping, rows[0]).values);
     expect(foldImportNote(mapping, ['x'], '')).toEqual(['x']);
   });
@@ -90,7 +90,7 @@ describe('editing a mapping', () => {
     expect(customFieldNames(custom)).toEqual(['Land']);
     const row = applyMapping(custom, rows[0]);
     expect(row.custom).toEqual(['Norway']);
-    expect(row.note).toBe('[import] Member since: 2020');
+    expect(row.note).toBe('[import] Shoe size: 41');
     const dropped = setColumnTarget(custom, 5, { kind: 'skip' });
     expect(applyMapping(dropped, rows[0]).note).toBe('');
   });

@@ -1,5 +1,6 @@
 import { splitFullName } from './full-name';
 import type { Mapping } from './types';
+import { mapValue } from './value-map';
 
 /** A source row in the template's columns. */
 export type MappedRow = Readonly<{
@@ -15,6 +16,8 @@ type Plan = {
   width: number;
   /** Source column of each template field, or -1. */
   source: Int32Array;
+  /** A person's value map per template field, where there is one. */
+  valueMaps: (Readonly<Record<string, string>> | undefined)[];
   splitFrom: number;
   firstAt: number;
   lastAt: number;
@@ -30,6 +33,7 @@ function planOf(mapping: Mapping): Plan {
   if (plan) return plan;
   const at = (header: string | null | undefined) => (header ? mapping.fields.indexOf(header) : -1);
   const source = new Int32Array(mapping.fields.length).fill(-1);
+  const valueMaps: (Readonly<Record<string, string>> | undefined)[] = new Array(mapping.fields.length);
   let splitFrom = -1;
   let firstAt = -1;
   let lastAt = -1;
@@ -39,7 +43,10 @@ function planOf(mapping: Mapping): Plan {
     const target = column.target;
     if (target.kind === 'field') {
       const field = at(target.header);
-      if (field >= 0 && source[field] === -1) source[field] = column.column;
+      if (field >= 0 && source[field] === -1) {
+        source[field] = column.column;
+        valueMaps[field] = target.values;
+      }
     } else if (target.kind === 'split') {
       splitFrom = column.column;
       firstAt = at(target.fields[0]);
@@ -53,6 +60,7 @@ function planOf(mapping: Mapping): Plan {
   plan = {
     width: mapping.fields.length,
     source,
+    valueMaps,
     splitFrom,
     firstAt,
     lastAt,
@@ -109,7 +117,7 @@ export function applyMapping(
   const source = plan.source;
   for (let i = 0; i < plan.width; i++) {
     const column = source[i];
-    values[i] = column >= 0 ? (sourceRow[column] ?? '') : '';
+    values[i] = column >= 0 ? mapValue(plan.valueMaps[i], sourceRow[column] ?? '') : '';
   }
   if (plan.splitFrom >= 0) {
     const { first, last } = splitFullName(sourceRow[plan.splitFrom] ?? '');

@@ -14,6 +14,8 @@ export type ColumnInfo = Readonly<{
   required: boolean;
   lookup: LookupList | null;
   choices: readonly Readonly<{ value: string; label: Readonly<{ en: string; nb: string }> }>[] | null;
+  /** A field read from the column's values that no person has confirmed: shown as a guess, never fixed. */
+  guess: boolean;
 }>;
 
 /**
@@ -22,7 +24,7 @@ export type ColumnInfo = Readonly<{
  * the worker validates (the UI thread runs no worker code, scripts/check-layers.mjs).
  */
 export function columnInfo(
-  column: Pick<PlannedColumn, 'kind' | 'header' | 'sourceHeader' | 'field'>,
+  column: Pick<PlannedColumn, 'kind' | 'header' | 'sourceHeader' | 'field' | 'guess'>,
   index: number,
 ): ColumnInfo {
   const field = column.field;
@@ -37,5 +39,6 @@ export function columnInfo(
     required: field?.required ?? false,
     lookup: field?.lookup ?? null,
     choices: field?.choices?.map((ch) => ({ value: ch.value, label: ch.label })) ?? null,
+    guess: column.guess === true,
   };
 }

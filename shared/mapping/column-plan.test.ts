@@ -3,7 +3,7 @@ import { clientTether } from '../template';
 import { planColumns } from './column-plan';
 
 describe('planning the list columns from a mapping', () => {
-  it('puts template fields in template order, then custom fields, then notes, with required fields always there', () => {
+  it('puts template fields in template order, then custom fields, then notes, with required fields and the notes field always there', () => {
     const planned = planColumns(
       clientTether,
       ['E-mail', 'Shoe size', 'Region code', ' ', 'First'],
@@ -19,6 +19,7 @@ describe('planning the list columns from a mapping', () => {
       'field:firstName:4',
       'field:lastName:null',
       'field:email:0',
+      'field:whiteboard:null',
       'custom:region_code:2',
       'note:Shoe size:1',
     ]);
@@ -33,6 +34,7 @@ describe('planning the list columns from a mapping', () => {
     expect(planned.map((c) => [c.header, c.source, c.part])).toEqual([
       ['firstName', 0, 'first'],
       ['lastName', 0, 'last'],
+      ['whiteboard', null, undefined],
     ]);
   });
 });

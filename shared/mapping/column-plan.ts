@@ -2,7 +2,9 @@ import { customFieldPrefix } from '../api/rules';
 import type { FieldDef, Template } from '../template';
 import { splitFullName } from './full-name';
 import { type AccountCustomField, customFieldColumn } from './custom-fields';
-import type { ColumnTarget } from './types';
+import { defaultNoteField } from './field-names';
+import type { ColumnTarget, FieldTarget } from './types';
+import { mapValue } from './value-map';
 
 export type DocColumnKind = 'field' | 'custom' | 'note';
 
@@ -24,6 +26,10 @@ export type PlannedColumn = Readonly<{
   source: number | null;
   /** For a full name split into two fields: which part of the source column's value this column holds. */
   part?: 'first' | 'last';
+  /** A field read from the values that no person has confirmed: its values go in as written, never fixed. */
+  guess?: boolean;
+  /** A person's translation of the source values into the field's (see value-map.ts). */
+  values?: Readonly<Record<string, string>>;
 }>;
 
 export function sourceHeaderName(headers: readonly string[], source: number): string {
@@ -31,8 +37,9 @@ export function sourceHeaderName(headers: readonly string[], source: number): st
 }
 
 /**
- * The list's columns from a mapping: mapped template fields in template order (required ones even when the
- * file lacks them, so they can be filled in), then custom fields, then `[import]` notes in file order.
+ * The list's columns from a mapping: mapped template fields in template order (required ones and the notes
+ * field even when the file lacks them, so they can be filled in), then custom fields, then `[import]` notes in
+ * file order.
  * Custom-field columns are checked as the account's custom field of that name when it is known, exactly as
  * the import server checks them. Pure, so the UI can lay out the grid while the worker is still validating.
  */
@@ -43,10 +50,12 @@ export function planColumns(
   customFields: readonly AccountCustomField[] = [],
 ): PlannedColumn[] {
   const columns: PlannedColumn[] = [];
+  const notesField = defaultNoteField(template);
   for (const field of template.fields) {
     const source = targets.findIndex((t) => t.kind === 'field' && t.header === field.header);
     const split = targets.findIndex((t) => t.kind === 'split' && t.fields.includes(field.header));
     if (source >= 0) {
+      const target = targets[source] as FieldTarget;
       columns.push({
         kind: 'field',
         header: field.header,
@@ -54,6 +63,8 @@ export function planColumns(
         field,
         custom: null,
         source,
+        ...(target.guess ? { guess: true } : {}),
+        ...(target.values && Object.keys(target.values).length ? { values: target.values } : {}),
       });
     } else if (split >= 0) {
       const target = targets[split] as Extract<ColumnTarget, { kind: 'split' }>;
@@ -66,7 +77,8 @@ export function planColumns(
         source: split,
         part: target.fields[0] === field.header ? 'first' : 'last',
       });
-    } else if (field.required) {
+    } else if (field.required || field.header === notesField) {
+      // Required fields are there to be filled in; the notes field takes what is moved aside (`[import]` lines).
       columns.push({
         kind: 'field',
         header: field.header,
@@ -97,11 +109,15 @@ export function planColumns(
   return columns;
 }
 
-/** A source row's values in the plan's columns: a split name's part, an empty cell for a column to fill. */
+/**
+ * A source row's values in the plan's columns: a split name's part, a value as a person's value map translates
+ * it, an empty cell for a column to fill.
+ */
 export function plannedValues(planned: readonly PlannedColumn[], sourceRow: readonly string[]): string[] {
   return planned.map((c) => {
     if (c.source === null) return '';
     const value = sourceRow[c.source] ?? '';
+    if (c.values) return mapValue(c.values, value);
     if (!c.part) return value;
     const name = splitFullName(value);
     return c.part === 'first' ? name.first : name.last;

@@ -42,10 +42,11 @@ const detectors: Partial<Record<FieldDef['kind'], Detector>> = {
   },
   postal: {
     noun: 'ZIP or postal codes',
+    // Nine bare digits are any ID's shape before they are a ZIP+4's: only a written ZIP+4 counts.
     test: (v, f, t) =>
       isPostalCode(v) ||
       formatCanadianPostal(v, f, context(t)) !== null ||
-      formatZipPlus4(v, f, context(t)) !== null,
+      (!/^\d{9}$/.test(v) && formatZipPlus4(v, f, context(t)) !== null),
     // Five digits alone could be any number; a ZIP+4 or a Canadian code could not.
     strength: (values) => (values.every((v) => /^\d{5}$/.test(v)) ? 0.7 : 1),
   },

@@ -5,6 +5,8 @@ import { fieldOf, fieldsOf, type Mapping } from './types';
 
 // Files in the shapes of real exports (headers as the tools write them), one or two rows each. Each must
 // map without help: every field named here lands on the expected column, and the required fields are filled.
+// A birthday is not an anniversary: with no birthday field it stays a note (null here). The larger corpus,
+// with values and pinned cells, is test/corpus.
 
 type Export = { headers: string[]; rows: string[][]; expect: Record<string, string | null> };
 
@@ -109,7 +111,7 @@ const exportsByTool: Record<string, Export> = {
       'Address 1 - Postal Code': 'zip',
       'Organization 1 - Name': 'compName',
       'Organization 1 - Title': 'job_title',
-      Birthday: 'anniversary_1',
+      Birthday: null,
       Gender: 'gender',
       Notes: 'whiteboard',
       'Group Membership': 'tag',
@@ -250,7 +252,7 @@ const exportsByTool: Record<string, Export> = {
       'Business Phone': 'second_Phone',
       'Mobile Phone': 'phone',
       'E-mail Address': 'email',
-      Birthday: 'anniversary_1',
+      Birthday: null,
       Categories: 'tag',
       Notes: 'whiteboard',
     },
@@ -362,7 +364,7 @@ const exportsByTool: Record<string, Export> = {
       Mobile: 'phone',
       Email: 'email',
       'Lead Source': 'lead_source_id',
-      Birthdate: 'anniversary_1',
+      Birthdate: null,
       'Created Date': 'creation_date',
       Description: 'whiteboard',
     },
@@ -406,7 +408,7 @@ const exportsByTool: Record<string, Export> = {
       'Last Name': 'lastName',
       Address: 'address',
       'Phone Number': 'phone',
-      Birthday: 'anniversary_1',
+      Birthday: null,
       MEMBER_RATING: null,
       CC: null,
       TAGS: 'tag',
@@ -469,7 +471,7 @@ const exportsByTool: Record<string, Export> = {
       'Account Name': 'compName',
       Mobile: 'phone',
       Phone: 'second_Phone',
-      'Date of Birth': 'anniversary_1',
+      'Date of Birth': null,
       'Email Opt Out': null,
       'Created Time': 'creation_date',
       Salutation: null,
@@ -573,7 +575,7 @@ const exportsByTool: Record<string, Export> = {
       Poststed: 'city',
       Land: null,
       Firma: 'compName',
-      Fødselsdato: 'anniversary_1',
+      Fødselsdato: null,
       Kjønn: 'gender',
       Stilling: 'job_title',
     },

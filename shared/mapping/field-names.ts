@@ -1,4 +1,5 @@
 import { foldKey } from '../fix/fold';
+import { headerWordList } from './header-words';
 import type { Template } from '../template';
 import type { MappingReason } from './types';
 import { weakNames } from './vocabulary';
@@ -24,6 +25,31 @@ const weakScore = 0.9;
 const synonymStep = 0.001;
 
 const indexes = new WeakMap<Template, Map<string, FieldName[]>>();
+const wordIndexes = new WeakMap<Template, readonly NameWords[]>();
+
+/** One folded name with its words, and the fields that answer to it. */
+export type NameWords = Readonly<{ words: readonly string[]; names: readonly FieldName[] }>;
+
+/** Every name of every field as its words: for headers that hold a name among other words. */
+export function fieldNameWords(template: Template): readonly NameWords[] {
+  let list = wordIndexes.get(template);
+  if (list) return list;
+  const index = fieldNameIndex(template);
+  const byWords = new Map<string, FieldName[]>();
+  template.fields.forEach((field, i) => {
+    for (const raw of [field.header, field.label.en, field.label.nb, ...field.synonyms]) {
+      // The index keeps one entry per folded key ("first name" and "firstName" are one key); its score holds.
+      const entry = index.get(foldKey(raw))?.find((e) => e.field === i);
+      const words = headerWordList(raw).join(' ');
+      if (!entry || words === '') continue;
+      const named = byWords.get(words) ?? [];
+      if (!named.some((e) => e.field === i)) byWords.set(words, [...named, { ...entry, name: raw }]);
+    }
+  });
+  list = [...byWords].map(([words, names]) => ({ words: words.split(' '), names }));
+  wordIndexes.set(template, list);
+  return list;
+}
 
 /** Every folded name of every field of the template, with its score. */
 export function fieldNameIndex(template: Template): ReadonlyMap<string, readonly FieldName[]> {

@@ -1,4 +1,5 @@
 export * from './types';
+export { type SystemColumn, systemColumn } from './system-columns';
 export { suggestMapping, type SuggestOptions } from './suggest';
 export {
   type ApplyOptions,
@@ -47,3 +48,4 @@ export {
   customFieldDef,
   findCustomField,
 } from './custom-fields';
+export { type ColumnValues, type DistinctValue, distinctValues, mapValue, valueKey } from './value-map';

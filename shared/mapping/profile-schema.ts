@@ -9,10 +9,17 @@ const columnSchema = z
     split: z.tuple([z.string(), z.string()]).optional(),
     unmapped: z.enum(['note', 'custom', 'drop']).optional(),
     customName: z.string().optional(),
+    /** The field was guessed from the values and not confirmed when the profile was saved. */
+    guess: z.literal(true).optional(),
+    /** A person's translation of the column's values into the field's, by `valueKey`. */
+    values: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 
-/** A saved mapping: reused automatically when a file with the same headers (in any order) is opened. */
+/**
+ * A saved mapping: reused automatically when a file with the same headers (in any order) is opened. Version 1
+ * throughout: `guess` and `values` were added as optional keys, so every profile saved before reads the same.
+ */
 export const mappingProfileSchema = z
   .object({
     format: z.literal('listprep-mapping-profile'),

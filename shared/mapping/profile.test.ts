@@ -63,6 +63,8 @@ describe('mapping profiles', () => {
 describe('a profile file', () => {
   it.each<ColumnTarget>([
     { kind: 'field', header: 'email' },
+    { kind: 'field', header: 'zip', guess: true },
+    { kind: 'field', header: 'lead_source_id', values: { website: '12', 'trade show': '14' } },
     { kind: 'split', fields: ['firstName', 'lastName'] },
     { kind: 'custom', name: 'shoe_size' },
     { kind: 'note' },
@@ -77,5 +79,27 @@ describe('a profile file', () => {
     };
     const saved = mappingProfileSchema.parse(JSON.parse(JSON.stringify(profileFromMapping('p', mapping))));
     expect(mappingFromProfile(saved, headers, clientTether).columns[0].target).toEqual(target);
+  });
+});
+
+describe('profiles saved before guesses and value maps', () => {
+  it('reads an old profile file as it always did', () => {
+    const old = {
+      format: 'listprep-mapping-profile',
+      version: 1,
+      name: 'google',
+      template: clientTether.id,
+      signature: headersSignature(['Given Name', 'Mystery']),
+      columns: [
+        { header: 'Given Name', field: 'firstName' },
+        { header: 'Mystery', field: null, unmapped: 'note' },
+      ],
+      noteField: 'whiteboard',
+      savedAt: '2023-05-01T00:00:00.000Z',
+    };
+    const parsed = mappingProfileSchema.parse(old);
+    expect(
+      mappingFromProfile(parsed, ['Given Name', 'Mystery'], clientTether).columns.map((c) => c.target),
+    ).toEqual([{ kind: 'field', header: 'firstName' }, { kind: 'note' }]);
   });
 });

@@ -1,7 +1,7 @@
 import { foldWords } from '../fix/fold';
 import type { Template } from '../template';
 import type { MappingProfile } from './profile-schema';
-import type { ColumnMapping, ColumnTarget, Mapping } from './types';
+import type { ColumnMapping, ColumnTarget, FieldTarget, Mapping } from './types';
 
 // The profile's schema lives in profile-schema.ts, imported where a profile file is parsed: these functions
 // run on every `listprep check`, and loading zod with them cost about 90 ms of start-up.
@@ -39,7 +39,12 @@ type SavedColumn = MappingProfile['columns'][number];
 function savedColumn(header: string, target: ColumnTarget): SavedColumn {
   switch (target.kind) {
     case 'field':
-      return { header, field: target.header };
+      return {
+        header,
+        field: target.header,
+        ...(target.guess ? { guess: true as const } : {}),
+        ...(target.values && Object.keys(target.values).length ? { values: { ...target.values } } : {}),
+      };
     case 'split':
       return { header, field: null, split: [target.fields[0], target.fields[1]] };
     case 'custom':
@@ -116,7 +121,13 @@ export function mappingFromProfile(
       };
     if (saved.field && fields.has(saved.field) && !used.has(saved.field)) {
       used.add(saved.field);
-      return { ...base, target: { kind: 'field', header: saved.field } };
+      const target: FieldTarget = {
+        kind: 'field',
+        header: saved.field,
+        ...(saved.guess ? { guess: true as const } : {}),
+        ...(saved.values ? { values: saved.values } : {}),
+      };
+      return { ...base, target };
     }
     if (saved.split?.every((f) => fields.has(f))) {
       return { ...base, target: { kind: 'split', fields: [saved.split[0], saved.split[1]] } };

@@ -25,7 +25,8 @@ describe('suggestMapping by name', () => {
     expect(fieldOf(column('FIRST_NAME').target)).toBe('firstName');
     expect(fieldOf(column('last-name').target)).toBe('lastName');
     expect(fieldOf(column(' E-MAIL ').target)).toBe('email');
-    expect(fieldOf(column('fodselsdato').target)).toBe('anniversary_1');
+    // A birthday is not an anniversary: no field claims it.
+    expect(fieldOf(column('fodselsdato').target)).toBeNull();
     expect(fieldOf(column('Post.nr').target)).toBe('zip');
     expect(columnFor(['zip code'])('zip code')).toMatchObject({
       target: { kind: 'field', header: 'zip' },
@@ -92,9 +93,13 @@ describe('suggestMapping by content', () => {
       'gender',
     ]);
     expect(mapping.columns[0]).toMatchObject({
+      target: { kind: 'field', header: 'email', guess: true },
       reason: 'content',
-      detail: '100% of sampled values are email addresses',
+      detail: 'guessed from the values: 100% of sampled values are email addresses',
     });
+    expect(mapping.columns.filter((c) => c.reason === 'content').every((c) => 'guess' in c.target)).toBe(
+      true,
+    );
   });
 
   it('ranks content below any name, so a named column keeps its field', () => {
@@ -164,7 +169,7 @@ describe('columns the template lacks', () => {
     });
   });
 
-  it('keeps a type column whose rows disagree, since it then says which kind each number is', () => {
+  it('leaves out a type column whose rows disagree too, as the label of another column a person may keep', () => {
     const mapping = suggestMapping(
       clientTether,
       ['Phone 1 - Type', 'Phone 1 - Value'],
@@ -173,7 +178,7 @@ describe('columns the template lacks', () => {
         ['Mobile', '555-123-4568'],
       ],
     );
-    expect(mapping.columns[0].target).toEqual({ kind: 'note' });
+    expect(mapping.columns[0]).toMatchObject({ target: { kind: 'skip' }, system: 'label' });
   });
 });
 

@@ -2,9 +2,13 @@ import { reportExtraHeaders } from '../export/report-headers';
 import { cleanCell } from '../fix/text';
 import { foldKey, foldWords } from '../fix/fold';
 import type { Template } from '../template';
+import type { FieldName } from './field-names';
 import { contentCandidates } from './content';
-import { defaultNoteField, fieldNameIndex, siblingFields } from './field-names';
+import { familyNameColumn } from './family-name';
+import { defaultNoteField, fieldNameIndex, fieldNameWords, siblingFields } from './field-names';
+import { containsName, headerWordList } from './header-words';
 import { isTypeHeader, nameCandidates, numberedHeader } from './name-candidates';
+import { isRedundantName, namedAsSomethingElse, type SystemColumn, systemColumn } from './system-columns';
 import type { ColumnMapping, Mapping, MappingReason } from './types';
 import { fullNameHeaders, notTemplateHeaders, withoutQualifiers } from './vocabulary';
 
@@ -31,6 +35,8 @@ type ColumnSample = { values: string[]; fill: number };
 const typeMajority = 0.6;
 // Taking a sibling field (second_Phone after phone) is a second choice.
 const siblingDiscount = 0.75;
+// A field's name among other words ("Prospect First Name") is weaker evidence than the name alone.
+const containedWeight = 0.85;
 
 function sampleColumns(headers: readonly string[], rows: readonly (readonly string[])[], limit: number) {
   const count = Math.min(rows.length, limit);
@@ -69,21 +75,31 @@ function siblingTypes(headers: readonly string[], samples: readonly ColumnSample
 function nameMatches(template: Template, header: string, siblingType: string | undefined, column: number) {
   const index = fieldNameIndex(template);
   const best = new Map<number, Candidate>();
+  const keep = (name: FieldName, weight: number, via: string) => {
+    const confidence = name.score * weight;
+    const priority = name.rank * weight;
+    const before = best.get(name.field);
+    if (before && before.priority >= priority) return;
+    best.set(name.field, {
+      column,
+      field: name.field,
+      confidence,
+      priority,
+      reason: name.reason,
+      detail: `${name.reason} "${name.name}"${via}`,
+    });
+  };
   for (const candidate of nameCandidates(header, siblingType)) {
     for (const name of index.get(candidate.key) ?? []) {
-      const confidence = name.score * candidate.weight;
-      const priority = name.rank * candidate.weight;
-      const before = best.get(name.field);
-      if (before && before.priority >= priority) continue;
-      const via = candidate.via ? `, ${candidate.via}` : '';
-      best.set(name.field, {
-        column,
-        field: name.field,
-        confidence,
-        priority,
-        reason: name.reason,
-        detail: `${name.reason} "${name.name}"${via}`,
-      });
+      keep(name, candidate.weight, candidate.via ? `, ${candidate.via}` : '');
+    }
+  }
+  if (best.size === 0) {
+    // The name among words that say nothing about the field: "Prospect First Name", "Owns Home?", "TelCellHome".
+    const words = headerWordList(header);
+    for (const entry of fieldNameWords(template)) {
+      if (!containsName(words, entry.words)) continue;
+      for (const name of entry.names) keep(name, containedWeight, ' among the header’s words');
     }
   }
   return [...best.values()];
@@ -118,11 +134,15 @@ function isFullNameHeader(header: string): boolean {
 
 /**
  * Suggests a field for each column of a file: by name (template header, labels, synonyms, the vocabularies of
- * common exports, qualifier words removed, Google's numbered type/value pairs), then by content where names
- * fail. Each field goes to one column, the most confident first (fuller columns first among equals); a
- * column that loses a phone or anniversary field falls back to the sibling field. A full-name column is split
- * into first and last name when no column holds either. Columns left over keep their values as an
- * `[import]` note, except empty ones and the type columns already used.
+ * common exports, qualifier words removed, Google's numbered type/value pairs, a field's name among other
+ * words), then by content where names fail - a content match is a guess (`guess: true`) until a person
+ * confirms it, and a column whose name says it is something else (an ID, an offset, a rating) is never
+ * claimed by its values. Each field goes to one column, the most confident first (fuller columns first among
+ * equals); a column that loses a phone or anniversary field falls back to the sibling field. A `Name` column
+ * holding family names beside a given-name column is the last name; otherwise a full-name column is split when
+ * no column holds either name. Columns left over keep their values as an `[import]` note, except empty ones,
+ * repeats of other columns and the old system's own columns (IDs, ratings, coordinates, time zones, labels of
+ * other columns, filler), which are left out and say why.
  */
 export function suggestMapping(
   template: Template,
@@ -141,16 +161,31 @@ export function suggestMapping(
       typeColumns.add(col);
     }
   });
+  const words = headers.map(headerWordList);
+  const system = headers.map((header, col) => systemColumn(header, words[col], samples[col].values, headers));
+  // These are never a template field, whatever their name resembles (Mailchimp's REGION is a guess from an IP).
+  const neverAField = (col: number) => {
+    const kind = system[col]?.kind;
+    return kind === 'coordinates' || kind === 'timeZone' || kind === 'rating' || kind === 'label';
+  };
 
   const candidates: Candidate[] = [];
   headers.forEach((header, column) => {
-    if (typeColumns.has(column) || reportExtraHeaders.includes(header.trim())) return;
+    if (typeColumns.has(column) || reportExtraHeaders.includes(header.trim()) || neverAField(column)) return;
     const byName = nameMatches(template, header, types[column], column);
     if (byName.length) {
       candidates.push(...withSiblings(template, byName));
       return;
     }
-    if (isFullNameHeader(header) || notTemplateHeaders.has(foldKey(header))) return;
+    if (
+      isFullNameHeader(header) ||
+      notTemplateHeaders.has(foldKey(header)) ||
+      namedAsSomethingElse(words[column]) ||
+      system[column] ||
+      namesAnotherOwner(template, words[column])
+    ) {
+      return;
+    }
     for (const found of contentCandidates(template, samples[column].values)) {
       candidates.push({ column, ...found, priority: found.confidence, reason: 'content' });
     }
@@ -171,30 +206,58 @@ export function suggestMapping(
     takenFields.add(candidate.field);
   }
 
-  const firstName = template.fields.find((f) => f.role === 'firstName');
-  const lastName = template.fields.find((f) => f.role === 'lastName');
-  const namesMapped = [...takenFields].some((f) => {
-    const role = template.fields[f].role;
-    return role === 'firstName' || role === 'lastName';
-  });
-  const bothNamesMapped =
-    [...takenFields].filter((f) => ['firstName', 'lastName'].includes(template.fields[f].role ?? ''))
-      .length === 2;
+  const firstNameAt = template.fields.findIndex((f) => f.role === 'firstName');
+  const lastNameAt = template.fields.findIndex((f) => f.role === 'lastName');
+  const firstName = template.fields[firstNameAt];
+  const lastName = template.fields[lastNameAt];
+  // A vCard converter's `Name` is the family name (N's first part) when the given names have their own column.
+  const givenColumn = [...chosen].find(([, c]) => c.field === firstNameAt)?.[0];
+  if (lastName && givenColumn !== undefined && !takenFields.has(lastNameAt)) {
+    const family = familyNameColumn(
+      headers.map((h, col) => (!chosen.has(col) && isFullNameHeader(h) ? col : -1)).filter((c) => c >= 0),
+      givenColumn,
+      rows,
+      options.sampleRows ?? 1000,
+    );
+    if (family !== null) {
+      chosen.set(family, {
+        column: family,
+        field: lastNameAt,
+        confidence: 0.85,
+        priority: 0.85,
+        reason: 'synonym',
+        detail: `holds the family name: the given names are in "${headers[givenColumn]}"`,
+      });
+      takenFields.add(lastNameAt);
+    }
+  }
+  const namesMapped = [...takenFields].some((f) => f === firstNameAt || f === lastNameAt);
+  const bothNamesMapped = takenFields.has(firstNameAt) && takenFields.has(lastNameAt);
   let splitColumn = -1;
   if (firstName && lastName && !namesMapped) {
     splitColumn = headers.findIndex((h, col) => !chosen.has(col) && isFullNameHeader(h));
   }
+  const streetGroups = new Set(
+    [...chosen.keys()].flatMap((col) => {
+      const parts = numberedHeader(headers[col]);
+      return parts && parts.part === 'street' ? [`${parts.group} ${parts.index}`] : [];
+    }),
+  );
 
   const columns: ColumnMapping[] = headers.map((header, column) => {
     const pick = chosen.get(column);
     if (pick) {
+      const field = template.fields[pick.field].header;
       return {
         column,
         header,
-        target: { kind: 'field', header: template.fields[pick.field].header },
+        target:
+          pick.reason === 'content'
+            ? { kind: 'field', header: field, guess: true }
+            : { kind: 'field', header: field },
         confidence: round(pick.confidence),
         reason: pick.reason,
-        detail: pick.detail,
+        detail: pick.reason === 'content' ? `guessed from the values: ${pick.detail}` : pick.detail,
       };
     }
     if (column === splitColumn && firstName && lastName) {
@@ -210,21 +273,37 @@ export function suggestMapping(
     if (typeColumns.has(column)) {
       return dropped(column, header, 'read as the type of its value column');
     }
-    if (bothNamesMapped && isFullNameHeader(header)) {
+    if (bothNamesMapped && (isFullNameHeader(header) || isRedundantName(words[column]))) {
       return dropped(column, header, 'the first and last name columns hold it');
+    }
+    const parts = numberedHeader(header);
+    if (parts?.part === 'formatted' && streetGroups.has(`${parts.group} ${parts.index}`)) {
+      return dropped(column, header, 'the whole address again: its parts are mapped');
     }
     if (reportExtraHeaders.includes(header.trim())) {
       // A returned error report: its Problems column says what was wrong then; never a field or a note.
       return dropped(column, header, 'the error report’s Problems column');
     }
     const empty = samples[column].values.length === 0;
+    if (empty) {
+      return {
+        column,
+        header,
+        target: { kind: 'skip' },
+        confidence: 0,
+        reason: 'none',
+        detail: 'empty in the rows read',
+      };
+    }
+    const own = system[column];
+    if (own) return leftOut(column, header, own);
     return {
       column,
       header,
-      target: { kind: empty ? 'skip' : 'note' },
+      target: { kind: 'note' },
       confidence: 0,
       reason: 'none',
-      detail: empty ? 'empty in the rows read' : 'no template field; kept as an [import] note',
+      detail: 'no template field; kept as an [import] note',
     };
   });
 
@@ -233,6 +312,27 @@ export function suggestMapping(
     fields: template.fields.map((f) => f.header),
     columns,
     noteField: options.noteField === undefined ? defaultNoteField(template) : options.noteField,
+  };
+}
+
+/**
+ * Whether a header names a field among words that make it someone else's ("Assistant's Phone", "Spouse First
+ * Name"): its values look like the field's, but they belong to another person, so they are no evidence.
+ */
+function namesAnotherOwner(template: Template, words: readonly string[]): boolean {
+  return fieldNameWords(template).some((entry) => entry.words.every((w) => words.includes(w)));
+}
+
+/** The old system's own column, left out by default with the reason a person can read (and overrule). */
+function leftOut(column: number, header: string, system: SystemColumn): ColumnMapping {
+  return {
+    column,
+    header,
+    target: { kind: 'skip' },
+    confidence: 0,
+    reason: 'none',
+    detail: `left out: ${system.detail}`,
+    system: system.kind,
   };
 }
 

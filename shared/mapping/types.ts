@@ -24,11 +24,27 @@ export type MappingReason =
  * `shared/api`'s mapping) the server.
  */
 export type ColumnTarget =
-  | Readonly<{ kind: 'field'; header: string }>
+  | FieldTarget
   | Readonly<{ kind: 'split'; fields: readonly [string, string] }>
   | Readonly<{ kind: 'custom'; name: string }>
   | Readonly<{ kind: 'note' }>
   | Readonly<{ kind: 'skip' }>;
+
+/**
+ * A column into a template field. `guess`: the field was read from the values, not the name, and no person has
+ * confirmed it yet: the values go in as they are and no fix runs on them until someone does. `values`: a
+ * person's (or a profile's) translation of the column's values into the field's (`Web` -> `12`), keyed by
+ * `valueKey`; values it does not name stay as written.
+ */
+export type FieldTarget = Readonly<{
+  kind: 'field';
+  header: string;
+  guess?: true;
+  values?: Readonly<Record<string, string>>;
+}>;
+
+/** Why a column is left out by default: it is the old system's own (see system-columns.ts). */
+export type SystemKind = 'id' | 'rating' | 'coordinates' | 'timeZone' | 'label' | 'technical' | 'filler';
 
 /** The decision for one source column, with why it was made. */
 export type ColumnMapping = Readonly<{
@@ -41,10 +57,24 @@ export type ColumnMapping = Readonly<{
   reason: MappingReason;
   /** For people: what matched (`synonym "mobile phone"`, `40 of 40 sampled values are email addresses`). */
   detail?: string;
+  /** For a column left out because it is the old system's own: which kind (for people, in their language). */
+  system?: SystemKind;
 }>;
 
 /** A column's proposal as the Map screen shows it: the decision and a few values to recognise it by. */
 export type ColumnProposal = ColumnMapping & Readonly<{ samples: readonly string[] }>;
+
+/** A field read from the values that no person has confirmed yet: shown as "check this", never fixed. */
+export function isGuess(target: ColumnTarget): boolean {
+  return target.kind === 'field' && target.guess === true;
+}
+
+/** The target as a person confirmed it: the same field, no longer a guess. */
+export function confirmed(target: ColumnTarget): ColumnTarget {
+  if (target.kind !== 'field' || !target.guess) return target;
+  const { guess: _, ...sure } = target;
+  return sure;
+}
 
 /** The one template field a target fills, or null (a split, custom field, note or skip). */
 export function fieldOf(target: ColumnTarget): string | null {

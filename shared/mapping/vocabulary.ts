@@ -87,7 +87,9 @@ export const fullNameHeaders: ReadonlySet<string> = new Set(
 export const notTemplateHeaders: ReadonlySet<string> = new Set(
   [
     'salutation',
+    'anrede',
     'name prefix',
+    'prefixes',
     'prefix',
     'honorific',
     'tiltale',

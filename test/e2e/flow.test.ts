@@ -58,12 +58,11 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
     expect(await open.headerRow().textContent()).toBe('Row 4');
   });
 
-  it('fixes the mapping: job title and customer number go to their fields, shoe size stays an [import] note', async () => {
+  it('fixes the mapping: the customer number is found by its name, job title goes to its field, shoe size stays an [import] note', async () => {
     await open.continue();
     expect(await map.confidence('Fornavn').textContent()).toMatch(/^High/);
-    expect(await map.target('Kundenr').inputValue()).toBe('note');
+    expect(await map.target('Kundenr').inputValue()).toBe('field:external_id');
     expect(await map.target('Stilling hos kunde').inputValue()).toBe('note');
-    await map.mapTo('Kundenr', 'External ID (external_id)');
     await map.mapTo('Stilling hos kunde', 'Job title (job_title)');
     await map.mapTo('Etternavn', 'Skip this column');
     expect(await map.requiredMessage().textContent()).toContain('Last name');

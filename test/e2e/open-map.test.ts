@@ -91,7 +91,7 @@ describe('reading the file and saving a mapping', () => {
     await page.reload();
     await open.chooseFile(file);
     await open.continue();
-    expect(await map.target('Kundenr').inputValue()).toBe('note');
+    expect(await map.target('Skostørrelse').inputValue()).toBe('note');
     const offer = page.getByTestId('profile-offer');
     expect(await offer.textContent()).toContain('Oslo trade show');
     await offer.getByRole('button', { name: 'Use it' }).click();
@@ -116,7 +116,7 @@ describe('reading the file and saving a mapping', () => {
     await page.reload();
     await open.chooseFile(reorderedFile);
     await open.continue();
-    expect(await map.target('Kundenr').inputValue()).toBe('note');
+    expect(await map.target('Skostørrelse').inputValue()).toBe('note');
     const offer = page.getByTestId('profile-offer');
     expect(await offer.textContent()).toContain('Oslo trade show');
     await offer.getByRole('button', { name: 'Use it' }).click();

@@ -10,6 +10,7 @@ import { wordsFor } from '../../renderer/i18n/words';
 import { enCodes } from '../../renderer/i18n/en';
 import { nbCodes } from '../../renderer/i18n/nb';
 import { uploadUiWords } from '../../renderer/upload/words';
+import { firstTryWords, fixNames } from '../../renderer/i18n/first-try-words';
 
 // Every table of words people read, in every language, held against its English one: the same keys at every
 // depth, the same number of parameters, the same `{placeholder}`s, nothing left empty that English fills. A key added in one language
@@ -25,6 +26,8 @@ const tables: Readonly<Record<string, (locale: Locale) => unknown>> = {
   "the app's screens (renderer/i18n)": (l) => wordsFor(l),
   "the app's problem names (renderer/i18n)": (l) => ({ en: enCodes, nb: nbCodes })[l],
   "the app's upload screens (renderer/upload/words.ts)": (l) => uploadUiWords(l),
+  "the app's first-try steps (renderer/i18n/first-try-words.ts)": (l) => firstTryWords(l),
+  "the app's fix names (renderer/i18n/first-try-words.ts)": (l) => fixNames[l],
 };
 
 type Leaf = Readonly<{ path: string; kind: string; arity?: number; placeholders?: string }>;

@@ -5,9 +5,11 @@ import { useWords } from '../../app/useWords';
 import type { CellPosition, Plan, ProblemCode } from '../../../shared/list';
 import { CellPanel } from './CellPanel';
 import { ContactGrid, type FocusedCell } from './ContactGrid';
+import { DeadEndsPanel } from './DeadEndsPanel';
 import { DuplicatesDialog } from './DuplicatesDialog';
 import { FillDownDialog } from './FillDownDialog';
 import { FindReplacePanel } from './FindReplacePanel';
+import { FixEverythingSafe } from './FixEverythingSafe';
 import { GridController } from './grid-controller';
 import { PlanDialog } from './PlanDialog';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -160,6 +162,7 @@ export function FixScreen() {
           {words.onlyProblemRows}
         </label>
         <span className="lp-separator" aria-hidden="true" />
+        <FixEverythingSafe testId="fix-all-safe-toolbar" />
         <button
           type="button"
           onClick={() => setFinding(true)}
@@ -206,6 +209,7 @@ export function FixScreen() {
         <ContactGrid grid={grid} onFocus={setCell} />
         <aside className="lp-side">
           <CellPanel cell={cell} onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })} />
+          <DeadEndsPanel onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })} />
           <ProblemsPanel onJump={(col, code) => void jumpTo(col, code)} />
         </aside>
       </div>

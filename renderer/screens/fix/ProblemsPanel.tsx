@@ -1,6 +1,7 @@
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import type { ProblemCode } from '../../../shared/list';
+import { FixEverythingSafe } from './FixEverythingSafe';
 
 type Props = Readonly<{ onJump: (col: number, code: ProblemCode) => void }>;
 
@@ -28,6 +29,7 @@ export function ProblemsPanel({ onJump }: Props) {
       ) : (
         <>
           <p className="lp-help">{words.problemsHelp}</p>
+          <FixEverythingSafe testId="fix-all-safe-panel" />
           <ul>
             {summary.byColumn.map((entry) => {
               const column = columns[entry.col];

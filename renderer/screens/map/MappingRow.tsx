@@ -4,7 +4,10 @@ import type { Locale } from '../../../shared/validate';
 import { useController } from '../../app/AppContext';
 import { useWords } from '../../app/useWords';
 import type { Words } from '../../i18n/words';
-import type { ColumnProposal, ColumnTarget } from '../../../shared/mapping';
+import { type ColumnProposal, type ColumnTarget, isGuess } from '../../../shared/mapping';
+import { firstTryWords } from '../../i18n/first-try-words';
+import { GuessCheck } from './GuessCheck';
+import { ValueMapButton } from './ValueMapButton';
 
 const splitFields = ['firstName', 'lastName'] as const;
 
@@ -70,6 +73,9 @@ export const MappingRow = memo(function MappingRow({ proposal, target, locale }:
             <option value="custom">{words.customField}</option>
           </optgroup>
         </select>
+        {target.kind === 'field' && (
+          <ValueMapButton column={proposal.column} header={proposal.header} target={target} />
+        )}
         {target.kind === 'custom' && (
           <input
             type="text"
@@ -80,7 +86,14 @@ export const MappingRow = memo(function MappingRow({ proposal, target, locale }:
         )}
       </td>
       <td className="lp-confidence" title={proposal.detail || undefined}>
-        {confidenceText(words, proposal, target)}
+        {target.kind === 'field' && isGuess(target) ? (
+          <GuessCheck column={proposal.column} header={proposal.header} target={target} />
+        ) : target.kind === 'skip' && proposal.system ? (
+          // The old system's own column (an ID, a rating, a time zone…): left out by default, said why.
+          firstTryWords(locale).leftOut(firstTryWords(locale).system[proposal.system])
+        ) : (
+          confidenceText(words, proposal, target)
+        )}
       </td>
     </tr>
   );

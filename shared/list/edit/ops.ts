@@ -7,6 +7,9 @@ import type { SheetDocument } from '../sheet/sheet-document';
 export type OpLabel =
   | 'edit'
   | 'fix'
+  | 'fixAll'
+  | 'moveToNotes'
+  | 'clearValues'
   | 'replace'
   | 'fillDown'
   | 'insertRow'

@@ -1,4 +1,4 @@
-import type { FixExample } from './fixes';
+import type { FixExample, FixKindCount } from './fixes';
 import type { Op } from './ops';
 import type { Plan } from '../protocol';
 
@@ -11,11 +11,16 @@ export class PlanStore {
   private nextToken = 1;
 
   /** The preview of an op; a null op (nothing to change) gets token 0 and is not kept. */
-  keep(op: Op | null, count: number, examples: readonly FixExample[]): Plan {
-    if (!op) return { token: 0, count: 0, examples: [] };
+  keep(
+    op: Op | null,
+    count: number,
+    examples: readonly FixExample[],
+    kinds: readonly FixKindCount[] = [],
+  ): Plan {
+    if (!op) return { token: 0, count: 0, examples: [], kinds: [] };
     const token = this.nextToken++;
     this.plans.set(token, op);
-    return { token, count, examples };
+    return { token, count, examples, kinds };
   }
 
   get(token: number): Op | undefined {

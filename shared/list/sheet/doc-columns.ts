@@ -1,6 +1,11 @@
-import { splitFullName, type ColumnTarget } from '../../mapping';
+import type { ColumnTarget } from '../../mapping';
 import type { FieldDef, Template } from '../../template';
-import { type DocColumnKind, planColumns } from '../../mapping/column-plan';
+import {
+  type DocColumnKind,
+  type PlannedColumn,
+  planColumns,
+  plannedValues,
+} from '../../mapping/column-plan';
 import type { AccountCustomField } from '../../mapping/custom-fields';
 import type { CellTable } from './cell-table';
 import { IntList } from './int-list';
@@ -18,13 +23,18 @@ export type DocColumn = Readonly<{
   custom: AccountCustomField | null;
   /** Where the cells live in the table. */
   tableCol: number;
-  /** The table column was made by the app (an empty required field, a split name), not read from the file. */
+  /** The table column was made by the app (an empty field to fill, a split name, mapped values), not read from the file. */
   made: boolean;
+  /** How a made column was filled ('' for empty, the split part, the value map): reused only when the same. */
+  filledBy: string;
+  /** A field read from the values that no person has confirmed: no fix runs on it. */
+  guess: boolean;
 }>;
 
 /**
  * The document's columns over the table: the plan, with each column's place in the table. A split full name
- * gets two new table columns, filled once here from the source column (the source stays as it was).
+ * gets two new table columns and a value-mapped column one, filled once here from the source column (the
+ * source stays as it was).
  */
 export function layColumns(
   template: Template,
@@ -38,14 +48,19 @@ export function layColumns(
   const headers = table.row(headerRow);
   return planColumns(template, headers, targets, customFields).map((planned, index) => {
     let tableCol = planned.source;
-    if (planned.part || tableCol === null) {
-      // A column made earlier for this field (and split) keeps what the user typed into it.
-      const made = previous.find(
-        (c) => c.header === planned.header && c.made && c.sourceHeader === planned.sourceHeader,
+    const filledBy = planned.part ?? (planned.values ? `values:${JSON.stringify(planned.values)}` : '');
+    const made = planned.part !== undefined || planned.values !== undefined || planned.source === null;
+    if (made) {
+      // A column made earlier the same way keeps what the user typed into it.
+      const before = previous.find(
+        (c) =>
+          c.header === planned.header &&
+          c.made &&
+          c.sourceHeader === planned.sourceHeader &&
+          c.filledBy === filledBy,
       );
-      tableCol = made ? made.tableCol : table.addColumn();
-      if (!made && planned.part && planned.source !== null)
-        fillSplit(table, rows, planned.source, tableCol, planned.part);
+      tableCol = before ? before.tableCol : table.addColumn();
+      if (!before && planned.source !== null) fillMade(table, rows, tableCol, planned);
     }
     return {
       index,
@@ -54,24 +69,20 @@ export function layColumns(
       sourceHeader: planned.sourceHeader,
       field: planned.field,
       custom: planned.custom,
-      tableCol,
-      made: planned.part !== undefined || planned.source === null,
+      tableCol: tableCol as number,
+      made,
+      filledBy,
+      guess: planned.guess === true,
     };
   });
 }
 
-function fillSplit(
-  table: CellTable,
-  rows: IntList,
-  source: number,
-  target: number,
-  part: 'first' | 'last',
-): void {
+/** Fills a made column from its source column: a split name's part, or the values as the value map reads them. */
+function fillMade(table: CellTable, rows: IntList, target: number, planned: PlannedColumn): void {
   for (let i = 0; i < rows.length; i++) {
     const row = rows.get(i);
     const cells = table.row(row);
-    const name = splitFullName(cells[source] ?? '');
-    cells[target] = part === 'first' ? name.first : name.last;
+    cells[target] = plannedValues([planned], cells)[0];
     table.set(row, cells);
   }
 }

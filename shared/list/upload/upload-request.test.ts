@@ -45,6 +45,7 @@ describe('the list as an upload sends it', () => {
       'smsok',
       'email',
       'action_plan_id',
+      'whiteboard',
       'Member number',
       'Shoe size',
     ]);
@@ -54,6 +55,7 @@ describe('the list as an upload sends it', () => {
       'smsok',
       'email',
       'action_plan_id',
+      'whiteboard',
       'custom:member_no',
       null,
     ]);
