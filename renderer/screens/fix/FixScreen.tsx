@@ -2,22 +2,17 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { CellPosition, Plan, ProblemCode } from '../../../shared/list';
+import type { Plan, ProblemCode } from '../../../shared/list';
 import { CellPanel } from './CellPanel';
 import { ContactGrid, type FocusedCell } from './ContactGrid';
 import { DuplicatesDialog } from './DuplicatesDialog';
-import { FillDownDialog } from './FillDownDialog';
 import { FindReplacePanel } from './FindReplacePanel';
 import { GridController } from './grid-controller';
 import { PlanDialog } from './PlanDialog';
 import { ProblemsPanel } from './ProblemsPanel';
 import { useFixShortcuts } from './useFixShortcuts';
 
-type OpenDialog =
-  | { kind: 'plan'; title: string; plan: Plan }
-  | { kind: 'fillDown'; from: CellPosition; value: string }
-  | { kind: 'duplicates' }
-  | null;
+type OpenDialog = { kind: 'plan'; title: string; plan: Plan } | { kind: 'duplicates' } | null;
 
 const duplicateCodes = new Set<ProblemCode>([
   'email.duplicate',
@@ -65,10 +60,13 @@ export function FixScreen() {
   );
   const openFillDown = useCallback(() => {
     const from = grid.focused();
-    const row = grid.focusedRow();
-    if (!from || !row) return controller.info(words.selectCellFirst);
-    setDialog({ kind: 'fillDown', from, value: row.v[from.col] ?? '' });
-  }, [grid, controller, words]);
+    if (!from) return controller.info(words.selectCellFirst);
+    void controller.change('fillDown', {
+      view: grid.view,
+      block: { top: from.index, bottom: from.index, cols: [from.col] },
+      locale,
+    });
+  }, [grid, controller, words, locale]);
   const addRow = useCallback(async () => {
     const row = grid.focusedRow();
     const change = await controller.change('insertRow', { afterKey: row?.key ?? null, locale });
@@ -216,9 +214,6 @@ export function FixScreen() {
           onApply={() => void runPlan(dialog.plan)}
           onClose={() => setDialog(null)}
         />
-      )}
-      {dialog?.kind === 'fillDown' && (
-        <FillDownDialog grid={grid} from={dialog.from} value={dialog.value} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'duplicates' && <DuplicatesDialog onClose={() => setDialog(null)} />}
     </div>
