@@ -175,11 +175,11 @@ export type ListApi = {
   /** A block as the clipboard text Excel and Sheets paste (Ctrl+C). */
   copyCells: { req: { view: ViewRef; block: CellBlock }; res: { text: string; cells: number } };
   /**
-   * Clipboard text pasted at a selection (Ctrl+V), one undo step. A block longer than the rows below needs
-   * `addRows`: without it nothing changes and the answer says how many rows it needs.
+   * Clipboard text pasted at a selection (Ctrl+V), one undo step. A block that adds rows at the end of the
+   * list or loses columns past the last needs `confirmed`: without it nothing changes and the answer says why.
    */
   pasteCells: {
-    req: { view: ViewRef; text: string; target: PasteTarget; addRows: boolean; locale: Locale };
+    req: { view: ViewRef; text: string; target: PasteTarget; confirmed: boolean; locale: Locale };
     res: Change & { paste: PasteOutcome };
   };
   /** Empties a block (Delete; `cut` labels it as the second half of Ctrl+X). */

@@ -178,8 +178,8 @@ export class ListSession {
     },
     deleteRows: async ({ keys, locale }) => this.run(deleteRowsOp(this.requireDoc(), keys), locale),
     copyCells: async ({ view, block }) => copyBlock(this.requireDoc(), this.view(view), block),
-    pasteCells: async ({ view, text, target, addRows, locale }) => {
-      const { op, outcome } = planPaste(this.requireDoc(), this.view(view), text, target, addRows);
+    pasteCells: async ({ view, text, target, confirmed, locale }) => {
+      const { op, outcome } = planPaste(this.requireDoc(), this.view(view), text, target, confirmed);
       return { ...(op ? this.run(op, locale) : this.noChange()), paste: outcome };
     },
     clearCells: async ({ view, block, cut, locale }) => {

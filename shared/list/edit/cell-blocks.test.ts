@@ -57,7 +57,7 @@ describe('blocks of cells in the engine', () => {
         view,
         text,
         target: { block: { top: 1, bottom: 1, cols: [col('email')] }, columns },
-        addRows: false,
+        confirmed: false,
         locale: 'en',
       },
       none,
@@ -83,7 +83,7 @@ describe('blocks of cells in the engine', () => {
         view,
         text: 'lead\r\n',
         target: { block: { top: 0, bottom: 3, cols: [col('tag')] }, columns },
-        addRows: false,
+        confirmed: false,
         locale: 'en',
       },
       none,
@@ -94,7 +94,7 @@ describe('blocks of cells in the engine', () => {
         view,
         text: 'x\ny',
         target: { block: { top: 0, bottom: 3, cols: [col('tag')] }, columns },
-        addRows: false,
+        confirmed: false,
         locale: 'en',
       },
       none,
@@ -108,14 +108,14 @@ describe('blocks of cells in the engine', () => {
     const target = { block: { top: 3, bottom: 3, cols: [col('firstName')] }, columns };
     const text = 'Eli\tMoe\teli@example.com\r\nFia\tNes\tfia@example\r\nGro\tOdd\tgro@example.com\r\n';
     const asked = await session.handlers.pasteCells(
-      { view, text, target, addRows: false, locale: 'en' },
+      { view, text, target, confirmed: false, locale: 'en' },
       none,
     );
-    expect(asked.paste).toMatchObject({ needsRows: 2, addedRows: 0 });
+    expect(asked.paste).toMatchObject({ needsRows: 2, addedRows: 0, unconfirmed: true });
     expect(asked.entry).toBeNull();
     expect(asked.status.rowCount).toBe(4);
     const pasted = await session.handlers.pasteCells(
-      { view, text, target, addRows: true, locale: 'en' },
+      { view, text, target, confirmed: true, locale: 'en' },
       none,
     );
     expect(pasted.paste).toMatchObject({ needsRows: 2, addedRows: 2, cells: 9 });
@@ -134,20 +134,24 @@ describe('blocks of cells in the engine', () => {
     expect((await rows(session))[3].v[col('firstName')]).toBe('Dina');
   });
 
-  it('leaves out and counts the columns of a block that run past the last column', async () => {
+  it('asks before leaving out the columns of a block that run past the last column, then pastes the rest', async () => {
     const { session, col } = await open();
     const columns = [col('firstName'), col('lastName'), col('email'), col('phone'), col('tag')];
-    const change = await session.handlers.pasteCells(
-      {
-        view,
-        text: 'a\tb\tc',
-        target: { block: { top: 0, bottom: 0, cols: [col('tag')] }, columns },
-        addRows: false,
-        locale: 'en',
-      },
-      none,
-    );
-    expect(change.paste).toMatchObject({ cells: 1, clippedCols: 2 });
+    const paste = (confirmed: boolean) =>
+      session.handlers.pasteCells(
+        {
+          view,
+          text: 'a\tb\tc',
+          target: { block: { top: 0, bottom: 0, cols: [col('tag')] }, columns },
+          confirmed,
+          locale: 'en',
+        },
+        none,
+      );
+    expect((await paste(false)).paste).toMatchObject({ clippedCols: 2, unconfirmed: true });
+    expect((await rows(session))[0].v[col('tag')]).toBe('vip');
+    const change = await paste(true);
+    expect(change.paste).toMatchObject({ cells: 1, clippedCols: 2, unconfirmed: false });
     expect((await rows(session))[0].v[col('tag')]).toBe('a');
   });
 

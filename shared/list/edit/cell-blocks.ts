@@ -23,10 +23,12 @@ export type PasteOutcome = Readonly<{
   cells: number;
   /** Rows added at the end of the list for a block longer than the rows below the cursor. */
   addedRows: number;
-  /** Rows the block needs beyond the list's end; nothing was pasted when these were not allowed. */
+  /** Rows the block needs beyond the list's end. */
   needsRows: number;
-  /** Columns of the clipboard's block that fall beyond the grid's last column and were left out. */
+  /** Columns of the clipboard's block that fall beyond the grid's last column (left out). */
   clippedCols: number;
+  /** Nothing was pasted: the block needs rows or loses columns, and the person has not confirmed that. */
+  unconfirmed: boolean;
 }>;
 
 type Change = { key: number; col: number; value: string };
@@ -124,15 +126,15 @@ export function fillDownBlocks(block: CellBlock): { from: CellBlock; to: CellBlo
 /**
  * A paste of clipboard text at a selection. One cell pasted into a larger selection fills it, and so does a
  * block whose size divides the selection's (Excel tiles it); otherwise the block lands at the selection's
- * top-left cell, running on to the right and down. Rows past the list's end are added only when `addRows`
- * (the grid asks first); columns past the grid's last are left out and counted.
+ * top-left cell, running on to the right and down. A block that needs rows past the list's end (added there)
+ * or has columns past the grid's last (left out) is pasted only when `confirmed`: the grid asks first.
  */
 export function planPaste(
   doc: SheetDocument,
   view: RowView,
   text: string,
   target: PasteTarget,
-  addRows: boolean,
+  confirmed: boolean,
 ): { op: Op | null; outcome: PasteOutcome } {
   const grid = parseClipboardText(text);
   const height = grid.length;
@@ -156,8 +158,10 @@ export function planPaste(
     addedRows: 0,
     needsRows,
     clippedCols,
+    unconfirmed: false,
   };
-  if (needsRows > 0 && !addRows) return { op: null, outcome };
+  if ((needsRows > 0 || clippedCols > 0) && !confirmed)
+    return { op: null, outcome: { ...outcome, unconfirmed: true } };
   const valueAt = (r: number, j: number) => grid[r % height][j % width] ?? '';
   const changes: Change[] = [];
   const existing = Math.min(landed.bottom, view.length - 1);
