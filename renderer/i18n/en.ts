@@ -127,6 +127,35 @@ export const en = {
   op_keep: 'keep',
   op_merge: 'merge',
   op_notDuplicate: 'not a duplicate',
+  sortBy: (column: string) => `Sort by ${column}`,
+  filterBy: (column: string) => `Filter ${column}`,
+  rangeSelected: (
+    rows: number,
+    cols: number,
+    cells: number,
+    where: string,
+    from: string,
+    to: string | null,
+  ) =>
+    `${plural(rows, 'row', 'rows')} × ${plural(cols, 'column', 'columns')} selected (${plural(cells, 'cell', 'cells')}), ${where}, ${to ? `${from} to ${to}` : from}`,
+  rangeRows: (top: number, bottom: number) =>
+    top === bottom ? `row ${n(top)}` : `rows ${n(top)}–${n(bottom)}`,
+  copiedCells: (cells: number) => `Copied ${plural(cells, 'cell', 'cells')}.`,
+  cutCells: (cells: number) => `Cut ${plural(cells, 'cell', 'cells')}. Undo with Ctrl+Z.`,
+  clearedCells: (cells: number) => `Cleared ${plural(cells, 'cell', 'cells')}. Undo with Ctrl+Z.`,
+  pastedCells: (cells: number) => `Pasted ${plural(cells, 'cell', 'cells')}. Undo with Ctrl+Z.`,
+  pastedClipped: (cells: number, clipped: number) =>
+    `Pasted ${plural(cells, 'cell', 'cells')}; ${plural(clipped, 'column', 'columns')} past the last column left out. Undo with Ctrl+Z.`,
+  filledCells: (cells: number) => `Filled ${plural(cells, 'cell', 'cells')}. Undo with Ctrl+Z.`,
+  copyFailed: 'The clipboard refused the copy. Press Ctrl+C again.',
+  nothingAbove: 'Fill down copies the cell above into the selection: there is no row above the first.',
+  pasteTitle: 'Paste a larger block?',
+  pasteAddsRows: (rows: number) =>
+    `The block runs past the end of the list: ${plural(rows, 'new row', 'new rows')} will be added at the end.`,
+  pasteClipsCols: (cols: number) =>
+    `${plural(cols, 'column', 'columns')} of the block fall past the last column and will be left out.`,
+  pasteAnyway: 'Paste',
+  selectionStatus: 'Selection',
   previousProblem: 'Previous problem',
   nextProblem: 'Next problem',
   onlyProblemRows: 'Only rows with problems',

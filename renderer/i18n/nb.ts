@@ -134,6 +134,27 @@ export const nb: Words = {
   op_keep: 'behold',
   op_merge: 'sammenslåing',
   op_notDuplicate: 'ikke duplikat',
+  sortBy: (column) => `Sorter etter ${column}`,
+  filterBy: (column) => `Filtrer ${column}`,
+  rangeSelected: (rows, cols, cells, where, from, to) =>
+    `${plural(rows, 'rad', 'rader')} × ${plural(cols, 'kolonne', 'kolonner')} valgt (${plural(cells, 'celle', 'celler')}), ${where}, ${to ? `${from} til ${to}` : from}`,
+  rangeRows: (top, bottom) => (top === bottom ? `rad ${n(top)}` : `rad ${n(top)}–${n(bottom)}`),
+  copiedCells: (cells) => `Kopierte ${plural(cells, 'celle', 'celler')}.`,
+  cutCells: (cells) => `Klippet ut ${plural(cells, 'celle', 'celler')}. Angre med Ctrl+Z.`,
+  clearedCells: (cells) => `Tømte ${plural(cells, 'celle', 'celler')}. Angre med Ctrl+Z.`,
+  pastedCells: (cells) => `Limte inn ${plural(cells, 'celle', 'celler')}. Angre med Ctrl+Z.`,
+  pastedClipped: (cells, clipped) =>
+    `Limte inn ${plural(cells, 'celle', 'celler')}; ${plural(clipped, 'kolonne', 'kolonner')} etter siste kolonne ble utelatt. Angre med Ctrl+Z.`,
+  filledCells: (cells) => `Fylte ${plural(cells, 'celle', 'celler')}. Angre med Ctrl+Z.`,
+  copyFailed: 'Utklippstavlen avviste kopieringen. Trykk Ctrl+C igjen.',
+  nothingAbove: 'Fyll ned kopierer cellen over inn i utvalget: det finnes ingen rad over den første.',
+  pasteTitle: 'Lime inn en større blokk?',
+  pasteAddsRows: (rows) =>
+    `Blokken går forbi slutten av listen: ${plural(rows, 'ny rad', 'nye rader')} legges til på slutten.`,
+  pasteClipsCols: (cols) =>
+    `${plural(cols, 'kolonne', 'kolonner')} av blokken havner etter siste kolonne og blir utelatt.`,
+  pasteAnyway: 'Lim inn',
+  selectionStatus: 'Utvalg',
   previousProblem: 'Forrige problem',
   nextProblem: 'Neste problem',
   onlyProblemRows: 'Bare rader med problemer',

@@ -2,17 +2,24 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { Plan, ProblemCode } from '../../../shared/list';
+import type { PasteOutcome, Plan, ProblemCode } from '../../../shared/list';
 import { CellPanel } from './CellPanel';
 import { ContactGrid, type FocusedCell } from './ContactGrid';
 import { DuplicatesDialog } from './DuplicatesDialog';
 import { FindReplacePanel } from './FindReplacePanel';
 import { GridController } from './grid-controller';
+import { PasteDialog } from './PasteDialog';
 import { PlanDialog } from './PlanDialog';
 import { ProblemsPanel } from './ProblemsPanel';
+import { RangeController, type RangeNews } from './range/range-controller';
+import { SelectionStatus } from './SelectionStatus';
 import { useFixShortcuts } from './useFixShortcuts';
 
-type OpenDialog = { kind: 'plan'; title: string; plan: Plan } | { kind: 'duplicates' } | null;
+type OpenDialog =
+  | { kind: 'plan'; title: string; plan: Plan }
+  | { kind: 'duplicates' }
+  | { kind: 'paste'; outcome: PasteOutcome; answer: (paste: boolean) => void }
+  | null;
 
 const duplicateCodes = new Set<ProblemCode>([
   'email.duplicate',
@@ -28,6 +35,30 @@ export function FixScreen() {
   const grid = useMemo(() => new GridController(controller), [controller]);
   const [cell, setCell] = useState<FocusedCell | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  // What the last range command did, at the list's version it made: a later change makes it old news.
+  const [news, setNews] = useState<{ news: RangeNews; version: number } | null>(null);
+  const range = useMemo(
+    () =>
+      new RangeController({
+        app: controller,
+        grid,
+        confirmPaste: (outcome) =>
+          new Promise<boolean>((resolve) =>
+            setDialog({
+              kind: 'paste',
+              outcome,
+              answer: (paste) => {
+                setDialog(null);
+                resolve(paste);
+              },
+            }),
+          ),
+        say: (news) => setNews({ news, version: controller.getState().status?.version ?? 0 }),
+      }),
+    [controller, grid],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another cell ends the news.
+  useEffect(() => setNews(null), [cell]);
   const [finding, setFinding] = useState(false);
   const [problemsOnly, setProblemsOnly] = useState(false);
 
@@ -59,14 +90,9 @@ export function FixScreen() {
     [controller, grid],
   );
   const openFillDown = useCallback(() => {
-    const from = grid.focused();
-    if (!from) return controller.info(words.selectCellFirst);
-    void controller.change('fillDown', {
-      view: grid.view,
-      block: { top: from.index, bottom: from.index, cols: [from.col] },
-      locale,
-    });
-  }, [grid, controller, words, locale]);
+    if (!grid.focused()) return controller.info(words.selectCellFirst);
+    void range.fillDown();
+  }, [grid, range, controller, words]);
   const addRow = useCallback(async () => {
     const row = grid.focusedRow();
     const change = await controller.change('insertRow', { afterKey: row?.key ?? null, locale });
@@ -201,7 +227,13 @@ export function FixScreen() {
         />
       )}
       <div className="lp-fix-body">
-        <ContactGrid grid={grid} onFocus={setCell} />
+        <div className="lp-grid-column">
+          <ContactGrid grid={grid} range={range} onFocus={setCell} />
+          <SelectionStatus
+            range={range}
+            news={news && news.version === (status?.version ?? 0) ? news.news : null}
+          />
+        </div>
         <aside className="lp-side">
           <CellPanel cell={cell} onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })} />
           <ProblemsPanel onJump={(col, code) => void jumpTo(col, code)} />
@@ -216,6 +248,7 @@ export function FixScreen() {
         />
       )}
       {dialog?.kind === 'duplicates' && <DuplicatesDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'paste' && <PasteDialog outcome={dialog.outcome} onAnswer={dialog.answer} />}
     </div>
   );
 }
