@@ -7,7 +7,9 @@ const plural = (count: number, one: string, many: string) => `${n(count)} ${coun
 type Words = {
   readonly [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string
     ? (...args: A) => string
-    : string;
+    : (typeof en)[K] extends string
+      ? string
+      : { readonly [P in keyof (typeof en)[K]]: string };
 };
 
 /** Every word of the UI in Norwegian Bokmål. */
@@ -177,6 +179,22 @@ export const nb: Words = {
   cellTitle: 'Valgt celle',
   noCell: 'Velg en celle for å se problemene og rettingene.',
   cellAt: (row, column) => `Rad ${n(row)}, ${column}`,
+  rawValue: 'Verdien slik den er lagret',
+  emptyCell: '(tom)',
+  hiddenFound: (list) => `Tegn du ikke ser: ${list}.`,
+  hiddenCount: (count, name) => `${n(count)} × ${name}`,
+  hiddenName: {
+    lineBreak: 'linjeskift',
+    carriageReturn: 'vognretur',
+    tab: 'tabulator',
+    noBreakSpace: 'hardt mellomrom',
+    otherSpace: 'uvanlig mellomrom',
+    zeroWidth: 'tegn uten bredde',
+    directionMark: 'tekstretningsmerke',
+    softHyphen: 'myk bindestrek',
+    control: 'kontrolltegn',
+    edgeSpace: 'mellomrom i starten eller slutten',
+  },
   cellOk: 'Denne cellen er i orden.',
   errorLabel: 'Feil',
   warningLabel: 'Advarsel',

@@ -43,7 +43,8 @@ const contacts = [
 
 type Session = { page: Page; fix: FixPage; range: RangePage; app: AppPage };
 
-async function openList(name: string, text = contacts): Promise<Session> {
+/** Opens a file through Open and Map; `errors`: the error count to wait for (null: just the first rows). */
+async function openList(name: string, text = contacts, errors: number | null = 0): Promise<Session> {
   const page = await browser.context.newPage();
   page.setDefaultTimeout(30_000);
   recordPageProblems(page, pageProblems);
@@ -55,7 +56,8 @@ async function openList(name: string, text = contacts): Promise<Session> {
   await new OpenPage(page).continue();
   await new MapPage(page).continue();
   const fix = new FixPage(page);
-  await fix.waitErrors(0);
+  if (errors === null) await page.getByTestId('error-count').waitFor();
+  else await fix.waitErrors(errors);
   return { page, fix, range: new RangePage(page, fix), app };
 }
 
@@ -245,6 +247,31 @@ describe('filling', () => {
     await app.screenshot('spreadsheet-05-filled');
     await page.keyboard.press('Control+z');
     await expect.poll(() => fix.cellText(6, 'First name')).toBe('Fia');
+    await page.close();
+  });
+
+  it('shows a cell as stored in the cell panel, with line breaks, no-break spaces and zero-width characters visible', async () => {
+    const text = [
+      'firstName,lastName,email,phone,tag',
+      'Cora,"Young\u00a0Lee",cora@example.com\u200b,5551110001,"vip\nclub "',
+    ].join('\r\n');
+    const { page, fix, app } = await openList('raw-value.csv', text, null);
+    await fix.select(1, 'Last name');
+    const raw = fix.cellPanel().getByTestId('raw-value');
+    await expect.poll(() => raw.locator('.lp-hidden-char').count()).toBe(1);
+    expect(await raw.getByTestId('hidden-characters').textContent()).toBe(
+      'Characters you cannot see: 1 × no-break space.',
+    );
+    expect(await raw.locator('.lp-hidden-char').getAttribute('title')).toBe('no-break space (U+00A0)');
+    await fix.select(1, 'Tags');
+    await expect
+      .poll(() => raw.getByTestId('hidden-characters').textContent())
+      .toBe('Characters you cannot see: 1 × line break, 1 × space at the start or end.');
+    await app.screenshot('spreadsheet-06-raw-value');
+    await fix.select(1, 'Email');
+    await expect
+      .poll(() => raw.getByTestId('hidden-characters').textContent())
+      .toBe('Characters you cannot see: 1 × zero-width character.');
     await page.close();
   });
 

@@ -235,7 +235,11 @@ export function FixScreen() {
           />
         </div>
         <aside className="lp-side">
-          <CellPanel cell={cell} onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })} />
+          <CellPanel
+            cell={cell}
+            value={cell ? grid.rowAt(cell.index)?.v[cell.col] : undefined}
+            onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })}
+          />
           <ProblemsPanel onJump={(col, code) => void jumpTo(col, code)} />
         </aside>
       </div>
