@@ -34,6 +34,8 @@ export const en = {
   reading: (rows: number) => `Reading… ${plural(rows, 'row', 'rows')}`,
   validating: (rows: number) => `Checking… ${plural(rows, 'row', 'rows')}`,
   fileSummary: (rows: number) => `${plural(rows, 'contact row', 'contact rows')} found.`,
+  headerOnly: 'No contact rows: the file has a header row and nothing below it.',
+  previewKeys: 'Up and Down arrows move between the rows; Enter makes the row the header row.',
   leftOut: (p: { titles: number; blank: number; footer: number; ragged: number }) => {
     const parts = [
       p.titles ? plural(p.titles, 'title line', 'title lines') : '',
@@ -231,7 +233,7 @@ export const en = {
   sameEmail: 'Same email',
   likelySame: 'Looks like the same person',
   keepThis: 'Keep only this one',
-  mergeInto: 'Merge into this one',
+  mergeInto: 'Merge into this one…',
   notDuplicate: 'Not a duplicate',
   emailGroupHelp:
     'The CRM needs a different email on every contact: keep one, merge them, or correct an email.',
@@ -241,6 +243,17 @@ export const en = {
   phone: 'Phone',
   company: 'Company',
   row: 'Row',
+
+  mergeTitle: (keep: number, others: readonly number[]) =>
+    `Merge row ${others.map(n).join(', ')} into row ${n(keep)}`,
+  mergeHelp:
+    'The merged contact, field by field. Where the rows differ, pick the value to keep: the others go to the notes, so nothing is lost.',
+  mergeNotes: 'Whiteboard notes after the merge',
+  mergeDropped: (count: number) =>
+    `This list has no Whiteboard notes column: ${plural(count, 'value that does not win is', 'values that do not win are')} dropped. Map a column to Whiteboard notes on the Map screen to keep them.`,
+  mergeAndDrop: (count: number) => `Merge and drop ${plural(count, 'value', 'values')}`,
+  mergeNow: 'Merge',
+  rowN: (row: number) => `row ${n(row)}`,
 
   reviewTitle: 'Review and export',
   reviewRows: 'Rows',
@@ -258,6 +271,19 @@ export const en = {
   exporting: 'Preparing the file…',
   exported: (name: string) => `Saved ${name}.`,
   exportFailed: (why: string) => `Export failed: ${why}`,
+  noRowsToExport:
+    'The list has no rows: the file holds its header and nothing below it. There is nothing to export.',
+  toUpload: 'Continue to upload',
+  splitTitle: 'Split off the rows with errors',
+  splitCounts: (clean: number, errors: number) =>
+    `${plural(clean, 'row has', 'rows have')} no errors and can go to the CRM; ${plural(errors, 'row with errors goes', 'rows with errors go')} to an error report for the customer.`,
+  splitHelp: 'Both files are written in one step. The file for the CRM holds no errors; nothing is left out.',
+  splitWorkbook: 'Template workbook (.xlsx) + error report',
+  splitCsv: 'CSV + error report',
+  exportedSplit: (clean: string, cleanRows: number, report: string, errorRows: number) =>
+    `Saved ${clean} (${plural(cleanRows, 'row', 'rows')}) and ${report} (${plural(errorRows, 'row', 'rows')} with errors).`,
+  exportedCleanOnly: (clean: string, cleanRows: number) =>
+    `Saved ${clean} (${plural(cleanRows, 'row', 'rows')}); the error report was not saved.`,
   backToFix: 'Back to fixing',
 
   errorTitle: 'Something went wrong',

@@ -43,6 +43,8 @@ export const nb: Words = {
   reading: (rows) => `Leser… ${plural(rows, 'rad', 'rader')}`,
   validating: (rows) => `Kontrollerer… ${plural(rows, 'rad', 'rader')}`,
   fileSummary: (rows) => `${plural(rows, 'kontaktrad', 'kontaktrader')} funnet.`,
+  headerOnly: 'Ingen kontaktrader: filen har en overskriftsrad og ingenting under den.',
+  previewKeys: 'Pil opp og ned flytter mellom radene; Enter gjør raden til overskriftsraden.',
   leftOut: (p) => {
     const parts = [
       p.titles ? plural(p.titles, 'tittellinje', 'tittellinjer') : '',
@@ -232,7 +234,7 @@ export const nb: Words = {
   sameEmail: 'Samme e-post',
   likelySame: 'Ser ut som samme person',
   keepThis: 'Behold bare denne',
-  mergeInto: 'Slå sammen til denne',
+  mergeInto: 'Slå sammen til denne…',
   notDuplicate: 'Ikke et duplikat',
   emailGroupHelp:
     'CRM-et krever ulik e-post på hver kontakt: behold én, slå dem sammen eller rett en e-post.',
@@ -242,6 +244,16 @@ export const nb: Words = {
   phone: 'Telefon',
   company: 'Firma',
   row: 'Rad',
+
+  mergeTitle: (keep, others) => `Slå sammen rad ${others.map(n).join(', ')} med rad ${n(keep)}`,
+  mergeHelp:
+    'Den sammenslåtte kontakten, felt for felt. Der radene er ulike, velger du verdien som skal beholdes: de andre går til notatene, så ingenting går tapt.',
+  mergeNotes: 'Tavlenotater etter sammenslåingen',
+  mergeDropped: (count) =>
+    `Listen har ingen kolonne for tavlenotater: ${plural(count, 'verdi som ikke velges, forsvinner', 'verdier som ikke velges, forsvinner')}. Koble en kolonne til Tavlenotater på koblingssiden for å beholde dem.`,
+  mergeAndDrop: (count) => `Slå sammen og forkast ${plural(count, 'verdi', 'verdier')}`,
+  mergeNow: 'Slå sammen',
+  rowN: (row) => `rad ${n(row)}`,
 
   reviewTitle: 'Gjennomgå og eksporter',
   reviewRows: 'Rader',
@@ -254,11 +266,24 @@ export const nb: Words = {
   exportCsv: 'Last ned CSV',
   exportReport: 'Last ned feilrapport (.xlsx)',
   exportBlocked: (errors) =>
-    `Rett ${plural(errors, 'feilen', 'feilene')} først: CRM-et importerer ingenting når en rad har feil. Feilrapporten er tilgjengelig.`,
+    `${errors === 1 ? 'Rett feilen' : `Rett de ${n(errors)} feilene`} først: CRM-et importerer ingenting når en rad har feil. Feilrapporten er tilgjengelig.`,
   exportReady: 'Ingen feil: klar til eksport.',
   exporting: 'Lager filen…',
   exported: (name) => `Lagret ${name}.`,
   exportFailed: (why) => `Eksporten feilet: ${why}`,
+  noRowsToExport:
+    'Listen har ingen rader: filen har overskriftsraden og ingenting under den. Det er ingenting å eksportere.',
+  toUpload: 'Fortsett til opplasting',
+  splitTitle: 'Skill ut radene med feil',
+  splitCounts: (clean, errors) =>
+    `${plural(clean, 'rad har', 'rader har')} ingen feil og kan gå til CRM-et; ${plural(errors, 'rad med feil går', 'rader med feil går')} til en feilrapport for kunden.`,
+  splitHelp: 'Begge filene skrives i ett steg. Filen til CRM-et har ingen feil; ingenting blir utelatt.',
+  splitWorkbook: 'Malarbeidsbok (.xlsx) + feilrapport',
+  splitCsv: 'CSV + feilrapport',
+  exportedSplit: (clean, cleanRows, report, errorRows) =>
+    `Lagret ${clean} (${plural(cleanRows, 'rad', 'rader')}) og ${report} (${plural(errorRows, 'rad', 'rader')} med feil).`,
+  exportedCleanOnly: (clean, cleanRows) =>
+    `Lagret ${clean} (${plural(cleanRows, 'rad', 'rader')}); feilrapporten ble ikke lagret.`,
   backToFix: 'Tilbake til retting',
 
   errorTitle: 'Noe gikk galt',

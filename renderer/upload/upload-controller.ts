@@ -261,7 +261,11 @@ export class UploadController {
     this.set({ lookups: state });
     if (previous?.lookups.version === state.lookups.version && this.app.getState().lookups) return;
     if (this.app.getState().columns)
-      await this.app.setLookups(state.lookups.lookups, this.words.lookupsApplied, state.lookups.customFields);
+      await this.app.setLookups(
+        state.lookups.lookups,
+        (locale) => uploadUiWords(locale).lookupsApplied,
+        state.lookups.customFields,
+      );
   }
 
   setChoices(patch: Partial<UploadChoices>): void {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useController } from '../../app/AppContext';
+import { inWords } from '../../app/app-store';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import type { PasteOutcome, Plan, ProblemCode } from '../../../shared/list';
@@ -90,9 +91,9 @@ export function FixScreen() {
     [controller, grid],
   );
   const openFillDown = useCallback(() => {
-    if (!grid.focused()) return controller.info(words.selectCellFirst);
+    if (!grid.focused()) return controller.info(inWords((w) => w.selectCellFirst));
     void range.fillDown();
-  }, [grid, range, controller, words]);
+  }, [grid, range, controller]);
   const addRow = useCallback(async () => {
     const row = grid.focusedRow();
     const change = await controller.change('insertRow', { afterKey: row?.key ?? null, locale });
@@ -101,20 +102,25 @@ export function FixScreen() {
   const deleteRow = useCallback(async () => {
     const row = grid.focusedRow();
     const at = grid.focused();
-    if (!row || !at) return controller.info(words.selectCellFirst);
+    if (!row || !at) return controller.info(inWords((w) => w.selectCellFirst));
     await controller.change('deleteRows', { keys: [row.key], locale });
     await grid.goTo({
       index: Math.max(0, Math.min(at.index, (controller.getState().status?.rowCount ?? 1) - 1)),
       col: at.col,
     });
-  }, [grid, controller, locale, words]);
+  }, [grid, controller, locale]);
   const runPlan = useCallback(
     async (plan: Plan) => {
       setDialog(null);
       const change = await controller.change('runPlan', { token: plan.token, locale });
-      if (change) controller.info(words.applied(plan.count));
+      // The undo hint holds only until the next change.
+      if (change)
+        controller.info(
+          inWords((w) => w.applied(plan.count)),
+          true,
+        );
     },
-    [controller, locale, words],
+    [controller, locale],
   );
 
   useFixShortcuts({
