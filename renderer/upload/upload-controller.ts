@@ -107,6 +107,9 @@ export class UploadController {
         serverProblemRows: 0,
         choices: { ...this.state.choices, complianceConfirmed: false },
       });
+      // A finished import's results (and the header's "Import finished") belong to the list it sent; one
+      // still running goes on and says how it ends.
+      this.resetRun();
     });
     void this.resume();
   }
