@@ -56,7 +56,8 @@ export function MergePreviewPanel({ group, keep, onMerge, onCancel }: Props) {
                     <input
                       type="radio"
                       name={`merge-${field.col}`}
-                      checked={field.winner === v.key}
+                      // The pick shows at once; the preview of the notes follows from the worker.
+                      checked={(winners[field.col] ?? field.winner) === v.key}
                       onChange={() => setWinners({ ...winners, [field.col]: v.key })}
                     />
                     <span className="lp-merge-value">{v.value}</span>{' '}
