@@ -5,6 +5,7 @@ import { useController } from '../../app/AppContext';
 import { useWords } from '../../app/useWords';
 import type { Words } from '../../i18n/words';
 import type { ColumnProposal, ColumnTarget } from '../../../shared/mapping';
+import { ColumnSamples } from './ColumnSamples';
 
 const splitFields = ['firstName', 'lastName'] as const;
 
@@ -49,7 +50,7 @@ export const MappingRow = memo(function MappingRow({ proposal, target, locale }:
           {proposal.header}
         </label>
       </th>
-      <td className="lp-samples">{proposal.samples.slice(0, 3).join(' · ')}</td>
+      <ColumnSamples proposal={proposal} target={target} />
       <td>
         <select
           id={selectId}
