@@ -19,7 +19,8 @@ const en = {
   connectTitle: 'Connect to the import server',
   serverAddress: 'Server address',
   apiKey: 'API key',
-  apiKeyHelp: 'Kept by this computer for this app only; in a browser, only until the tab is closed.',
+  apiKeyHelp:
+    'Kept by this computer for this app only; in a browser, only while this page is open (a reload asks for it again).',
   connect: 'Connect',
   connecting: 'Connecting…',
   disconnect: 'Disconnect',
@@ -153,7 +154,8 @@ const nb: UploadUiWords = {
   connectTitle: 'Koble til importserveren',
   serverAddress: 'Serveradresse',
   apiKey: 'API-nøkkel',
-  apiKeyHelp: 'Lagres på denne maskinen for denne appen; i en nettleser bare til fanen lukkes.',
+  apiKeyHelp:
+    'Lagres på denne maskinen for denne appen; i en nettleser bare mens siden er åpen (last du inn siden på nytt, må du skrive den igjen).',
   connect: 'Koble til',
   connecting: 'Kobler til…',
   disconnect: 'Koble fra',
