@@ -19,7 +19,7 @@ import type { AppState, Said, Screen } from './app-state';
 import { AppStore, inWords } from './app-store';
 import { FileOpening } from './file-opening';
 import { JournalKeeper } from './journal-keeper';
-import { exportList, exportSplit } from './list-export';
+import { exportErrorRows, exportList, exportSplit } from './list-export';
 import { restoreList } from './list-restore';
 import { lookupsCount, readLookupsFile } from './lookups-file';
 
@@ -407,6 +407,12 @@ export class AppController {
   exportSplit(kind: 'workbook' | 'csv', counts: SplitCounts): Promise<void> {
     const { store, worker, bridge } = this;
     return exportSplit(kind, counts, { store, worker, bridge });
+  }
+
+  /** Saves the error report of the rows with errors only (the rows a clean-only upload leaves behind). */
+  exportErrorRows(): Promise<void> {
+    const { store, worker, bridge } = this;
+    return exportErrorRows({ store, worker, bridge });
   }
 
   /** For screens that need the journal's open entry (tests, diagnostics). */

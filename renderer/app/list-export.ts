@@ -94,3 +94,11 @@ export function exportSplit(
     );
   });
 }
+
+/** The error report of the rows with errors only: what is left for the customer when the rest was uploaded. */
+export function exportErrorRows(parts: Parts): Promise<void> {
+  return exporting(parts, async () => {
+    const savedAs = await writeAndSave('report', 'errors', parts);
+    if (savedAs) parts.store.info(inWords((w) => w.exported(savedAs)));
+  });
+}

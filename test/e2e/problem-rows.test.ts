@@ -7,22 +7,25 @@ import { clientTether } from '../../shared/template';
 import { type AppServer, buildApp, serveApp } from './app-server';
 import { type Browser, launchBrowser } from './browser';
 import { outputDir } from './pages/app-page';
+import { startTestServer, type TestServer } from './upload-server';
 import { type AppSession, openAppSession } from './pages/app-session';
 
 // Duplicates merged with the person's pick per field, and a list split into the rows the CRM may take and
 // an error report for the rest: both files downloaded, opened and read back.
 
 let server: AppServer;
+let importServer: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveApp(await buildApp());
+  [importServer, server] = await Promise.all([startTestServer('Split'), buildApp().then(serveApp)]);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await importServer?.close();
 });
 
 async function openList(name: string, text: string, errors: number): Promise<AppSession> {
@@ -94,20 +97,19 @@ describe('merging duplicates field by field', () => {
   });
 });
 
+// Five contacts, two with an error: Bo's email has no domain ending, Dina's phone is two digits.
+const twoBadRows = [
+  'firstName,lastName,email,phone',
+  'Ann,Berg,ann@example.com,5551110001',
+  'Bo,Lund,bo@example,5551110002',
+  'Cora,Young,cora@example.com,5551110003',
+  'Dina,Aas,dina@example.com,12',
+  'Eli,Moe,eli@example.com,5551110005',
+].join('\r\n');
+
 describe('splitting off the rows with errors', () => {
   it('says the counts first, then saves the clean rows as the template and the rest as the error report', async () => {
-    const { page, fix, review, app, pageErrors } = await openList(
-      'split.csv',
-      [
-        'firstName,lastName,email,phone',
-        'Ann,Berg,ann@example.com,5551110001',
-        'Bo,Lund,bo@example,5551110002',
-        'Cora,Young,cora@example.com,5551110003',
-        'Dina,Aas,dina@example.com,12',
-        'Eli,Moe,eli@example.com,5551110005',
-      ].join('\r\n'),
-      2,
-    );
+    const { page, fix, review, app, pageErrors } = await openList('split.csv', twoBadRows, 2);
     await fix.toReview();
     const split = page.getByTestId('split');
     await expect
@@ -145,6 +147,44 @@ describe('splitting off the rows with errors', () => {
     expect(problems).toBeGreaterThan(0);
     expect(reportRows[1][problems]).toMatch(/Email/);
     expect(reportRows[2][problems]).toMatch(/Mobile phone/);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('uploads only the rows without errors, counts said first, and saves the rest as the error report', async () => {
+    const { page, upload, app, pageErrors } = await openList('split-upload.csv', twoBadRows, 2);
+    await upload.open();
+    await upload.connect(importServer.url(), importServer.seed.enterprise.apiKey);
+    await upload.chooseAccount('Split North');
+    const split = page.getByTestId('upload-split');
+    const cleanOnly = split.getByRole('checkbox', {
+      name: 'Send only the 3 rows without errors; the 2 rows with errors stay in the list for the error report',
+    });
+    await cleanOnly.check();
+    await upload.confirmCompliance();
+    await upload.dryRun();
+    await expect.poll(() => upload.dryRunCount('created').textContent()).toBe('3');
+    expect(await upload.dryRunCount('rejected').textContent()).toBe('0');
+    await app.screenshot('problem-rows-03-upload-clean');
+    const result = await upload.importAndWait();
+    expect(await result.getAttribute('data-status')).toBe('completed');
+    expect(await upload.resultCount('created').textContent()).toBe('3');
+    const north = importServer.seed.subAccounts[0];
+    const answer = await importServer.client(north.apiKey).contacts(String(north.accountId), { limit: 100 });
+    if (!answer.ok) throw new Error(answer.failure.message);
+    expect(answer.value.contacts.map((c) => c.fields.email).sort()).toEqual([
+      'ann@example.com',
+      'cora@example.com',
+      'eli@example.com',
+    ]);
+
+    const report = page.waitForEvent('download');
+    await split.getByRole('button', { name: 'Download the error report (2 rows)' }).click();
+    const path = join(outputDir, 'split-upload-report.xlsx');
+    await (await report).saveAs(path);
+    const rows = await readSheet(path);
+    const first = rows[0].indexOf('firstName');
+    expect(rows.slice(1).map((r) => r[first])).toEqual(['Bo', 'Dina']);
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -1,32 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useController } from '../../app/AppContext';
 import { StepActions } from '../../app/StepActions';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import { clientTether } from '../../../shared/template';
-import type { SplitCounts } from '../../../shared/list';
-
-/** How the list splits (rows without errors, rows with), asked again whenever the list changed. */
-function useSplitCounts(errors: number): SplitCounts | null {
-  const controller = useController();
-  const version = useAppState((s) => s.status?.version);
-  const [counts, setCounts] = useState<SplitCounts | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` asks again after every change.
-  useEffect(() => {
-    let live = true;
-    if (errors === 0) {
-      setCounts(null);
-      return;
-    }
-    void controller.ask('splitCounts', {}).then((c) => {
-      if (live) setCounts(c);
-    });
-    return () => {
-      live = false;
-    };
-  }, [controller, version, errors]);
-  return counts;
-}
+import { useSplitCounts } from '../../app/useSplitCounts';
 
 export function ReviewScreen() {
   const controller = useController();
