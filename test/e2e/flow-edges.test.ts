@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, buildApp, serveApp } from './app-server';
 import { type Browser, launchBrowser } from './browser';
-import { outputDir } from './pages/app-page';
+import { chooseFileWith, outputDir } from './pages/app-page';
 import { type AppSession, openAppSession } from './pages/app-session';
 import { startTestServer, type TestServer } from './upload-server';
 
@@ -159,6 +159,23 @@ describe('the flow', () => {
     expect(await s.page.getByText(/only while this page is open/).textContent()).toBe(
       'Kept by this computer for this app only; in a browser, only while this page is open (a reload asks for it again).',
     );
+    await s.page.close();
+  });
+
+  it('forgets a file that failed to open: recent files offer only what opens', async () => {
+    const s = await openAppSession(browser, server.url);
+    const good = join(outputDir, 'edges-good.csv');
+    writeFileSync(good, phones);
+    await s.open.chooseFile(good);
+    // A workbook cut short: the zip's signature, then nothing a reader can use.
+    const broken = join(outputDir, 'edges-broken.xlsx');
+    writeFileSync(broken, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 1, 2, 3, 4, 5]));
+    await chooseFileWith(s.page, broken, () => s.page.getByRole('button', { name: 'Choose file' }).click());
+    await s.app.notice('error').waitFor();
+    await s.page.reload();
+    await s.page.getByRole('heading', { name: 'Recent files' }).waitFor();
+    await expect.poll(() => s.open.recentFile('edges-good.csv').count()).toBe(1);
+    expect(await s.open.recentFile('edges-broken.xlsx').count()).toBe(0);
     await s.page.close();
   });
 });
