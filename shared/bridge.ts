@@ -96,6 +96,8 @@ export type Bridge = Readonly<{
   /** Reopens a recent file by its handle. */
   reopenFile(handle: string): Promise<BridgeResult<OpenedFile>>;
   recentFiles(): Promise<BridgeResult<readonly RecentFile[]>>;
+  /** Takes a file off the recent list (it failed to open: the list offers only files that open). */
+  forgetRecent(handle: string): Promise<BridgeResult<void>>;
   /** Saves bytes where the user chooses (Electron: atomic write; browser: a download). */
   saveFile(request: SaveRequest): Promise<BridgeResult<SaveOutcome>>;
   journal: Journal;

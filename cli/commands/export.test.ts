@@ -239,6 +239,68 @@ describe('listprep export', () => {
   });
 });
 
+describe('listprep export --split-errors', () => {
+  it('writes the rows without errors to the template and the rows with errors to the report, counts said first', async () => {
+    const { rows } = generateContacts(150, { seed: 21, errorRate: 0.02 });
+    rows[120][col('email')] = rows[7][col('email')].toUpperCase();
+    const source = file('split-src.csv', toCsv(headers, rows));
+    const checked = JSON.parse(listprep('check', source, '--json').stdout) as {
+      issues: { row: number; severity: string }[];
+    };
+    const errorRows = new Set(checked.issues.filter((i) => i.severity === 'error').map((i) => i.row));
+    expect(errorRows.has(8) && errorRows.has(121)).toBe(true);
+    const out = join(dir, 'split.xlsx');
+    const report = join(dir, 'split-errors.xlsx');
+    const run = listprep('export', source, '-o', out, '--split-errors', report);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const clean = rows.filter((_, i) => !errorRows.has(i + 1));
+    const bad = rows.filter((_, i) => errorRows.has(i + 1));
+    expect(run.stdout.split('\n')[0]).toBe(
+      `${source}: ${clean.length} rows without errors go to ${out}; ${bad.length} rows with errors to ${report}`,
+    );
+    expect(run.stdout).toContain(`${report}: ${bad.length} rows with errors, for the customer to fix`);
+    // The CRM's file: the clean rows in file order, and no error in it.
+    expect(textRows((await open(out)).getWorksheet('Header File')!, width)).toEqual(clean);
+    expect(JSON.parse(listprep('check', out, '--json').stdout).errors).toBe(0);
+    // The report: every other row, each with its problems, the duplicate pair pointing at each other.
+    const sheet = (await open(report)).worksheets[0];
+    const reported = textRows(sheet, width);
+    expect(reported).toEqual(bad);
+    for (let r = 0; r < reported.length; r++)
+      expect(String(sheet.getRow(r + 2).getCell(width + 1).value ?? '')).not.toBe('');
+    const first = bad.indexOf(rows[7]);
+    const second = bad.indexOf(rows[120]);
+    expect(String(sheet.getRow(second + 2).getCell(width + 1).value)).toContain(`row ${first + 2}`);
+  });
+
+  it('writes the CSV for the CRM too, and no report when no row has an error', () => {
+    const { rows } = generateContacts(30, { seed: 22, errorRate: 0 });
+    const source = file('split-clean-src.csv', toCsv(headers, rows));
+    const out = join(dir, 'split-clean.csv');
+    const report = join(dir, 'split-clean-errors.xlsx');
+    const run = listprep('export', source, '-o', out, '--split-errors', report);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe(
+      `${source}: 30 rows without errors go to ${out}; 0 rows with errors to no report`,
+    );
+    expect(parseCsv(readFileSync(out, 'utf8')).slice(1)).toEqual(rows);
+    expect(existsSync(report)).toBe(false);
+  });
+
+  it('refuses a report that is not a workbook, or the same file as the output, before reading anything', () => {
+    const source = file('split-refuse.csv', toCsv(headers, generateContacts(5, { seed: 23 }).rows));
+    const out = join(dir, 'split-refuse.xlsx');
+    const csvReport = listprep('export', source, '-o', out, '--split-errors', join(dir, 'r.csv'));
+    expect(csvReport.code).toBe(2);
+    expect(csvReport.stderr).toContain('--split-errors writes the error report, a workbook');
+    const same = listprep('export', source, '-o', out, '--split-errors', out);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('--split-errors and -o name the same file');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('listprep report', () => {
   function dirtyWithDuplicate() {
     const { rows } = generateContacts(120, { seed: 13, errorRate: 0.02 });

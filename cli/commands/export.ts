@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSameFile } from '../../node-shared/same-file';
 import type { SheetReadOptions } from '../../shared/codec';
@@ -17,7 +18,7 @@ import { checkOutputFolder, outputFormat, writeOutputFile } from '../write-outpu
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 export const exportUsage =
-  'listprep export FILE -o OUT.xlsx|OUT.csv [--bom] [--neutralize-formulas] [--lookups FILE.json] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep export FILE -o OUT.xlsx|OUT.csv [--split-errors REPORT.xlsx] [--bom] [--neutralize-formulas] [--lookups FILE.json] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /** What every command that reads a contact file and writes one needs. */
 export type SourceOptions = Readonly<{
@@ -35,12 +36,16 @@ export type SourceOptions = Readonly<{
   dateOrder?: DateOrder;
 }>;
 
-/** Parses FILE, -o and the reading, mapping and language options; `flags` are the command's own switches. */
-export async function parseSourceArgs<F extends string>(
+/**
+ * Parses FILE, -o and the reading, mapping and language options; `flags` are the command's own switches,
+ * `paths` its own options that name another file to write (never the source).
+ */
+export async function parseSourceArgs<F extends string, P extends string = never>(
   args: string[],
   usage: string,
   flags: readonly F[],
-): Promise<SourceOptions & { flags: Record<F, boolean> }> {
+  paths: readonly P[] = [],
+): Promise<SourceOptions & { flags: Record<F, boolean>; paths: Partial<Record<P, string>> }> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -51,6 +56,7 @@ export async function parseSourceArgs<F extends string>(
       ...mappingOptionSpecs,
       ...sheetOptionSpecs,
       ...Object.fromEntries(flags.map((flag) => [flag, { type: 'boolean', default: false }])),
+      ...Object.fromEntries(paths.map((path) => [path, { type: 'string' }])),
     },
   });
   const output = values.output;
@@ -63,6 +69,16 @@ export async function parseSourceArgs<F extends string>(
     throw new UsageError(`${output}: that is the source file, which is never written`);
   await checkOutputFolder(output);
   const flagValues = values as Record<string, unknown>;
+  const pathValues: Partial<Record<P, string>> = {};
+  for (const name of paths) {
+    const path = flagValues[name];
+    if (typeof path !== 'string') continue;
+    if (await isSameFile(file, path))
+      throw new UsageError(`${path}: that is the source file, which is never written`);
+    if (resolve(output) === resolve(path) || (await isSameFile(output, path)))
+      throw new UsageError(`--${name} and -o name the same file`);
+    pathValues[name] = path;
+  }
   return {
     file,
     output,
@@ -74,6 +90,7 @@ export async function parseSourceArgs<F extends string>(
     confirm: values.confirm,
     dateOrder: dateOrderOption(values['date-order']),
     flags: Object.fromEntries(flags.map((flag) => [flag, flagValues[flag] === true])) as Record<F, boolean>,
+    paths: pathValues,
   };
 }
 
@@ -297,24 +314,50 @@ export function fateNotes(checked: CheckedSource): string[] {
   return notes;
 }
 
-/** `listprep export`: writes the clean template workbook or CSV. Exit 0 written, 1 refused (errors left). */
+/** Which rows have at least one error (1) and which none (0), by row id: one look at each row. */
+function rowsWithErrors(source: CheckedSource): Uint8Array {
+  const marks = new Uint8Array(source.rows);
+  const { validator } = source;
+  for (let id = 0; id < source.rows; id++) {
+    if (validator.hasFindings(id) && validator.findings(id).some((f) => f.severity === 'error'))
+      marks[id] = 1;
+  }
+  return marks;
+}
+
+/**
+ * `listprep export`: writes the clean template workbook or CSV. Exit 0 written, 1 refused (errors left).
+ * With `--split-errors REPORT.xlsx` the rows with errors go to that error report and the others to OUT, so
+ * the CRM's file still holds no error and no row is left out; the counts are said before anything is written.
+ */
 export async function runExport(args: string[]): Promise<number> {
-  const options = await parseSourceArgs(args, exportUsage, ['bom', 'neutralize-formulas'] as const);
+  const options = await parseSourceArgs(
+    args,
+    exportUsage,
+    ['bom', 'neutralize-formulas'] as const,
+    ['split-errors'] as const,
+  );
   const format = outputFormat(options.output);
+  const reportPath = options.paths['split-errors'];
+  if (reportPath !== undefined && outputFormat(reportPath) !== 'xlsx')
+    throw new UsageError('--split-errors writes the error report, a workbook: use an .xlsx file');
   const template = clientTether;
   const source = await checkSource(options, template);
-  const refusal = checkExportable(
-    source.validator,
-    rowIds(source.rows),
-    (finding) =>
-      describeFinding(finding, {
-        locale: options.locale,
-        columns: source.columns,
-        rowNumber: (id) => id + 1,
-        values: source.quoted.get(finding.rowId) ?? [],
-      }),
-    { locale: options.locale },
-  );
+  const withErrors = reportPath === undefined ? null : rowsWithErrors(source);
+  const refusal = withErrors
+    ? null
+    : checkExportable(
+        source.validator,
+        rowIds(source.rows),
+        (finding) =>
+          describeFinding(finding, {
+            locale: options.locale,
+            columns: source.columns,
+            rowNumber: (id) => id + 1,
+            values: source.quoted.get(finding.rowId) ?? [],
+          }),
+        { locale: options.locale },
+      );
   if (refusal) {
     let text = `${shown(`${options.file}: ${refusal.message}`)}\n`;
     for (const issue of refusal.firstProblems) text += issueLine(issue);
@@ -339,13 +382,26 @@ export async function runExport(args: string[]): Promise<number> {
     );
   }
 
+  let errorRows = 0;
+  if (withErrors && reportPath !== undefined) {
+    for (const mark of withErrors) errorRows += mark;
+    process.stdout.write(
+      `${options.file}: ${plural(source.rows - errorRows, 'row')} without errors go to ${options.output}; ${plural(errorRows, 'row')} with errors to ${errorRows ? reportPath : 'no report'}\n`,
+    );
+  }
+
+  let read = 0;
   let written = 0;
   async function* rows() {
     for await (const batch of mappedRowBatches(options, source, template)) {
-      written += batch.length;
-      for (const row of batch) yield outputRow(source.mapping, row);
+      for (const row of batch) {
+        const id = read++;
+        if (withErrors?.[id]) continue;
+        written++;
+        yield outputRow(source.mapping, row);
+      }
     }
-    if (written !== source.rows) {
+    if (read !== source.rows) {
       throw new InputError(
         `${options.file}: the file changed while it was being exported; nothing was written`,
       );
@@ -367,5 +423,11 @@ export async function runExport(args: string[]): Promise<number> {
   let text = `${shown(`${options.output}: ${plural(written, 'row')} written as ${what}`)}\n`;
   for (const note of notes) text += `  ${shown(note)}\n`;
   process.stdout.write(text);
+  if (withErrors && reportPath !== undefined && errorRows > 0) {
+    // Loaded for a split only: the report command builds on this module.
+    const { writeErrorReport } = await import('./report');
+    const reported = await writeErrorReport(options, source, (id) => withErrors[id] === 1, false, reportPath);
+    process.stdout.write(`${reportPath}: ${plural(reported, 'row')} with errors, for the customer to fix\n`);
+  }
   return 0;
 }

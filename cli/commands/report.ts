@@ -4,7 +4,15 @@ import { describeFinding } from '../../shared/problems';
 import { UsageError } from '../errors';
 import { shown } from '../terminal-text';
 import { outputFormat, writeReportFile } from '../write-output';
-import { checkSource, fateNotes, mappedRowBatches, outputRow, parseSourceArgs } from './export';
+import {
+  type CheckedSource,
+  checkSource,
+  fateNotes,
+  mappedRowBatches,
+  outputRow,
+  parseSourceArgs,
+  type SourceOptions,
+} from './export';
 
 export const reportUsage =
   'listprep report FILE -o OUT.xlsx [--all-rows] [--lookups FILE.json] [--lang en|nb] [--date-order mdy|dmy] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
@@ -22,10 +30,38 @@ export async function runReport(args: string[]): Promise<number> {
   const template = clientTether;
   const source = await checkSource(options, template);
   const { validator } = source;
-  // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
-  const numbers = reportRowNumbers(source.rows, (id) => validator.hasFindings(id), allRows);
-  const fixContext = { template, lookups: options.lookups, dateOrderByField: source.dateOrderByField };
+  const written = await writeErrorReport(
+    options,
+    source,
+    (id) => allRows || validator.hasFindings(id),
+    allRows,
+  );
+  const summary = validator.summary();
+  let text = `${shown(
+    `${options.output}: ${written} of ${source.rows} rows` +
+      `${allRows ? '' : ' (the rows with problems)'}; ${summary.errors} errors, ${summary.warnings} warnings`,
+  )}\n`;
+  for (const note of fateNotes(source)) text += `  ${shown(note)}\n`;
+  process.stdout.write(text);
+  return 0;
+}
 
+/**
+ * Writes the error report of the rows `included` (in file order) to `options.output`, or to `path`: each
+ * problem worded with the row numbers Excel shows in the report. The rows are read again; the number written.
+ */
+export async function writeErrorReport(
+  options: SourceOptions,
+  source: CheckedSource,
+  included: (rowId: number) => boolean,
+  allRows: boolean,
+  path: string = options.output,
+): Promise<number> {
+  const template = clientTether;
+  const { validator } = source;
+  // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
+  const numbers = reportRowNumbers(source.rows, included, allRows);
+  const fixContext = { template, lookups: options.lookups, dateOrderByField: source.dateOrderByField };
   let rowId = 0;
   let written = 0;
   async function* rows(): AsyncGenerator<ReportRow> {
@@ -53,7 +89,7 @@ export async function runReport(args: string[]): Promise<number> {
     if (rowId !== source.rows)
       throw new Error(`${options.file}: the file changed while the report was written`);
   }
-  await writeReportFile(options.output, rows(), {
+  await writeReportFile(path, rows(), {
     template,
     lookups: options.lookups,
     locale: options.locale,
@@ -64,12 +100,5 @@ export async function runReport(args: string[]): Promise<number> {
       field: source.columns[template.fields.length + i]?.header,
     })),
   });
-  const summary = validator.summary();
-  let text = `${shown(
-    `${options.output}: ${written} of ${source.rows} rows` +
-      `${allRows ? '' : ' (the rows with problems)'}; ${summary.errors} errors, ${summary.warnings} warnings`,
-  )}\n`;
-  for (const note of fateNotes(source)) text += `  ${shown(note)}\n`;
-  process.stdout.write(text);
-  return 0;
+  return written;
 }

@@ -11,6 +11,7 @@ export type Handlers = {
   'file:open': Bridge['openFile'];
   'file:reopen': Bridge['reopenFile'];
   'file:recent': Bridge['recentFiles'];
+  'file:forget': Bridge['forgetRecent'];
   'file:save': Bridge['saveFile'];
   /** Not on the Bridge: the preload reports the path of a file dropped on the window (see preload/index.ts). */
   'file:dropped': (path: string) => Promise<BridgeResult<void>>;
@@ -42,6 +43,7 @@ export const channels = [
   'file:open',
   'file:reopen',
   'file:recent',
+  'file:forget',
   'file:save',
   'file:dropped',
   'journal:append',

@@ -32,6 +32,8 @@ export type FileService = Readonly<{
   open(owner: number): Promise<BridgeResult<OpenedFile | null>>;
   reopen(handle: string): Promise<BridgeResult<OpenedFile>>;
   recent(): Promise<BridgeResult<readonly RecentFile[]>>;
+  /** Takes a file off the recent list (it failed to open); a path not on the list changes nothing. */
+  forget(handle: string): Promise<BridgeResult<void>>;
   save(owner: number, request: SaveRequest): Promise<BridgeResult<SaveOutcome>>;
   /** Admits a file the user gave us outside a dialog (dropped, "open with", a second launch) to the recent list. */
   admit(path: string): Promise<BridgeResult<void>>;
@@ -117,6 +119,11 @@ export function createFileService(options: FileServiceOptions): FileService {
         );
       }
       return read(handle);
+    },
+
+    async forget(handle) {
+      await recent.remove(handle);
+      return ok(undefined);
     },
 
     async recent() {

@@ -30,6 +30,7 @@ export const argumentSchemas = {
   'file:open': z.tuple([]),
   'file:reopen': z.tuple([path]),
   'file:recent': z.tuple([]),
+  'file:forget': z.tuple([path]),
   'file:save': z.tuple([
     z.strictObject({
       suggestedName: z.string().min(1).max(255),

@@ -53,6 +53,7 @@ export function createMainHandlers({
     'file:open': (sender) => files.open(sender.id),
     'file:reopen': (_sender, handle) => files.reopen(handle),
     'file:recent': () => files.recent(),
+    'file:forget': (_sender, handle) => files.forget(handle),
     'file:save': (sender, request) => files.save(sender.id, request),
     'file:dropped': (_sender, path) => files.admit(path),
 

@@ -16,6 +16,7 @@ const listprep = {
   openFile: () => call('file:open'),
   reopenFile: (handle) => call('file:reopen', handle),
   recentFiles: () => call('file:recent'),
+  forgetRecent: (handle) => call('file:forget', handle),
   saveFile: (request) => call('file:save', request),
   journal: {
     append: (listId, name, entries) => call('journal:append', listId, name, entries),

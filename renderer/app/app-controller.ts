@@ -5,7 +5,7 @@ import type { WorkerClient } from '../client/worker-client';
 import type { AppBridge } from '../platform/app-bridge';
 import type { FileToOpen } from '../platform/opened-blob';
 import type { DateOrderEntry, UiEntry, UiScreen } from '../journal/entries';
-import type { Change, DocState, ExportKind, ReadOptions } from '../../shared/list';
+import type { Change, DocState, ExportKind, ReadOptions, SplitCounts } from '../../shared/list';
 import {
   type AccountCustomField,
   type ColumnTarget,
@@ -15,11 +15,11 @@ import {
 } from '../../shared/mapping';
 import { findSavedMapping, mappingProfileOf, type SavedMapping } from '../mapping/profiles';
 import type { RequestType, WorkerApi } from '../worker/protocol';
-import type { AppState, Screen } from './app-state';
-import { AppStore } from './app-store';
+import type { AppState, Said, Screen } from './app-state';
+import { AppStore, inWords } from './app-store';
 import { FileOpening } from './file-opening';
 import { JournalKeeper } from './journal-keeper';
-import { exportList } from './list-export';
+import { exportErrorRows, exportList, exportSplit } from './list-export';
 import { restoreList } from './list-restore';
 import { lookupsCount, readLookupsFile } from './lookups-file';
 
@@ -47,7 +47,12 @@ export class AppController {
   ) {
     this.store = new AppStore(preferredLocale());
     this.journal = new JournalKeeper(bridge.journal, (save) => this.store.set({ save }));
-    this.opening = new FileOpening(this.store, worker, this.journal);
+    this.opening = new FileOpening(
+      this.store,
+      worker,
+      this.journal,
+      (handle) => void this.forgetRecent(handle),
+    );
   }
 
   // --- state -----------------------------------------------------------------------------------------
@@ -77,8 +82,8 @@ export class AppController {
     this.set({ notice: null });
   }
 
-  info(text: string): void {
-    this.store.info(text);
+  info(text: Said, untilChange = false): void {
+    this.store.info(text, untilChange);
   }
 
   // --- start -----------------------------------------------------------------------------------------
@@ -124,8 +129,18 @@ export class AppController {
 
   async openRecent(handle: string): Promise<void> {
     const reopened = await this.bridge.reopenFile(handle);
-    if (!reopened.ok) return this.store.fail(new Error(reopened.error.message));
+    if (!reopened.ok) {
+      this.store.fail(new Error(reopened.error.message));
+      await this.forgetRecent(handle);
+      return;
+    }
     await this.openFile(reopened.value);
+  }
+
+  /** A file that failed to open (gone, unreadable, not a list) is no longer offered as a recent file. */
+  private async forgetRecent(handle: string): Promise<void> {
+    await this.bridge.forgetRecent(handle);
+    this.set({ recent: this.state.recent.filter((r) => r.handle !== handle) });
   }
 
   /** Reads a file in the worker with progress (see FileOpening). */
@@ -180,7 +195,7 @@ export class AppController {
     });
     const saved = await this.bridge.profiles.save(profile);
     if (!saved.ok) return this.store.fail(new Error(this.words.profileNotSaved));
-    this.info(this.words.profileSaved);
+    this.info(inWords((w) => w.profileSaved));
   }
 
   /** The saved mapping for a file with these headers (any order), or null; a store that fails offers none. */
@@ -339,11 +354,16 @@ export class AppController {
     if (!picked.value) return;
     const parsed = readLookupsFile(picked.value.bytes);
     if (!parsed.ok) {
-      this.set({ notice: { kind: 'error', text: this.words.lookupsFailed(parsed.reason) } });
+      this.set({ notice: { kind: 'error', text: inWords((w) => w.lookupsFailed(parsed.reason)) } });
       return;
     }
     const { lookups, customFields } = parsed.lists;
-    await this.setLookups(lookups, this.words.lookupsLoaded(lookupsCount(lookups)), customFields);
+    const count = lookupsCount(lookups);
+    await this.setLookups(
+      lookups,
+      inWords((w) => w.lookupsLoaded(count)),
+      customFields,
+    );
   }
 
   /**
@@ -352,7 +372,7 @@ export class AppController {
    */
   async setLookups(
     lookups: Lookups,
-    notice: string,
+    notice: Said,
     customFields: readonly AccountCustomField[] = [],
   ): Promise<void> {
     this.set({ busy: { task: 'validate', done: 0, fraction: 0 } });
@@ -381,6 +401,18 @@ export class AppController {
   exportFile(kind: ExportKind): Promise<void> {
     const { store, worker, bridge } = this;
     return exportList(kind, { store, worker, bridge });
+  }
+
+  /** The clean rows to the template and the rows with errors to the error report, in one step. */
+  exportSplit(kind: 'workbook' | 'csv', counts: SplitCounts): Promise<void> {
+    const { store, worker, bridge } = this;
+    return exportSplit(kind, counts, { store, worker, bridge });
+  }
+
+  /** Saves the error report of the rows with errors only (the rows a clean-only upload leaves behind). */
+  exportErrorRows(): Promise<void> {
+    const { store, worker, bridge } = this;
+    return exportErrorRows({ store, worker, bridge });
   }
 
   /** For screens that need the journal's open entry (tests, diagnostics). */

@@ -15,7 +15,17 @@ export type BusyState = Readonly<{
   fraction: number;
 }>;
 
-export type Notice = Readonly<{ kind: 'error' | 'info'; text: string }>;
+/**
+ * What a notice says: text as it came (an error's own words), or words looked up in the language shown, so
+ * a notice switches language with the screen.
+ */
+export type Said = string | ((locale: Locale) => string);
+
+/**
+ * One message under the header. `version`: it is about the list at that version ("Changed 12 cells. Undo
+ * with Ctrl+Z.") and goes away once the list changes again, when what it says is no longer true.
+ */
+export type Notice = Readonly<{ kind: 'error' | 'info'; text: Said; version?: number }>;
 
 /** Everything the screens show. Replaced (never mutated) on each change, so React can compare slices. */
 export type AppState = Readonly<{

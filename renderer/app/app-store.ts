@@ -1,9 +1,14 @@
 import type { Locale } from '../../shared/validate';
 import { type Progress, WorkerFailure } from '../client/worker-client';
-import { wordsFor } from '../i18n/words';
+import { type Words, wordsFor } from '../i18n/words';
 import type { Change } from '../../shared/list';
 import { failureText } from '../../shared/words';
-import { type AppState, type BusyState, initialState } from './app-state';
+import { type AppState, type BusyState, initialState, type Said } from './app-state';
+
+/** Words of the UI said in whatever language is shown when the notice is read. */
+export function inWords(say: (words: Words) => string): Said {
+  return (locale) => say(wordsFor(locale));
+}
 
 type Listener = () => void;
 type ChangeListener = (change: Change) => void;
@@ -58,8 +63,12 @@ export class AppStore {
     return error instanceof Error ? error.message : String(error);
   }
 
-  info(text: string): void {
-    this.set({ notice: { kind: 'info', text } });
+  /** An info notice; `untilChange`: only while the list stays as it is now (an undo hint, a count of changes). */
+  info(text: Said, untilChange = false): void {
+    const version = this.state.status?.version;
+    this.set({
+      notice: { kind: 'info', text, ...(untilChange && version !== undefined ? { version } : {}) },
+    });
   }
 
   /** A worker request's progress on the busy bar (a read's validation phase shows as validating). */

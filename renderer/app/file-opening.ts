@@ -2,7 +2,7 @@ import { type Progress, type WorkerClient, WorkerFailure } from '../client/worke
 import type { FileToOpen } from '../platform/opened-blob';
 import type { OpenResult, ReadOptions } from '../../shared/list';
 import { noListOpen } from './app-state';
-import type { AppStore } from './app-store';
+import { type AppStore, inWords } from './app-store';
 import type { JournalKeeper } from './journal-keeper';
 
 function isCancelledRead(error: unknown): boolean {
@@ -41,6 +41,8 @@ export class FileOpening {
     private readonly store: AppStore,
     private readonly worker: WorkerClient,
     private readonly journal: JournalKeeper,
+    /** Told of a file that could not be read (its handle): it comes off the recent files. */
+    private readonly onFailed: (handle: string) => void = () => {},
   ) {}
 
   /**
@@ -70,8 +72,11 @@ export class FileOpening {
       return true;
     } catch (error) {
       if (isCancelledRead(error)) return false;
+      if (file.handle) this.onFailed(file.handle);
+      // The worker's refusal in the language shown now; the words around it follow a later switch.
+      const reason = this.store.reasonOf(error);
       this.store.set({
-        notice: { kind: 'error', text: this.store.words.openFailed(this.store.reasonOf(error)) },
+        notice: { kind: 'error', text: inWords((w) => w.openFailed(reason)) },
         busy: null,
       });
       return false;

@@ -1,7 +1,7 @@
 import type { Bridge, OpenedFile } from '../../shared/bridge';
 import type { WorkerClient } from '../client/worker-client';
 import { type OpenEntry, planRestore } from '../journal/entries';
-import type { AppStore } from './app-store';
+import { type AppStore, inWords } from './app-store';
 import type { FileOpening } from './file-opening';
 import type { JournalKeeper } from './journal-keeper';
 
@@ -33,7 +33,7 @@ async function journaledFile(open: OpenEntry, bridge: Bridge): Promise<OpenedFil
 /** Opens a list's file again and replays its journal: every change, then the place the user was. */
 export async function restoreList(listId: string, parts: RestoreParts): Promise<void> {
   const { store, worker, bridge, journal, opening } = parts;
-  const words = store.words;
+  const _words = store.words;
   store.set({ busy: { task: 'restore', done: 0, fraction: 0 }, notice: null });
   try {
     const read = await bridge.journal.read(listId);
@@ -65,6 +65,9 @@ export async function restoreList(listId: string, parts: RestoreParts): Promise<
     });
     store.emit({ status: state.status, rows: null, structural: true, entry: null });
   } catch (error) {
-    store.set({ notice: { kind: 'error', text: words.restoreFailed((error as Error).message) }, busy: null });
+    store.set({
+      notice: { kind: 'error', text: inWords((w) => w.restoreFailed((error as Error).message)) },
+      busy: null,
+    });
   }
 }

@@ -7,7 +7,9 @@ const plural = (count: number, one: string, many: string) => `${n(count)} ${coun
 type Words = {
   readonly [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string
     ? (...args: A) => string
-    : string;
+    : (typeof en)[K] extends string
+      ? string
+      : { readonly [P in keyof (typeof en)[K]]: string };
 };
 
 /** Every word of the UI in Norwegian Bokmål. */
@@ -41,6 +43,8 @@ export const nb: Words = {
   reading: (rows) => `Leser… ${plural(rows, 'rad', 'rader')}`,
   validating: (rows) => `Kontrollerer… ${plural(rows, 'rad', 'rader')}`,
   fileSummary: (rows) => `${plural(rows, 'kontaktrad', 'kontaktrader')} funnet.`,
+  headerOnly: 'Ingen kontaktrader: filen har en overskriftsrad og ingenting under den.',
+  previewKeys: 'Pil opp og ned flytter mellom radene; Enter gjør raden til overskriftsraden.',
   leftOut: (p) => {
     const parts = [
       p.titles ? plural(p.titles, 'tittellinje', 'tittellinjer') : '',
@@ -97,6 +101,17 @@ export const nb: Words = {
   requiredMissing: (fields) =>
     `Påkrevde felter som ikke er koblet ennå: ${fields}. De blir tomme kolonner du fyller ut.`,
   allRequiredMapped: 'Alle påkrevde felter er koblet.',
+  findField: 'Finn et felt',
+  findFieldPlaceholder: 'Leadkilde, e-post, postnummer…',
+  findFieldHelp: 'Feltets navn på norsk eller engelsk, overskriften, eller et navn kolonner ofte har.',
+  noFieldFound: 'Ingen felt har det navnet.',
+  mappedFrom: (column: string) => `koblet fra «${column}»`,
+  takeFromColumn: 'Hent fra kolonne…',
+  takeFieldFrom: (field: string) => `Hent ${field} fra kolonne`,
+  unmappedFields: (count: number) => `Felter i malen som ikke er koblet ennå: ${count}`,
+  emptyColumn: 'Tom kolonne: ingen verdier i radene som er lest',
+  previewLabel: 'Etter kobling og trygge rettinger',
+  previewFixed: (before: string) => `Rettet fra «${before}»`,
   profileOffer: (name) => `En lagret kobling passer til disse kolonnene: «${name}».`,
   useProfile: 'Bruk den',
   saveProfile: 'Lagre denne koblingen',
@@ -128,11 +143,36 @@ export const nb: Words = {
   op_clearValues: 'tømming av verdier',
   op_replace: 'erstatning',
   op_fillDown: 'fyll ned',
+  op_fill: 'fylling',
+  op_paste: 'innliming',
+  op_clear: 'tømming',
+  op_cut: 'klipp ut',
   op_insertRow: 'ny rad',
   op_deleteRows: 'sletting av rad',
   op_keep: 'behold',
   op_merge: 'sammenslåing',
   op_notDuplicate: 'ikke duplikat',
+  sortBy: (column) => `Sorter etter ${column}`,
+  filterBy: (column) => `Filtrer ${column}`,
+  rangeSelected: (rows, cols, cells, where, from, to) =>
+    `${plural(rows, 'rad', 'rader')} × ${plural(cols, 'kolonne', 'kolonner')} valgt (${plural(cells, 'celle', 'celler')}), ${where}, ${to ? `${from} til ${to}` : from}`,
+  rangeRows: (top, bottom) => (top === bottom ? `rad ${n(top)}` : `rad ${n(top)}–${n(bottom)}`),
+  copiedCells: (cells) => `Kopierte ${plural(cells, 'celle', 'celler')}.`,
+  cutCells: (cells) => `Klippet ut ${plural(cells, 'celle', 'celler')}. Angre med Ctrl+Z.`,
+  clearedCells: (cells) => `Tømte ${plural(cells, 'celle', 'celler')}. Angre med Ctrl+Z.`,
+  pastedCells: (cells) => `Limte inn ${plural(cells, 'celle', 'celler')}. Angre med Ctrl+Z.`,
+  pastedClipped: (cells, clipped) =>
+    `Limte inn ${plural(cells, 'celle', 'celler')}; ${plural(clipped, 'kolonne', 'kolonner')} etter siste kolonne ble utelatt. Angre med Ctrl+Z.`,
+  filledCells: (cells) => `Fylte ${plural(cells, 'celle', 'celler')}. Angre med Ctrl+Z.`,
+  copyFailed: 'Utklippstavlen avviste kopieringen. Trykk Ctrl+C igjen.',
+  nothingAbove: 'Fyll ned kopierer cellen over inn i utvalget: det finnes ingen rad over den første.',
+  pasteTitle: 'Lime inn en større blokk?',
+  pasteAddsRows: (rows) =>
+    `Blokken går forbi slutten av listen: ${plural(rows, 'ny rad', 'nye rader')} legges til på slutten.`,
+  pasteClipsCols: (cols) =>
+    `${plural(cols, 'kolonne', 'kolonner')} av blokken havner etter siste kolonne og blir utelatt.`,
+  pasteAnyway: 'Lim inn',
+  selectionStatus: 'Utvalg',
   previousProblem: 'Forrige problem',
   nextProblem: 'Neste problem',
   onlyProblemRows: 'Bare rader med problemer',
@@ -155,6 +195,22 @@ export const nb: Words = {
   cellTitle: 'Valgt celle',
   noCell: 'Velg en celle for å se problemene og rettingene.',
   cellAt: (row, column) => `Rad ${n(row)}, ${column}`,
+  rawValue: 'Verdien slik den er lagret',
+  emptyCell: '(tom)',
+  hiddenFound: (list) => `Tegn du ikke ser: ${list}.`,
+  hiddenCount: (count, name) => `${n(count)} × ${name}`,
+  hiddenName: {
+    lineBreak: 'linjeskift',
+    carriageReturn: 'vognretur',
+    tab: 'tabulator',
+    noBreakSpace: 'hardt mellomrom',
+    otherSpace: 'uvanlig mellomrom',
+    zeroWidth: 'tegn uten bredde',
+    directionMark: 'tekstretningsmerke',
+    softHyphen: 'myk bindestrek',
+    control: 'kontrolltegn',
+    edgeSpace: 'mellomrom i starten eller slutten',
+  },
   cellOk: 'Denne cellen er i orden.',
   errorLabel: 'Feil',
   warningLabel: 'Advarsel',
@@ -186,16 +242,13 @@ export const nb: Words = {
   replaceAll: 'Erstatt alle…',
   matches: (count) => `${plural(count, 'celle', 'celler')} passer`,
   notFound: 'Ikke funnet.',
-  fillDownTitle: 'Fyll ned',
-  fillDownText: (value) => `Kopier «${value}» til radene under.`,
-  fillDownCount: 'Antall rader',
   selectCellFirst: 'Velg en celle først.',
   duplicatesTitle: 'Duplikater',
   noDuplicates: 'Ingen duplikater.',
   sameEmail: 'Samme e-post',
   likelySame: 'Ser ut som samme person',
   keepThis: 'Behold bare denne',
-  mergeInto: 'Slå sammen til denne',
+  mergeInto: 'Slå sammen til denne…',
   notDuplicate: 'Ikke et duplikat',
   emailGroupHelp:
     'CRM-et krever ulik e-post på hver kontakt: behold én, slå dem sammen eller rett en e-post.',
@@ -205,6 +258,16 @@ export const nb: Words = {
   phone: 'Telefon',
   company: 'Firma',
   row: 'Rad',
+
+  mergeTitle: (keep, others) => `Slå sammen rad ${others.map(n).join(', ')} med rad ${n(keep)}`,
+  mergeHelp:
+    'Den sammenslåtte kontakten, felt for felt. Der radene er ulike, velger du verdien som skal beholdes: de andre går til notatene, så ingenting går tapt.',
+  mergeNotes: 'Tavlenotater etter sammenslåingen',
+  mergeDropped: (count) =>
+    `Listen har ingen kolonne for tavlenotater: ${plural(count, 'verdi som ikke velges, forsvinner', 'verdier som ikke velges, forsvinner')}. Koble en kolonne til Tavlenotater på koblingssiden for å beholde dem.`,
+  mergeAndDrop: (count) => `Slå sammen og forkast ${plural(count, 'verdi', 'verdier')}`,
+  mergeNow: 'Slå sammen',
+  rowN: (row) => `rad ${n(row)}`,
 
   reviewTitle: 'Gjennomgå og eksporter',
   reviewRows: 'Rader',
@@ -217,11 +280,24 @@ export const nb: Words = {
   exportCsv: 'Last ned CSV',
   exportReport: 'Last ned feilrapport (.xlsx)',
   exportBlocked: (errors) =>
-    `Rett ${plural(errors, 'feilen', 'feilene')} først: CRM-et importerer ingenting når en rad har feil. Feilrapporten er tilgjengelig.`,
+    `${errors === 1 ? 'Rett feilen' : `Rett de ${n(errors)} feilene`} først: CRM-et importerer ingenting når en rad har feil. Feilrapporten er tilgjengelig.`,
   exportReady: 'Ingen feil: klar til eksport.',
   exporting: 'Lager filen…',
   exported: (name) => `Lagret ${name}.`,
   exportFailed: (why) => `Eksporten feilet: ${why}`,
+  noRowsToExport:
+    'Listen har ingen rader: filen har overskriftsraden og ingenting under den. Det er ingenting å eksportere.',
+  toUpload: 'Fortsett til opplasting',
+  splitTitle: 'Skill ut radene med feil',
+  splitCounts: (clean, errors) =>
+    `${plural(clean, 'rad har', 'rader har')} ingen feil og kan gå til CRM-et; ${plural(errors, 'rad med feil går', 'rader med feil går')} til en feilrapport for kunden.`,
+  splitHelp: 'Begge filene skrives i ett steg. Filen til CRM-et har ingen feil; ingenting blir utelatt.',
+  splitWorkbook: 'Malarbeidsbok (.xlsx) + feilrapport',
+  splitCsv: 'CSV + feilrapport',
+  exportedSplit: (clean, cleanRows, report, errorRows) =>
+    `Lagret ${clean} (${plural(cleanRows, 'rad', 'rader')}) og ${report} (${plural(errorRows, 'rad', 'rader')} med feil).`,
+  exportedCleanOnly: (clean, cleanRows) =>
+    `Lagret ${clean} (${plural(cleanRows, 'rad', 'rader')}); feilrapporten ble ikke lagret.`,
   backToFix: 'Tilbake til retting',
 
   errorTitle: 'Noe gikk galt',

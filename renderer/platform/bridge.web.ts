@@ -155,6 +155,18 @@ const bridge = {
     }
   },
 
+  async forgetRecent(handle: string) {
+    try {
+      await pendingWrites.get(handle);
+      await transaction(['files'], 'readwrite', async (tx) => {
+        tx.objectStore('files').delete(handle);
+      });
+      return ok(undefined);
+    } catch (error) {
+      return fail<void>('recent.forget', error);
+    }
+  },
+
   async saveFile(request: SaveRequest) {
     try {
       const type =

@@ -106,10 +106,12 @@ export function DryRunPanel() {
   const current = upload.dryRunIsCurrent();
   const result = dryRun.result;
   const needsCompliance = result.compliance.required && !choices.complianceConfirmed;
-  const blocked = !current || result.counts.errors > 0 || needsCompliance || localErrors > 0 || running;
+  // A dry run of the rows without errors only is not held back by the rows it leaves out.
+  const errorsSent = dryRun.cleanOnly ? 0 : localErrors;
+  const blocked = !current || result.counts.errors > 0 || needsCompliance || errorsSent > 0 || running;
   const reason = !current
     ? w.dryRunStale
-    : localErrors > 0
+    : errorsSent > 0
       ? w.fixLocalErrors(localErrors)
       : needsCompliance
         ? w.confirmNeedsCompliance

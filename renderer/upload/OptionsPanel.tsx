@@ -94,6 +94,8 @@ export function OptionsPanel() {
         <select
           value={choices.actionPlanId ?? ''}
           onChange={(e) => upload.setChoices({ actionPlanId: e.target.value || null })}
+          // A legend names its fieldset, not the select inside it: screen readers need the select's own name.
+          aria-label={w.planTitle}
           aria-describedby={consequenceId}
           data-testid="upload-plan"
         >

@@ -5,6 +5,7 @@ import { DryRunPanel } from './DryRunPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { ImportPanel } from './ImportPanel';
 import { OptionsPanel } from './OptionsPanel';
+import { SplitUploadChoice } from './SplitUploadChoice';
 import { useUpload, useUploadController, useUploadWords } from './useUpload';
 import './upload.css';
 
@@ -57,6 +58,7 @@ export function UploadScreen() {
       {status === 'connected' && <AccountPanel />}
       {status === 'connected' && accountId && (
         <>
+          <SplitUploadChoice />
           {running ? <ImportPanel /> : <OptionsPanel />}
           <Waiting />
           {!running && <DryRunPanel />}

@@ -31,8 +31,18 @@ export type UploadState = Readonly<{
   lookups: LookupsState | null;
   choices: UploadChoices;
   facts: ListFacts | null;
+  /**
+   * Send only the rows without errors (a split): the rows with errors stay in the list for the error report.
+   * The CRM's rule holds either way: what is sent holds no error.
+   */
+  cleanOnly: boolean;
   /** The dry run of the list at `version` with `choices` as they were; stale when either changed since. */
-  dryRun: Readonly<{ result: DryRunSummary; version: number; choices: UploadChoices }> | null;
+  dryRun: Readonly<{
+    result: DryRunSummary;
+    version: number;
+    choices: UploadChoices;
+    cleanOnly: boolean;
+  }> | null;
   /** A dry run waiting for the server: "retrying" when it gets no answer. */
   pending: Readonly<{
     what: 'connect' | 'lookups' | 'dryRun';
@@ -72,6 +82,8 @@ export class UploadController {
   private readonly client: ApiClient;
   private wake: (() => void) | null = null;
   private cancelled = false;
+  /** Whether the dry run asked for last sends only the rows without errors (its answer comes later). */
+  private dryRunCleanOnly = false;
 
   constructor(private readonly app: AppController) {
     this.client = new ApiClient((request) => app.bridge.connection.request(request));
@@ -85,6 +97,7 @@ export class UploadController {
       lookups: null,
       choices: { ...defaultChoices, locale: app.getState().locale },
       facts: null,
+      cleanOnly: false,
       dryRun: null,
       pending: null,
       run: { phase: 'idle' },
@@ -103,10 +116,14 @@ export class UploadController {
       file = app.getState().file;
       this.set({
         facts: null,
+        cleanOnly: false,
         dryRun: null,
         serverProblemRows: 0,
         choices: { ...this.state.choices, complianceConfirmed: false },
       });
+      // A finished import's results (and the header's "Import finished") belong to the list it sent; one
+      // still running goes on and says how it ends.
+      this.resetRun();
     });
     void this.resume();
   }
@@ -261,7 +278,11 @@ export class UploadController {
     this.set({ lookups: state });
     if (previous?.lookups.version === state.lookups.version && this.app.getState().lookups) return;
     if (this.app.getState().columns)
-      await this.app.setLookups(state.lookups.lookups, this.words.lookupsApplied, state.lookups.customFields);
+      await this.app.setLookups(
+        state.lookups.lookups,
+        (locale) => uploadUiWords(locale).lookupsApplied,
+        state.lookups.customFields,
+      );
   }
 
   setChoices(patch: Partial<UploadChoices>): void {
@@ -272,7 +293,7 @@ export class UploadController {
 
   /** What the options screen says about the rows, asked of the worker (the rows stay there). */
   async loadFacts(): Promise<ListFacts | null> {
-    const facts = await this.app.ask('uploadFacts', {});
+    const facts = await this.app.ask('uploadFacts', { rows: this.rowsToSend() });
     if (facts) this.set({ facts });
     return facts;
   }
@@ -284,6 +305,17 @@ export class UploadController {
     return consequencesOf(facts.facts, lookups?.lookups ?? null, choices, fresh);
   }
 
+  /** Sends only the rows without errors, or every row; the dry run is asked again for either. */
+  setCleanOnly(cleanOnly: boolean): void {
+    if (cleanOnly === this.state.cleanOnly) return;
+    this.set({ cleanOnly });
+    void this.loadFacts();
+  }
+
+  private rowsToSend(): 'all' | 'clean' {
+    return this.state.cleanOnly ? 'clean' : 'all';
+  }
+
   /** The dry run still describes the list and the options as they are. */
   dryRunIsCurrent(): boolean {
     const { dryRun, choices } = this.state;
@@ -291,6 +323,7 @@ export class UploadController {
     return (
       dryRun !== null &&
       dryRun.version === version &&
+      dryRun.cleanOnly === this.state.cleanOnly &&
       JSON.stringify({ ...dryRun.choices, complianceConfirmed: false }) ===
         JSON.stringify({ ...choices, complianceConfirmed: false })
     );
@@ -323,7 +356,13 @@ export class UploadController {
     await this.loadFacts();
     await this.connectWorker();
     const choices = { ...this.state.choices, locale: this.app.getState().locale };
-    const state = await this.app.ask('uploadDryRun', { accountId, choices, name: this.listName() });
+    this.dryRunCleanOnly = this.state.cleanOnly;
+    const state = await this.app.ask('uploadDryRun', {
+      accountId,
+      choices,
+      name: this.listName(),
+      rows: this.rowsToSend(),
+    });
     if (state) this.followWorker(state);
   }
 
@@ -350,7 +389,12 @@ export class UploadController {
     } else if (check.state === 'done' && was.pending?.what === 'dryRun') {
       this.set({
         pending: null,
-        dryRun: { result: check.result, version: check.version, choices: check.choices },
+        dryRun: {
+          result: check.result,
+          version: check.version,
+          choices: check.choices,
+          cleanOnly: this.dryRunCleanOnly,
+        },
       });
       void this.markOnGrid();
     } else if (check.state === 'failed' && was.pending?.what === 'dryRun') {

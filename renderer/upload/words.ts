@@ -19,7 +19,8 @@ const en = {
   connectTitle: 'Connect to the import server',
   serverAddress: 'Server address',
   apiKey: 'API key',
-  apiKeyHelp: 'Kept by this computer for this app only; in a browser, only until the tab is closed.',
+  apiKeyHelp:
+    'Kept by this computer for this app only; in a browser, only while this page is open (a reload asks for it again).',
   connect: 'Connect',
   connecting: 'Connecting…',
   disconnect: 'Disconnect',
@@ -92,6 +93,12 @@ const en = {
   confirmNeedsCompliance: 'Confirm the GDPR/TCPA consent above to import.',
   fixLocalErrors: (n: number) =>
     `The list still has ${enNumber(n)} ${n === 1 ? 'error' : 'errors'}: fix them on the Fix step first.`,
+  splitTitle: 'Rows with errors',
+  splitSendClean: (clean: number, errors: number) =>
+    `Send only the ${enNumber(clean)} ${clean === 1 ? 'row' : 'rows'} without errors; the ${enNumber(errors)} ${errors === 1 ? 'row' : 'rows'} with errors stay in the list for the error report`,
+  splitReport: (errors: number) =>
+    `Download the error report (${enNumber(errors)} ${errors === 1 ? 'row' : 'rows'})`,
+  splitHelp: 'The CRM takes nothing with an error: without this, fix the errors on the Fix step first.',
   progressTitle: 'Importing',
   sending: 'Sending the rows…',
   sendingAgain: (attempt: number) =>
@@ -154,7 +161,8 @@ const nb: UploadUiWords = {
   connectTitle: 'Koble til importserveren',
   serverAddress: 'Serveradresse',
   apiKey: 'API-nøkkel',
-  apiKeyHelp: 'Lagres på denne maskinen for denne appen; i en nettleser bare til fanen lukkes.',
+  apiKeyHelp:
+    'Lagres på denne maskinen for denne appen; i en nettleser bare mens siden er åpen (last du inn siden på nytt, må du skrive den igjen).',
   connect: 'Koble til',
   connecting: 'Kobler til…',
   disconnect: 'Koble fra',
@@ -221,6 +229,11 @@ const nb: UploadUiWords = {
   confirmNeedsCompliance: 'Bekreft GDPR/TCPA-samtykket over for å importere.',
   fixLocalErrors: (n) =>
     `Listen har fortsatt ${nbNumber(n)} ${n === 1 ? 'feil' : 'feil'}: rett dem i Rett-steget først.`,
+  splitTitle: 'Rader med feil',
+  splitSendClean: (clean, errors) =>
+    `Send bare ${clean === 1 ? 'raden' : `de ${nbNumber(clean)} radene`} uten feil; ${errors === 1 ? 'raden' : `de ${nbNumber(errors)} radene`} med feil blir i listen til feilrapporten`,
+  splitReport: (errors) => `Last ned feilrapporten (${nbNumber(errors)} ${errors === 1 ? 'rad' : 'rader'})`,
+  splitHelp: 'CRM-et tar ikke imot noe med feil: uten dette må feilene rettes i Rett-steget først.',
   progressTitle: 'Importerer',
   sending: 'Sender radene…',
   sendingAgain: (attempt) =>

@@ -7,6 +7,8 @@ export { ListBytes } from './read/list-bytes';
 export type { ReadOptions, SourceFormat, SourceKind } from './read/source-reader';
 export { SourceError } from './read/source-error';
 export type { CellPosition, FindQuery } from './edit/find-replace';
+export type { CellBlock, PasteOutcome, PasteTarget } from './edit/cell-blocks';
+export type { MergeField, MergePreview } from './duplicates/merge';
 export type { FixExample, FixKindCount, FixScope, FixSettings } from './edit/fixes';
 export type { Op, OpLabel } from './edit/ops';
 export { type FilterSpec, type FilterType, plainView, type SortSpec, type ViewSpec } from './view/row-view';

@@ -6,6 +6,8 @@ import type { IssueCode, Locale, Severity } from '../validate';
 import type { ColumnInfo, ColumnProposal, ColumnTarget, ColumnValues } from '../mapping';
 import type { UploadTaskState } from './upload/list-upload';
 import type { CellPosition, FindQuery } from './edit/find-replace';
+import type { CellBlock, PasteOutcome, PasteTarget } from './edit/cell-blocks';
+import type { MergePreview } from './duplicates/merge';
 import type { FixExample, FixKindCount, FixScope, FixSettings } from './edit/fixes';
 import type { Op, OpLabel } from './edit/ops';
 import type { ViewSpec } from './view/row-view';
@@ -126,6 +128,14 @@ export type DuplicateRow = Readonly<{
 export type DuplicateGroupInfo = Readonly<{ kind: 'email' | 'likely'; rows: readonly DuplicateRow[] }>;
 
 export type ExportKind = 'workbook' | 'csv' | 'report';
+/**
+ * Which rows an export writes: all of them, only the rows without errors (the clean part of a split), or only
+ * the rows with errors (the split's error report).
+ */
+export type ExportRows = 'all' | 'clean' | 'errors';
+export type SplitCounts = Readonly<{ clean: number; errors: number }>;
+/** For a merge: the row key whose value each column keeps, by column. */
+export type MergeWinners = Readonly<Record<number, number>>;
 export type ExportResult =
   | Readonly<{ ok: true; bytes: Uint8Array }>
   | Readonly<{ ok: false; reason: 'errors'; errors: number }>;
@@ -178,7 +188,22 @@ export type ListApi = {
   redo: { req: { locale: Locale }; res: Change };
   insertRow: { req: { afterKey: number | null; locale: Locale }; res: Change & { key: number } };
   deleteRows: { req: { keys: readonly number[]; locale: Locale }; res: Change };
-  fillDown: { req: { view: ViewRef; from: CellPosition; count: number; locale: Locale }; res: Change };
+  /** A block as the clipboard text Excel and Sheets paste (Ctrl+C). */
+  copyCells: { req: { view: ViewRef; block: CellBlock }; res: { text: string; cells: number } };
+  /**
+   * Clipboard text pasted at a selection (Ctrl+V), one undo step. A block that adds rows at the end of the
+   * list or loses columns past the last needs `confirmed`: without it nothing changes and the answer says why.
+   */
+  pasteCells: {
+    req: { view: ViewRef; text: string; target: PasteTarget; confirmed: boolean; locale: Locale };
+    res: Change & { paste: PasteOutcome };
+  };
+  /** Empties a block (Delete; `cut` labels it as the second half of Ctrl+X). */
+  clearCells: { req: { view: ViewRef; block: CellBlock; cut: boolean; locale: Locale }; res: Change };
+  /** Ctrl+D: the block's top row into the rows below it; one row selected: the row above into it. */
+  fillDown: { req: { view: ViewRef; block: CellBlock; locale: Locale }; res: Change };
+  /** The fill handle: `to` filled by repeating `from`, a block at one of its edges. */
+  fillCells: { req: { view: ViewRef; from: CellBlock; to: CellBlock; locale: Locale }; res: Change };
   emptyRunBelow: { req: { view: ViewRef; from: CellPosition }; res: number };
   find: {
     req: { query: FindQuery; view: ViewRef; from: CellPosition | null; direction: 1 | -1 };
@@ -195,23 +220,44 @@ export type ListApi = {
   };
   locate: { req: { key: number; view: ViewRef }; res: number };
   duplicates: { req: Record<string, never>; res: readonly DuplicateGroupInfo[] };
+  /** The merged record field by field before a merge: which value wins, which go to the notes. */
+  previewMerge: {
+    req: { keys: readonly number[]; keep: number; winners?: MergeWinners; locale: Locale };
+    res: MergePreview;
+  };
   resolveDuplicate: {
-    req: { keys: readonly number[]; action: 'keep' | 'merge' | 'notDuplicate'; keep: number; locale: Locale };
+    req: {
+      keys: readonly number[];
+      action: 'keep' | 'merge' | 'notDuplicate';
+      keep: number;
+      /** For a merge: the row whose value each column keeps (the preview's defaults elsewhere). */
+      winners?: MergeWinners;
+      locale: Locale;
+    };
     res: Change;
   };
-  export: { req: { kind: ExportKind; locale: Locale; settings: FixSettings }; res: ExportResult };
+  /** How the list splits: rows without errors (the template, the upload) and rows with (the error report). */
+  splitCounts: { req: Record<string, never>; res: SplitCounts };
+  export: {
+    req: { kind: ExportKind; locale: Locale; settings: FixSettings; rows?: ExportRows };
+    res: ExportResult;
+  };
   replay: { req: { entries: readonly WorkerJournalEntry[] }; res: DocState };
   status: { req: Record<string, never>; res: DocStatus };
   /** The open file's bytes as base64, for the journal of a file the platform cannot reopen by handle. */
   sourceBase64: { req: Record<string, never>; res: string };
   /** What the options screen says about the rows before the server is asked, for the list as it is now. */
-  uploadFacts: { req: Record<string, never>; res: Readonly<{ version: number; facts: SheetFacts }> };
+  uploadFacts: {
+    req: { rows?: 'all' | 'clean' };
+    res: Readonly<{ version: number; facts: SheetFacts }>;
+  };
   /**
    * Dry-runs the list as it is now, in the background (the list stays editable): the answer comes as an upload
    * state (ListSession's host is told), the rejected cells with `showServerProblems`.
    */
   uploadDryRun: {
-    req: { accountId: string; choices: UploadChoices; name: string };
+    /** `rows: 'clean'` sends only the rows without errors (the rest go to an error report). */
+    req: { accountId: string; choices: UploadChoices; name: string; rows?: 'all' | 'clean' };
     res: UploadTaskState;
   };
   /** Imports the rows of the last dry run, in the background; false without a current dry run. */

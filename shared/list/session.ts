@@ -11,11 +11,14 @@ import type { CellTable } from './sheet/cell-table';
 import { describeCellIssues } from './problems/cell-issues';
 import { columnInfo } from '../mapping/column-info';
 import { duplicateGroupsInfo } from './duplicates/duplicate-rows';
-import { planKeep, planMerge, planNotDuplicate } from './duplicates/duplicates';
+import { planKeep, planNotDuplicate } from './duplicates/duplicates';
+import { planMerge, previewMerge } from './duplicates/merge';
+import { splitRows } from './export/split-rows';
+import { clearBlockOp, copyBlock, fillBlockOp, fillDownBlocks, planPaste } from './edit/cell-blocks';
 import { exportList } from './export/export-files';
 import { ListBytes } from './read/list-bytes';
 import { type FileRead, openResultOf, readFile } from './read/file-read';
-import { countMatches, emptyRunBelow, findNext, planFillDown, planReplace } from './edit/find-replace';
+import { countMatches, emptyRunBelow, findNext, planReplace } from './edit/find-replace';
 import { planFix } from './edit/fixes';
 import { documentDeadEnds, planDeadEnd } from './edit/dead-ends';
 import { distinctValues } from '../mapping/value-map';
@@ -192,8 +195,23 @@ export class ListSession {
       return { ...this.run(op, locale), key: op.keys[0] };
     },
     deleteRows: async ({ keys, locale }) => this.run(deleteRowsOp(this.requireDoc(), keys), locale),
-    fillDown: async ({ view, from, count, locale }) => {
-      const op = planFillDown(this.requireDoc(), this.view(view), from, count);
+    copyCells: async ({ view, block }) => copyBlock(this.requireDoc(), this.view(view), block),
+    pasteCells: async ({ view, text, target, confirmed, locale }) => {
+      const { op, outcome } = planPaste(this.requireDoc(), this.view(view), text, target, confirmed);
+      return { ...(op ? this.run(op, locale) : this.noChange()), paste: outcome };
+    },
+    clearCells: async ({ view, block, cut, locale }) => {
+      const op = clearBlockOp(this.requireDoc(), this.view(view), block, cut ? 'cut' : 'clear');
+      return op ? this.run(op, locale) : this.noChange();
+    },
+    fillDown: async ({ view, block, locale }) => {
+      const blocks = fillDownBlocks(block);
+      const op =
+        blocks && fillBlockOp(this.requireDoc(), this.view(view), blocks.from, blocks.to, 'fillDown');
+      return op ? this.run(op, locale) : this.noChange();
+    },
+    fillCells: async ({ view, from, to, locale }) => {
+      const op = fillBlockOp(this.requireDoc(), this.view(view), from, to, 'fill');
       return op ? this.run(op, locale) : this.noChange();
     },
     emptyRunBelow: async ({ view, from }) => emptyRunBelow(this.requireDoc(), this.view(view), from),
@@ -212,19 +230,30 @@ export class ListSession {
       ),
     locate: async ({ key, view }) => this.view(view).indexOfKey(key),
     duplicates: async () => duplicateGroupsInfo(this.requireDoc()),
-    resolveDuplicate: async ({ keys, action, keep, locale }) => {
+    previewMerge: async ({ keys, keep, winners, locale }) =>
+      previewMerge(this.requireDoc(), keys, keep, winners, locale),
+    resolveDuplicate: async ({ keys, action, keep, winners, locale }) => {
       const doc = this.requireDoc();
       const op =
         action === 'keep'
           ? planKeep(doc, keys, keep)
           : action === 'merge'
-            ? planMerge(doc, keys, keep)
+            ? planMerge(doc, keys, keep, winners, locale)
             : planNotDuplicate(keys);
       return this.run(op, locale);
     },
-    // The same error count the Review screen shows, cells the import server rejected included.
-    export: async ({ kind, locale, settings }) =>
-      exportList(this.requireDoc(), kind, locale, settings, this.problems().summary().errors),
+    splitCounts: async () => {
+      const split = splitRows(this.requireDoc(), this.problems());
+      return { clean: split.clean.length, errors: split.errors.length };
+    },
+    // The same error count the Review screen shows, cells the import server rejected included. A split's
+    // clean rows have none by construction; its report holds the rows with errors only.
+    export: async ({ kind, locale, settings, rows = 'all' }) => {
+      const doc = this.requireDoc();
+      if (rows === 'all') return exportList(doc, kind, locale, settings, this.problems().summary().errors);
+      const split = splitRows(doc, this.problems());
+      return exportList(doc, kind, locale, settings, 0, rows === 'clean' ? split.clean : split.errors);
+    },
     replay: async ({ entries }, progress) => {
       for (const entry of entries) await this.replayEntry(entry, progress);
       return { ...this.docState(), entry: null };
@@ -234,17 +263,12 @@ export class ListSession {
       if (!this.bytes) throw new SessionError('file.none', 'No file is open.');
       return toBase64(await this.bytes.all());
     },
-    uploadFacts: async () => ({
+    uploadFacts: async ({ rows }) => ({
       version: this.version,
-      facts: uploadRequestOf(documentRows(this.requireDoc()), this.version).facts,
+      facts: uploadRequestOf(this.rowsToSend(rows), this.version).facts,
     }),
-    uploadDryRun: async ({ accountId, choices, name }) => {
-      this.upload.dryRun(
-        uploadRequestOf(documentRows(this.requireDoc()), this.version),
-        accountId,
-        choices,
-        name,
-      );
+    uploadDryRun: async ({ accountId, choices, name, rows }) => {
+      this.upload.dryRun(uploadRequestOf(this.rowsToSend(rows), this.version), accountId, choices, name);
       return this.upload.current;
     },
     uploadImport: async ({ choices, idempotencyKey, name }) => ({
@@ -407,6 +431,12 @@ export class ListSession {
 
   private view(ref: ViewRef): RowView {
     return this.views.get(this.requireDoc(), ref.spec, ref.revision, this.problems());
+  }
+
+  /** The rows an upload sends: all of them, or only those without errors (a split). */
+  private rowsToSend(rows: 'all' | 'clean' = 'all') {
+    const doc = this.requireDoc();
+    return documentRows(doc, rows === 'clean' ? splitRows(doc, this.problems()).clean : undefined);
   }
 
   private problems(): ListProblems {

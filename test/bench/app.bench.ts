@@ -18,7 +18,7 @@ const benchDir = new URL('.', import.meta.url).pathname;
 const baselineFlag = '--app-baseline';
 
 /** Writes `rows` generated contacts in chunks (a million rows never sit in memory at once). */
-async function writeContacts(path: string, rows: number): Promise<void> {
+export async function writeContacts(path: string, rows: number): Promise<void> {
   if (existsSync(path)) return;
   const out = createWriteStream(path);
   const write = (text: string) =>
@@ -177,7 +177,7 @@ export async function takeLongTasks(page: Page): Promise<number[]> {
  * Edits cells through the grid (the same valueSetter a typed edit goes through) and times each one until
  * the cell's highlight and the error count on screen have both changed.
  */
-async function editLatencies(page: Page, edits: number, rowsOnScreen: number): Promise<number[]> {
+export async function editLatencies(page: Page, edits: number, rowsOnScreen: number): Promise<number[]> {
   return page.evaluate(
     async ({ edits, rowsOnScreen }) => {
       type Api = {
@@ -274,7 +274,7 @@ export function rendererMemory(): { rssMb: number; peakMb: number } | null {
   return best;
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }

@@ -132,7 +132,14 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
     expect(await dialog.getByTestId('duplicate-group').count()).toBe(2);
     await app.screenshot('flow-05-duplicates');
     const bobs = dialog.getByTestId('duplicate-group').filter({ hasText: 'Looks like the same person' });
-    await bobs.getByRole('button', { name: 'Merge into this one (Row 2)' }).click();
+    await bobs.getByRole('button', { name: 'Merge into this one… (Row 2)' }).click();
+    // The merged record first: the list has no notes column, so the email that does not win would be dropped.
+    const merge = dialog.getByTestId('merge-preview');
+    await merge.waitFor();
+    expect(await merge.getByRole('group', { name: 'Email' }).getByRole('radio').count()).toBe(2);
+    expect(await merge.getByTestId('merge-dropped').textContent()).toMatch(/no Whiteboard notes column/);
+    await app.screenshot('flow-05b-merge-preview');
+    await merge.getByRole('button', { name: /^Merge and drop \d+ values?$/ }).click();
     await expect.poll(() => dialog.getByTestId('duplicate-group').count()).toBe(1);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.getByTestId('row-total').textContent()).toBe('6 rows');

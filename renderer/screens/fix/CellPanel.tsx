@@ -4,14 +4,17 @@ import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import type { FixScope, CellIssue, Plan } from '../../../shared/list';
 import type { FocusedCell } from './ContactGrid';
+import { RawValue, VisibleText } from './RawValue';
 
 type Props = Readonly<{
   cell: FocusedCell | null;
+  /** The cell's value as the grid has it (the focused row's), shown raw with hidden characters visible. */
+  value: string | undefined;
   onPreview: (title: string, plan: Plan) => void;
 }>;
 
 /** The selected cell's problems in words, with its safe fix (before -> after) and wider fixes to preview. */
-export function CellPanel({ cell, onPreview }: Props) {
+export function CellPanel({ cell, value, onPreview }: Props) {
   const controller = useController();
   const { words } = useWords();
   const locale = useAppState((s) => s.locale);
@@ -68,6 +71,7 @@ export function CellPanel({ cell, onPreview }: Props) {
           <p className="lp-cell-where">
             {words.cellAt(cell.key + 1, column.label?.[locale] ?? column.header)}
           </p>
+          {value !== undefined && <RawValue value={value} />}
           <div aria-live="polite">
             {issues.length === 0 && <p className="lp-ok-text">{words.cellOk}</p>}
             {issues.map((issue) => (
@@ -83,11 +87,14 @@ export function CellPanel({ cell, onPreview }: Props) {
                 {issue.fix ? (
                   <div className="lp-fix">
                     <p>
-                      {words.suggestedFix}: <code className="lp-before">{issue.value}</code>
+                      {words.suggestedFix}:{' '}
+                      <code className="lp-before">
+                        <VisibleText value={issue.value} />
+                      </code>
                       <span aria-hidden="true"> → </span>
                       <span className="lp-sr-only">{words.after}:</span>
                       <code className="lp-after" data-testid="fix-after">
-                        {issue.fix.value}
+                        <VisibleText value={issue.fix.value} />
                       </code>
                     </p>
                     <div className="lp-actions">

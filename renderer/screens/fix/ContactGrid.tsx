@@ -15,6 +15,7 @@ import type { RowData } from '../../../shared/list';
 import { contactGridOptions } from './contact-grid-options';
 import { buildColumnDefs, colId, colIndex } from './grid-columns';
 import type { GridController } from './grid-controller';
+import type { RangeController } from './range/range-controller';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -53,7 +54,11 @@ export function warmUpGrid(): void {
 
 export type FocusedCell = Readonly<{ index: number; key: number; col: number }>;
 
-type Props = Readonly<{ grid: GridController; onFocus: (cell: FocusedCell | null) => void }>;
+type Props = Readonly<{
+  grid: GridController;
+  range: RangeController;
+  onFocus: (cell: FocusedCell | null) => void;
+}>;
 
 function isEditorInput(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
   return (
@@ -63,7 +68,7 @@ function isEditorInput(target: EventTarget | null): target is HTMLInputElement |
 }
 
 /** The editable grid of contacts, fed block by block from the worker. */
-export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
+export const ContactGrid = memo(function ContactGrid({ grid, range, onFocus }: Props) {
   const controller = useController();
   const { words } = useWords();
   const columns = useAppState((s) => s.columns);
@@ -81,9 +86,14 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
             words,
             lookups,
             onEdit: (key, col, value) => void grid.edit(key, col, value),
+            range: {
+              paint: range.paint,
+              position: range.position,
+              selectColumn: (id, extend) => range.selectColumn(id, extend),
+            },
           })
         : [],
-    [columns, locale, words, lookups, grid],
+    [columns, locale, words, lookups, grid, range],
   );
 
   // Messages are worded in the worker: a new language reloads the rows on screen.
@@ -139,6 +149,31 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
     [controller, onFocus],
   );
 
+  /**
+   * The panel follows the focus box: when the rows under it change (a view with only the rows with problems,
+   * a sort, rows added or deleted) the focused index holds another row, and the panel is told which.
+   */
+  const syncFocus = useCallback(
+    (api: GridApi<RowData>) => {
+      const cell = api.getFocusedCell();
+      if (!cell || cell.rowPinned) return;
+      const id = cell.column.getColId();
+      const count = api.getDisplayedRowCount();
+      if (cell.rowIndex >= count) {
+        focusedKey.current = null;
+        onFocus(null);
+        return;
+      }
+      const row = api.getDisplayedRowAtIndex(cell.rowIndex)?.data;
+      if (!row) return;
+      const col = Math.max(0, colIndex(id));
+      if (focusedKey.current?.key === row.key && focusedKey.current.col === col) return;
+      focusedKey.current = { key: row.key, col };
+      onFocus({ index: cell.rowIndex, key: row.key, col });
+    },
+    [onFocus],
+  );
+
   // Text typed into an open cell editor is journaled too, so a crash mid-edit loses nothing.
   useEffect(() => {
     const element = wrapper.current;
@@ -153,13 +188,14 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
 
   // The grid itself is AG Grid's plain DOM build, not its React wrapper: cells and edits repaint directly,
   // which keeps an edit's round trip inside a frame. React owns the panels around it.
-  const handlers = useRef({ onCellFocused, columnDefs, words, controller });
-  handlers.current = { onCellFocused, columnDefs, words, controller };
+  const handlers = useRef({ onCellFocused, columnDefs, words, controller, syncFocus });
+  handlers.current = { onCellFocused, columnDefs, words, controller, syncFocus };
   useEffect(() => {
     const element = wrapper.current;
     if (!element) return;
     let api: GridApi<RowData> | null = null;
     let cancel = () => {};
+    let detachRange = () => {};
     const build = () => {
       performance.mark('listprep:grid-create');
       // AG Grid's services first, with the row numbers only; its forty-odd columns, and with them the
@@ -174,15 +210,17 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
               handlers.current.controller.noteUi({ screen: 'fix', focus: focusedKey.current });
           },
           onFirstDataRendered: () => {
-            // Screen readers announce the grid by this name.
-            element
-              .querySelector('[role="grid"], [role="treegrid"]')
-              ?.setAttribute('aria-label', handlers.current.words.gridLabel);
+            // Screen readers announce the grid by this name, and know that ranges of cells can be selected.
+            const role = element.querySelector('[role="grid"], [role="treegrid"]');
+            role?.setAttribute('aria-label', handlers.current.words.gridLabel);
+            role?.setAttribute('aria-multiselectable', 'true');
           },
+          onModelUpdated: (event) => handlers.current.syncFocus(event.api),
         }),
       });
       api = created;
       grid.api = created;
+      detachRange = range.attach(created, element);
       cancel = afterNextPaint(() => {
         created.updateGridOptions({ columnDefs: handlers.current.columnDefs, datasource: grid.datasource });
         performance.measure('listprep:grid-created', 'listprep:grid-create');
@@ -195,11 +233,12 @@ export const ContactGrid = memo(function ContactGrid({ grid, onFocus }: Props) {
     cancel = afterNextPaint(build);
     return () => {
       cancel();
+      detachRange();
       if (!api) return;
       grid.api = null;
       api.destroy();
     };
-  }, [grid, resume]);
+  }, [grid, range, resume]);
 
   useEffect(() => {
     // A grid built with these very columns is not told them again (that costs AG Grid a column rebuild).

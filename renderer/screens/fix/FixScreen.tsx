@@ -1,24 +1,27 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useController } from '../../app/AppContext';
+import { inWords } from '../../app/app-store';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
-import type { CellPosition, Plan, ProblemCode } from '../../../shared/list';
+import type { PasteOutcome, Plan, ProblemCode } from '../../../shared/list';
 import { CellPanel } from './CellPanel';
 import { ContactGrid, type FocusedCell } from './ContactGrid';
 import { DeadEndsPanel } from './DeadEndsPanel';
 import { DuplicatesDialog } from './DuplicatesDialog';
-import { FillDownDialog } from './FillDownDialog';
 import { FindReplacePanel } from './FindReplacePanel';
 import { FixEverythingSafe } from './FixEverythingSafe';
 import { GridController } from './grid-controller';
+import { PasteDialog } from './PasteDialog';
 import { PlanDialog } from './PlanDialog';
 import { ProblemsPanel } from './ProblemsPanel';
+import { RangeController, type RangeNews } from './range/range-controller';
+import { SelectionStatus } from './SelectionStatus';
 import { useFixShortcuts } from './useFixShortcuts';
 
 type OpenDialog =
   | { kind: 'plan'; title: string; plan: Plan }
-  | { kind: 'fillDown'; from: CellPosition; value: string }
   | { kind: 'duplicates' }
+  | { kind: 'paste'; outcome: PasteOutcome; answer: (paste: boolean) => void }
   | null;
 
 const duplicateCodes = new Set<ProblemCode>([
@@ -35,6 +38,30 @@ export function FixScreen() {
   const grid = useMemo(() => new GridController(controller), [controller]);
   const [cell, setCell] = useState<FocusedCell | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  // What the last range command did, at the list's version it made: a later change makes it old news.
+  const [news, setNews] = useState<{ news: RangeNews; version: number } | null>(null);
+  const range = useMemo(
+    () =>
+      new RangeController({
+        app: controller,
+        grid,
+        confirmPaste: (outcome) =>
+          new Promise<boolean>((resolve) =>
+            setDialog({
+              kind: 'paste',
+              outcome,
+              answer: (paste) => {
+                setDialog(null);
+                resolve(paste);
+              },
+            }),
+          ),
+        say: (news) => setNews({ news, version: controller.getState().status?.version ?? 0 }),
+      }),
+    [controller, grid],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another cell ends the news.
+  useEffect(() => setNews(null), [cell]);
   const [finding, setFinding] = useState(false);
   const [problemsOnly, setProblemsOnly] = useState(false);
 
@@ -66,11 +93,9 @@ export function FixScreen() {
     [controller, grid],
   );
   const openFillDown = useCallback(() => {
-    const from = grid.focused();
-    const row = grid.focusedRow();
-    if (!from || !row) return controller.info(words.selectCellFirst);
-    setDialog({ kind: 'fillDown', from, value: row.v[from.col] ?? '' });
-  }, [grid, controller, words]);
+    if (!grid.focused()) return controller.info(inWords((w) => w.selectCellFirst));
+    void range.fillDown();
+  }, [grid, range, controller]);
   const addRow = useCallback(async () => {
     const row = grid.focusedRow();
     const change = await controller.change('insertRow', { afterKey: row?.key ?? null, locale });
@@ -79,20 +104,25 @@ export function FixScreen() {
   const deleteRow = useCallback(async () => {
     const row = grid.focusedRow();
     const at = grid.focused();
-    if (!row || !at) return controller.info(words.selectCellFirst);
+    if (!row || !at) return controller.info(inWords((w) => w.selectCellFirst));
     await controller.change('deleteRows', { keys: [row.key], locale });
     await grid.goTo({
       index: Math.max(0, Math.min(at.index, (controller.getState().status?.rowCount ?? 1) - 1)),
       col: at.col,
     });
-  }, [grid, controller, locale, words]);
+  }, [grid, controller, locale]);
   const runPlan = useCallback(
     async (plan: Plan) => {
       setDialog(null);
       const change = await controller.change('runPlan', { token: plan.token, locale });
-      if (change) controller.info(words.applied(plan.count));
+      // The undo hint holds only until the next change.
+      if (change)
+        controller.info(
+          inWords((w) => w.applied(plan.count)),
+          true,
+        );
     },
-    [controller, locale, words],
+    [controller, locale],
   );
 
   useFixShortcuts({
@@ -206,9 +236,19 @@ export function FixScreen() {
         />
       )}
       <div className="lp-fix-body">
-        <ContactGrid grid={grid} onFocus={setCell} />
+        <div className="lp-grid-column">
+          <ContactGrid grid={grid} range={range} onFocus={setCell} />
+          <SelectionStatus
+            range={range}
+            news={news && news.version === (status?.version ?? 0) ? news.news : null}
+          />
+        </div>
         <aside className="lp-side">
-          <CellPanel cell={cell} onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })} />
+          <CellPanel
+            cell={cell}
+            value={cell ? grid.rowAt(cell.index)?.v[cell.col] : undefined}
+            onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })}
+          />
           <DeadEndsPanel onPreview={(title, plan) => setDialog({ kind: 'plan', title, plan })} />
           <ProblemsPanel onJump={(col, code) => void jumpTo(col, code)} />
         </aside>
@@ -221,10 +261,8 @@ export function FixScreen() {
           onClose={() => setDialog(null)}
         />
       )}
-      {dialog?.kind === 'fillDown' && (
-        <FillDownDialog grid={grid} from={dialog.from} value={dialog.value} onClose={() => setDialog(null)} />
-      )}
       {dialog?.kind === 'duplicates' && <DuplicatesDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'paste' && <PasteDialog outcome={dialog.outcome} onAnswer={dialog.answer} />}
     </div>
   );
 }

@@ -1,4 +1,10 @@
-import type { CellFocusedEvent, ColDef, GridOptions, IDatasource } from 'ag-grid-community';
+import type {
+  CellFocusedEvent,
+  ColDef,
+  GridOptions,
+  IDatasource,
+  ModelUpdatedEvent,
+} from 'ag-grid-community';
 import type { RowData } from '../../../shared/list';
 
 /** What the grid calls back into the Fix screen for. */
@@ -6,6 +12,7 @@ export type ContactGridEvents = Readonly<{
   onCellFocused: (event: CellFocusedEvent<RowData>) => void;
   onCellEditingStopped: () => void;
   onFirstDataRendered: () => void;
+  onModelUpdated: (event: ModelUpdatedEvent<RowData>) => void;
 }>;
 
 /** AG Grid's options for the contacts grid: an infinite row model fed by the worker, edited like a sheet. */
@@ -43,5 +50,6 @@ export function contactGridOptions(
     onCellFocused: events.onCellFocused,
     onCellEditingStopped: events.onCellEditingStopped,
     onFirstDataRendered: events.onFirstDataRendered,
+    onModelUpdated: events.onModelUpdated,
   };
 }

@@ -3,7 +3,9 @@ import type { Lookups } from '../../../shared/template';
 import type { Locale } from '../../../shared/validate';
 import type { Words } from '../../i18n/words';
 import type { ColumnInfo, RowData } from '../../../shared/list';
+import { ColumnHeader, type ColumnHeaderParams } from './column-header';
 import { type ProblemCellParams, ProblemCellRenderer } from './problem-cell-renderer';
+import { type RangePaint, rangeClassRules, rowNumberClassRules } from './range/range-paint';
 import { SelectCellEditor, type SelectOption } from './select-cell-editor';
 
 export const rowNumberColId = 'n';
@@ -43,11 +45,21 @@ export type ColumnOptions = Readonly<{
   lookups: Lookups | null;
   /** Called when the user commits a cell edit; the row's values are already updated in place. */
   onEdit: (key: number, col: number, value: string) => void;
+  /** The selected range (range/range-controller.ts): how cells wear it, and a header click selecting a column. */
+  range: Readonly<{
+    paint: RangePaint;
+    position: (colId: string) => number;
+    selectColumn: (colId: string, extend: boolean) => void;
+  }>;
 }>;
 
 /** Grid columns: the row number (pinned), then every document column with its rule-aware editor. */
 export function buildColumnDefs(options: ColumnOptions): ColDef<RowData>[] {
-  const { columns, locale, words, lookups, onEdit } = options;
+  const { columns, locale, words, lookups, onEdit, range } = options;
+  const headerParams: Pick<ColumnHeaderParams, 'onSelect' | 'labels'> = {
+    onSelect: range.selectColumn,
+    labels: { sort: words.sortBy, filter: words.filterBy },
+  };
   const rowNumber: ColDef<RowData> = {
     colId: rowNumberColId,
     headerName: words.rowNumber,
@@ -59,6 +71,7 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<RowData>[] {
     filter: false,
     suppressMovable: true,
     cellClass: 'lp-rownum',
+    cellClassRules: rowNumberClassRules(range.paint),
   };
   return [
     rowNumber,
@@ -76,9 +89,12 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<RowData>[] {
         col,
         labels: { error: words.errorLabel, warning: words.warningLabel },
       };
+      const id = colId(col);
       return {
-        colId: colId(col),
+        colId: id,
         headerName: title,
+        headerComponent: ColumnHeader,
+        headerComponentParams: headerParams,
         headerTooltip: hint ? `${column.header}: ${hint}` : column.header,
         valueGetter: (p) => p.data?.v[col],
         valueSetter: (p: ValueSetterParams<RowData, string>) => {
@@ -103,6 +119,7 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<RowData>[] {
         cellClassRules: {
           'lp-cell-error': (p) => p.data?.p?.[col]?.severity === 'error',
           'lp-cell-warning': (p) => p.data?.p?.[col]?.severity === 'warning',
+          ...rangeClassRules(range.paint, () => range.position(id)),
         },
         // The message on hover is the problem cell's own title (see ProblemCellRenderer): a grid tooltip
         // would put listeners on every cell, and cells without a problem have nothing to say.

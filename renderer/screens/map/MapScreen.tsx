@@ -6,6 +6,7 @@ import { useWords } from '../../app/useWords';
 import { useRenderedCount } from '../../app/useRenderedCount';
 import type { ColumnTarget } from '../../../shared/mapping';
 import type { SavedMapping } from '../../mapping/profiles';
+import { FieldFinder } from './FieldFinder';
 import { MappingRow } from './MappingRow';
 
 // A row is a select of forty-seven options: the first rows come with the screen, the rest a few per task
@@ -83,6 +84,7 @@ export function MapScreen() {
           {words.usedTwice(f.label[locale])}
         </p>
       ))}
+      <FieldFinder proposals={proposals} targets={targets} />
       <table className="lp-map-table" data-testid="mapping">
         <colgroup>
           <col className="lp-map-source" />

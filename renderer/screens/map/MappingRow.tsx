@@ -8,6 +8,7 @@ import { type ColumnProposal, type ColumnTarget, isGuess } from '../../../shared
 import { firstTryWords } from '../../i18n/first-try-words';
 import { GuessCheck } from './GuessCheck';
 import { ValueMapButton } from './ValueMapButton';
+import { ColumnSamples } from './ColumnSamples';
 
 const splitFields = ['firstName', 'lastName'] as const;
 
@@ -52,7 +53,7 @@ export const MappingRow = memo(function MappingRow({ proposal, target, locale }:
           {proposal.header}
         </label>
       </th>
-      <td className="lp-samples">{proposal.samples.slice(0, 3).join(' · ')}</td>
+      <ColumnSamples proposal={proposal} target={target} />
       <td>
         <select
           id={selectId}

@@ -2,6 +2,7 @@ import { type DragEvent, useEffect, useState } from 'react';
 import type { CsvDelimiter, TextEncoding } from '../../../shared/codec';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
+import { StepActions } from '../../app/StepActions';
 import { useWords } from '../../app/useWords';
 import { PreviewTable } from './PreviewTable';
 import { RestoreOffer } from './RestoreOffer';
@@ -91,7 +92,9 @@ export function OpenScreen() {
               <span>{words.reading(reading.done)}</span>
             </div>
           ) : (
-            <p data-testid="row-count">{words.fileSummary(opened.dataRows)}</p>
+            <p data-testid="row-count" className={opened.dataRows === 0 ? 'lp-warning-text' : undefined}>
+              {opened.dataRows === 0 ? words.headerOnly : words.fileSummary(opened.dataRows)}
+            </p>
           )}
           <p className="lp-help" data-testid="left-out">
             {words.leftOut({
@@ -159,11 +162,11 @@ export function OpenScreen() {
           </div>
           <p className="lp-help">{words.headerRowHelp}</p>
           <PreviewTable preview={opened.preview} lines={opened.lines} headerRow={opened.headerRow} />
-          <div className="lp-actions">
+          <StepActions>
             <button type="button" className="lp-primary" onClick={() => void controller.goToMap()}>
               {words.continueToMap}
             </button>
-          </div>
+          </StepActions>
         </section>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { cellsOp, type DeleteOp, type Op } from '../edit/ops';
+import type { DeleteOp, Op } from '../edit/ops';
 import type { SheetDocument } from '../sheet/sheet-document';
 import { duplicateGroupOf } from '../../validate';
 
@@ -76,7 +76,8 @@ export function listDuplicateGroups(doc: SheetDocument): DuplicateGroup[] {
   ].sort((a, b) => byPosition(a.keys[0], b.keys[0]));
 }
 
-function deleteOthers(
+/** Deletes every row of a group but `keep` (keeping one row, or the second half of a merge). */
+export function deleteOthers(
   doc: SheetDocument,
   keys: readonly number[],
   keep: number,
@@ -91,28 +92,6 @@ function deleteOthers(
 /** Keeps one row of a group and deletes the others. */
 export function planKeep(doc: SheetDocument, keys: readonly number[], keep: number): Op {
   return deleteOthers(doc, keys, keep, 'keep');
-}
-
-/**
- * Merges a group into one row: the kept row's cells win; its empty cells take the first non-empty value
- * of the other rows, in group order. The other rows are then deleted.
- */
-export function planMerge(doc: SheetDocument, keys: readonly number[], keep: number): Op {
-  const changes: { key: number; col: number; value: string }[] = [];
-  for (const column of doc.columns) {
-    if (doc.get(keep, column.index) !== '') continue;
-    for (const other of keys) {
-      if (other === keep) continue;
-      const value = doc.get(other, column.index);
-      if (value !== '') {
-        changes.push({ key: keep, col: column.index, value });
-        break;
-      }
-    }
-  }
-  const fill = cellsOp(doc, 'merge', changes);
-  const remove = deleteOthers(doc, keys, keep, 'merge');
-  return { t: 'group', label: 'merge', ops: fill ? [fill, remove] : [remove] };
 }
 
 /** Records that the rows of a likely-duplicate group are different people. */

@@ -84,21 +84,6 @@ export function planReplace(doc: SheetDocument, query: FindQuery, replacement: s
   return cellsOp(doc, 'replace', changes);
 }
 
-/** Copies a cell's value into the `count` rows below it in view order. */
-export function planFillDown(
-  doc: SheetDocument,
-  view: RowView,
-  from: CellPosition,
-  count: number,
-): CellsOp | null {
-  const value = doc.get(view.keyAt(from.index), from.col);
-  const changes: { key: number; col: number; value: string }[] = [];
-  const end = Math.min(view.length, from.index + 1 + count);
-  for (let index = from.index + 1; index < end; index++)
-    changes.push({ key: view.keyAt(index), col: from.col, value });
-  return cellsOp(doc, 'fillDown', changes);
-}
-
 /** How many empty cells follow a cell in view order: the default extent of a fill down. */
 export function emptyRunBelow(doc: SheetDocument, view: RowView, from: CellPosition): number {
   let count = 0;

@@ -31,18 +31,25 @@ export function exportList(
   locale: Locale,
   settings: FixSettings,
   errors: number,
+  /** Only these rows, in this order (a split's clean rows, or its rows with errors); all rows when absent. */
+  keys?: Int32Array,
 ): ExportResult {
   if (kind !== 'report' && errors > 0) return { ok: false, reason: 'errors', errors };
   const bytes =
     kind === 'csv'
-      ? exportCsv(doc)
+      ? exportCsv(doc, keys)
       : kind === 'workbook'
-        ? exportWorkbook(doc, locale)
-        : exportErrorReport(doc, locale, settings);
+        ? exportWorkbook(doc, locale, keys)
+        : exportErrorReport(doc, locale, settings, keys);
   return { ok: true, bytes };
 }
 
-export function exportSheet(doc: SheetDocument): ExportSheet {
+/** The list's rows in document order, as keys. */
+function allKeys(doc: SheetDocument): Int32Array {
+  return doc.order.toInt32Array();
+}
+
+export function exportSheet(doc: SheetDocument, keys: Int32Array = allKeys(doc)): ExportSheet {
   const fieldCol = new Map<string, number>();
   for (const c of doc.columns) if (c.kind === 'field') fieldCol.set(c.header, c.index);
   const customs = doc.columns.filter((c) => c.kind === 'custom');
@@ -51,8 +58,8 @@ export function exportSheet(doc: SheetDocument): ExportSheet {
   const headers = [...templateHeaders, ...customs.map((c) => c.header)];
   const notesAt = templateHeaders.indexOf(notesHeader);
   function* rows(): Iterable<string[]> {
-    for (let i = 0; i < doc.order.length; i++) {
-      const key = doc.order.get(i);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       const out = templateHeaders.map((h) => {
         const col = fieldCol.get(h);
         return col === undefined ? '' : doc.get(key, col);
@@ -75,8 +82,8 @@ export function exportSheet(doc: SheetDocument): ExportSheet {
 const encoder = new TextEncoder();
 
 /** UTF-8 CSV, CRLF, RFC 4180 quoting. Built in pieces so a million rows never make one giant string. */
-export function exportCsv(doc: SheetDocument): Uint8Array {
-  const sheet = exportSheet(doc);
+export function exportCsv(doc: SheetDocument, keys?: Int32Array): Uint8Array {
+  const sheet = exportSheet(doc, keys);
   const parts: Uint8Array[] = [encoder.encode(formatCsvRow(sheet.headers))];
   let text = '';
   for (const row of sheet.rows()) {
@@ -101,8 +108,8 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /** The CRM's template workbook (shared/export): data sheet with hints and dropdowns, then the lists. */
-export function exportWorkbook(doc: SheetDocument, locale: Locale): Uint8Array {
-  const sheet = exportSheet(doc);
+export function exportWorkbook(doc: SheetDocument, locale: Locale, keys?: Int32Array): Uint8Array {
+  const sheet = exportSheet(doc, keys);
   const customs = doc.columns.filter((c) => c.kind === 'custom');
   return concatChunks(
     templateWorkbookChunks(
@@ -122,11 +129,15 @@ export function exportWorkbook(doc: SheetDocument, locale: Locale): Uint8Array {
  * painted with its message, a Problems column, and a summary. Messages that name other rows use the rows'
  * numbers in the report, so they match what Excel shows.
  */
-export function exportErrorReport(doc: SheetDocument, locale: Locale, settings: FixSettings): Uint8Array {
-  const sheet = exportSheet(doc);
+export function exportErrorReport(
+  doc: SheetDocument,
+  locale: Locale,
+  settings: FixSettings,
+  keys: Int32Array = allKeys(doc),
+): Uint8Array {
+  const sheet = exportSheet(doc, keys);
   const customs = doc.columns.filter((c) => c.kind === 'custom');
   const columns = doc.columns.map((c) => c.field);
-  const keys = doc.order.toInt32Array();
   const numbers = reportRowNumbers(keys.length, (i) => doc.hasProblems(keys[i]), false);
   const numberOfKey = new Map<number, number>();
   keys.forEach((key, i) => {

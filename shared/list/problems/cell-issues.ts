@@ -16,7 +16,7 @@ export function describeCellIssues(
 ): CellIssue[] {
   const values = doc.rowValues(key);
   const columns = doc.columns.map((c) => c.field);
-  return doc
+  const issues = doc
     .problems(key)
     .filter((p) => p.col === col)
     .map((p): CellIssue => {
@@ -38,6 +38,8 @@ export function describeCellIssues(
         related: [...new Set(issue.groups?.flatMap((g) => g.rows))].filter((n) => n !== key + 1),
         fix: suggestionFor(doc, key, col, settings),
       };
-    })
-    .concat(serverMarks.describe(key, col, values[col] ?? ''));
+    });
+  // The import server checks with the same rules: where the app's validator already says what is wrong with
+  // the cell, the server's word on it is the same problem, not a second one.
+  return issues.length ? issues : serverMarks.describe(key, col, values[col] ?? '');
 }

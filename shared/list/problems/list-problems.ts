@@ -18,6 +18,14 @@ export class ListProblems {
     return this.doc.hasProblems(key) || (this.server.hasRow(key) && this.doc.isLive(key));
   }
 
+  /** True when the row has an error (not only warnings): such a row stays out of a file sent to the CRM. */
+  hasErrors(key: number): boolean {
+    if (!this.hasProblems(key)) return false;
+    if (this.doc.problems(key).some((p) => p.severity === 'error')) return true;
+    for (const mark of this.server.ofRow(key)) if (mark.severity === 'error') return true;
+    return false;
+  }
+
   /** The problem a cell shows: the validator's code, else `server.rejected`, else null. */
   cellCode(key: number, col: number): ProblemCode | null {
     const code = this.doc.cellCode(key, col);

@@ -47,6 +47,11 @@ export class ServerMarks {
     return this.byKey.get(key)?.has(col) ?? false;
   }
 
+  /** A row's marks, one per cell. */
+  ofRow(key: number): Iterable<GridProblem> {
+    return this.byKey.get(key)?.values() ?? [];
+  }
+
   /** Every mark, one per cell. */
   *all(): Iterable<GridProblem> {
     for (const row of this.byKey.values()) yield* row.values();

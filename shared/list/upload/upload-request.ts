@@ -15,8 +15,16 @@ export type UploadRows = Readonly<{
   row: (i: number) => readonly string[];
 }>;
 
-/** A document's live rows in document order, keyed by their stable row keys. */
-export function documentRows(doc: SheetDocument): UploadRows {
+/** A document's live rows in document order (or only `keys`, in their order), keyed by their stable row keys. */
+export function documentRows(doc: SheetDocument, keys?: Int32Array): UploadRows {
+  if (keys)
+    return {
+      columns: doc.columns,
+      count: keys.length,
+      key: (i) => keys[i],
+      cell: (i, col) => doc.get(keys[i], col),
+      row: (i) => doc.rowValues(keys[i]),
+    };
   return {
     columns: doc.columns,
     count: doc.order.length,
