@@ -15,6 +15,7 @@ import { Admission, type AdmissionLimits, defaultAdmissionLimits } from './http/
 import type { BodyLimits } from './http/body';
 import { defaultConcurrency, ImportWorker, type WorkerOptions } from './imports/worker';
 import { serverIdOf } from './server-id';
+import { stopIdleSheetThreads } from './uploads/sheet-thread';
 import { deleteOrphanParts } from './uploads/upload-store';
 
 export type StartOptions = Readonly<{
@@ -116,6 +117,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       async close() {
         await app.close();
         await worker.stop();
+        await stopIdleSheetThreads();
         await workerDb?.close();
         if (ownsDb) await database.close();
         unlock();

@@ -48,6 +48,17 @@ class SheetThread {
     this.files.delete(id);
   }
 
+  /** Ends the thread if it reads nothing now; the next file starts a new one. */
+  async stopIfIdle(): Promise<void> {
+    const worker = this.worker;
+    if (!worker || this.files.size > 0) return;
+    this.worker = null;
+    // Its end is not a loss: no file is read there, and a new thread may already read one.
+    worker.removeAllListeners('exit');
+    worker.removeAllListeners('error');
+    await worker.terminate();
+  }
+
   private running(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./sheet-thread-boot.mjs', import.meta.url), {
@@ -80,6 +91,15 @@ class SheetThread {
 
 const pool: SheetThread[] = Array.from({ length: threads }, () => new SheetThread());
 let nextId = 1;
+
+/**
+ * Ends the sheet-reading threads that read nothing now, as a server closes. An unreferenced thread that has
+ * read a file still kept the process alive for over a minute after it closed (a server told to stop did
+ * not exit); other servers of the same process (tests) simply start new threads.
+ */
+export async function stopIdleSheetThreads(): Promise<void> {
+  await Promise.all(pool.map((thread) => thread.stopIfIdle()));
+}
 
 /**
  * Reads a file in a sheet-reading thread: the bytes are passed on as they come (a few chunks ahead of the
