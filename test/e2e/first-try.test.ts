@@ -187,7 +187,7 @@ describe('a first try in the app', () => {
     );
     await new AppPage(page).notice('info').waitFor();
 
-    await page.getByRole('button', { name: 'Map the values of Lead Source' }).click();
+    await page.getByRole('button', { name: 'Map values… (Lead Source)' }).click();
     const dialog = page.getByTestId('value-map-dialog');
     const rows = dialog.locator('tbody tr');
     await rows.first().waitFor();
