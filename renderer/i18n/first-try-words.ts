@@ -21,7 +21,8 @@ const en = {
   guessConfirm: 'Confirm',
   guessConfirmLabel: (header: string, field: string) => `Confirm that ${header} is ${field}`,
   mapValues: 'Map values…',
-  mapValuesLabel: (header: string) => `Map the values of ${header}`,
+  /** Said after "Map values…" to screen readers, so each row's button is told apart. */
+  mapValuesOf: (header: string) => ` (${header})`,
   valueMapTitle: (header: string, field: string) => `Values of ${header} → ${field}`,
   valueMapHelp:
     'Choose what each value of the file becomes. A value left as written stays for you to look at later.',
@@ -68,7 +69,7 @@ const nb: FirstTryWords = {
   guessConfirm: 'Bekreft',
   guessConfirmLabel: (header, field) => `Bekreft at ${header} er ${field}`,
   mapValues: 'Koble verdier…',
-  mapValuesLabel: (header) => `Koble verdiene i ${header}`,
+  mapValuesOf: (header) => ` (${header})`,
   valueMapTitle: (header, field) => `Verdier i ${header} → ${field}`,
   valueMapHelp:
     'Velg hva hver verdi i filen skal bli. En verdi som står som skrevet, blir stående til du ser på den.',

@@ -133,13 +133,15 @@ describe('a person takes a messy trade-show list from file to CRM template', () 
     await app.screenshot('flow-05-duplicates');
     const bobs = dialog.getByTestId('duplicate-group').filter({ hasText: 'Looks like the same person' });
     await bobs.getByRole('button', { name: 'Merge into this one… (Row 2)' }).click();
-    // The merged record first: the list has no notes column, so the email that does not win would be dropped.
+    // The merged record first: the list always has a notes column, so the email that does not win goes to the
+    // notes and nothing is dropped.
     const merge = dialog.getByTestId('merge-preview');
     await merge.waitFor();
     expect(await merge.getByRole('group', { name: 'Email' }).getByRole('radio').count()).toBe(2);
-    expect(await merge.getByTestId('merge-dropped').textContent()).toMatch(/no Whiteboard notes column/);
+    expect(await merge.getByTestId('merge-notes').textContent()).toMatch(/@/);
+    expect(await merge.getByTestId('merge-dropped').count()).toBe(0);
     await app.screenshot('flow-05b-merge-preview');
-    await merge.getByRole('button', { name: /^Merge and drop \d+ values?$/ }).click();
+    await merge.getByRole('button', { name: /^Merge$/ }).click();
     await expect.poll(() => dialog.getByTestId('duplicate-group').count()).toBe(1);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.getByTestId('row-total').textContent()).toBe('6 rows');

@@ -20,8 +20,10 @@ export function ValueMapButton({ column, header, target }: Props) {
   const mapped = target.values ? Object.keys(target.values).length : 0;
   return (
     <span className="lp-value-map-open">
-      <button type="button" aria-label={words.mapValuesLabel(header)} onClick={() => setOpen(true)}>
+      {/* The name starts with the words shown (a speech user says what they see); the column follows it. */}
+      <button type="button" onClick={() => setOpen(true)}>
         {words.mapValues}
+        <span className="lp-sr-only">{words.mapValuesOf(header)}</span>
       </button>
       {mapped > 0 && (
         <span className="lp-help" data-testid="values-mapped">
