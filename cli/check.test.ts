@@ -142,6 +142,29 @@ describe('listprep check', () => {
     );
   });
 
+  it('describes 10,000 rows with one name and phone (an office line) as one likely-duplicate group, a warning each', () => {
+    const lines = ['firstName,lastName,phone,email'];
+    for (let r = 0; r < 10_000; r++) lines.push(`Pat,Office,5035550199,pat${r}@company.com`);
+    const file = writeFile('office-line.csv', `${lines.join('\n')}\n`);
+    const run = listprep('check', file, '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect([report.errors, report.warnings]).toEqual([0, 10_000]);
+    expect(report.duplicateGroups).toEqual([
+      expect.objectContaining({ code: 'contact.likelyDuplicate', match: 'namePhone', size: 10_000 }),
+    ]);
+    const id = report.duplicateGroups[0].id;
+    expect(
+      report.issues.every(
+        (i: { code: string; groups: number[] }) =>
+          i.code === 'contact.likelyDuplicate' && i.groups.join() === String(id),
+      ),
+    ).toBe(true);
+    expect(report.issues[9_999].message).toContain(
+      'looks like rows 1, 2, 3, 4, 5 and 9994 more: two of name, phone and email are the same.',
+    );
+  });
+
   it('exits 2 with a one-line reason when the file cannot be read or the call is wrong', () => {
     for (const [args, reason] of [
       [['check', join(dir, 'missing.csv')], /no such file/],
