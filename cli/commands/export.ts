@@ -315,7 +315,7 @@ export function fateNotes(checked: CheckedSource): string[] {
 }
 
 /** Which rows have at least one error (1) and which none (0), by row id: one look at each row. */
-function rowsWithErrors(source: CheckedSource): Uint8Array {
+export function rowsWithErrors(source: CheckedSource): Uint8Array {
   const marks = new Uint8Array(source.rows);
   const { validator } = source;
   for (let id = 0; id < source.rows; id++) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import {
@@ -36,12 +36,13 @@ import {
   uploadWords,
   withRetry,
 } from '../../shared/upload';
+import { isSameFile } from '../../node-shared/same-file';
 import { UsageError } from '../errors';
 import { readMappedSheet } from '../mapped-sheet';
 import { mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 export const uploadUsage =
-  'listprep upload FILE --server URL --account ID [--key KEY | env LISTPREP_API_KEY] [--insecure-http] [--dry-run] [--yes] [--json] [--match KEY[,SECOND]] [--on-match overwrite|fill-blanks|skip|create] [--action-plan ID] [--lead-source ID] [--sales-cycle ID] [--unmapped note|drop] [--consent-confirmed] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep upload FILE --server URL --account ID [--key KEY | env LISTPREP_API_KEY] [--insecure-http] [--dry-run] [--yes] [--json] [--match KEY[,SECOND]] [--on-match overwrite|fill-blanks|skip|create] [--action-plan ID] [--lead-source ID] [--sales-cycle ID] [--unmapped note|drop] [--consent-confirmed] [--split-errors REPORT.xlsx] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /** Exit codes: 0 imported (or a clean dry run), 1 the server rejects rows (nothing imported), 2 bad call. */
 const exitRejected = 1;
@@ -64,6 +65,8 @@ type Args = Readonly<{
   read: ReturnType<typeof sheetReadOptions>;
   mappingFile?: string;
   useSavedProfiles: boolean;
+  /** Send only the rows without errors; the rows with errors go to this error report. */
+  splitErrors?: string;
 }>;
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -107,6 +110,7 @@ function parseUploadArgs(args: string[], env: NodeJS.ProcessEnv): Args {
       'sales-cycle': { type: 'string' },
       unmapped: { type: 'string', default: defaultChoices.unmappedColumns },
       'consent-confirmed': { type: 'boolean', default: false },
+      'split-errors': { type: 'string' },
       lang: { type: 'string', default: 'en' },
       ...mappingOptionSpecs,
       ...sheetOptionSpecs,
@@ -155,7 +159,14 @@ function parseUploadArgs(args: string[], env: NodeJS.ProcessEnv): Args {
     read: sheetReadOptions(values),
     mappingFile: values.mapping,
     useSavedProfiles: !values['ignore-profiles'],
+    splitErrors: splitErrorsOption(values['split-errors']),
   };
+}
+
+function splitErrorsOption(path: string | undefined): string | undefined {
+  if (path !== undefined && extname(path).toLowerCase() !== '.xlsx')
+    throw new UsageError('--split-errors writes the error report, a workbook: use an .xlsx file');
+  return path;
 }
 
 /** The file as the app sends a list: the list engine's column plan and its upload request. */
@@ -166,9 +177,15 @@ type ListToSend = Readonly<{ name: string; request: UploadRequest }>;
  * columns: shared/mapping's column plan with the account's custom fields) and makes the upload request the app
  * makes (shared/list), so the server applies --unmapped (note or drop) exactly as it does for the app.
  */
-async function readListToSend(args: Args, customFields: readonly CustomField[]): Promise<ListToSend> {
+async function readListToSend(
+  args: Args,
+  customFields: readonly CustomField[],
+  /** Rows to leave out (1), by their place in the file: the rows with errors of a split. */
+  leaveOut: Uint8Array | null = null,
+): Promise<ListToSend> {
   let planned: PlannedColumn[] | null = null;
   const rows: string[][] = [];
+  let read = 0;
   await readMappedSheet(
     args.file,
     {
@@ -190,10 +207,13 @@ async function readListToSend(args: Args, customFields: readonly CustomField[]):
         }
       },
       onRow: (_values, source) => {
-        if (planned) rows.push(plannedValues(planned, source));
+        const id = read++;
+        if (planned && !leaveOut?.[id]) rows.push(plannedValues(planned, source));
       },
     },
   );
+  if (leaveOut && read !== leaveOut.length)
+    throw new CallFailure(`${args.file}: the file changed while it was read; nothing was sent`);
   const columns: PlannedColumn[] = planned ?? [];
   if (!columns.some((c) => c.kind === 'field' && c.source !== null))
     throw new CallFailure(`${args.file}: no column matches a template field`);
@@ -314,7 +334,22 @@ export async function runUpload(args: string[]): Promise<number> {
   const account = await connect(client, parsed);
   const lookups = await withRetry(() => client.lookups(account.id), { policy: cliRetryPolicy, sleep });
   if (!lookups.ok) throw failLine("cannot read the account's lookups", lookups.failure);
-  const list = await readListToSend(parsed, lookups.value.customFields);
+  if (parsed.splitErrors !== undefined && (await isSameFile(parsed.file, parsed.splitErrors)))
+    throw new UsageError(`${parsed.splitErrors}: that is the source file, which is never written`);
+  // Loaded for a split only: the checker and the report writer are the export's.
+  const leaveOut =
+    parsed.splitErrors === undefined
+      ? null
+      : await (await import('./upload-split')).splitOffErrors(
+          { ...parsed, reportPath: parsed.splitErrors, locale: parsed.choices.locale },
+          lookups.value,
+          account.name,
+        );
+  const list = await readListToSend(parsed, lookups.value.customFields, leaveOut);
+  if (leaveOut && list.request.facts.rows === 0) {
+    process.stderr.write(`Nothing sent: every row has an error (see ${parsed.splitErrors}).\n`);
+    return exitRejected;
+  }
   const request = list.request.encode(parsed.choices, list.name);
   process.stderr.write(
     `${list.request.facts.rows} rows from ${list.name} to ${account.name} (${account.id}); dry run…\n`,

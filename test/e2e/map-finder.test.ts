@@ -102,4 +102,14 @@ describe('the Map screen', () => {
     expect(await results.textContent()).toBe('No field goes by that name.');
     expect(s.pageErrors).toEqual([]);
   });
+
+  it('keeps Continue in view on a small window, however long the list of columns', async () => {
+    await s.page.setViewportSize({ width: 1024, height: 420 });
+    const next = s.page.getByRole('button', { name: 'Continue to fixing' });
+    const box = await next.boundingBox();
+    expect(box && box.y + box.height <= 420).toBe(true);
+    await s.app.screenshot('map-finder-03-small-window');
+    await next.click();
+    await s.page.getByTestId('error-count').waitFor();
+  });
 });

@@ -110,10 +110,10 @@ describe('ranges in the grid', () => {
     await page.keyboard.press('Control+a');
     await expect
       .poll(() => range.summary().textContent())
-      .toMatch(/^6 rows × 5 columns selected \(30 cells\)/);
+      .toMatch(/^6 rows × 6 columns selected \(36 cells\)/);
     await range.clickRowNumber(3);
     await range.clickRowNumber(4, true);
-    await expect.poll(() => range.summary().textContent()).toMatch(/^2 rows × 5 columns selected/);
+    await expect.poll(() => range.summary().textContent()).toMatch(/^2 rows × 6 columns selected/);
     await expect.poll(() => page.locator('.ag-cell.lp-sel-row').count()).toBeGreaterThanOrEqual(2);
     await range.clickColumnName('Last name');
     await range.clickColumnName('Email', true);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../shared/api';
 import { type Listener, listenForRequests, networkAddressOfThisMachine } from '../fixtures/listener';
@@ -234,6 +235,53 @@ describe('listprep upload', () => {
     expect(run.stderr).toContain(
       `account ${server.seed.subAccounts[0].accountId} is not reachable with this key`,
     );
+  });
+
+  it('sends only the rows without errors with --split-errors and writes the others to the error report, counts said first', async () => {
+    const source = file(
+      'split-leads.csv',
+      [
+        'First Name,Last Name,Mobile,E-mail,OK to text',
+        'Cid,Cole,5551110001,cid@cli.example,1',
+        'Dee,Dunn,12,dee@cli.example,1',
+        'Eve,Eng,5551110003,eve@cli,0',
+      ].join('\n'),
+    );
+    const report = join(dir, 'split-leads-errors.xlsx');
+    const run = await listprep([
+      source,
+      ...accountArgs(),
+      '--key',
+      south().apiKey,
+      '--split-errors',
+      report,
+      '--consent-confirmed',
+      '--yes',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.split('\n');
+    const said = lines.findIndex((l) => l.startsWith(`${source}: 1 row without errors go to `));
+    expect(said).toBeGreaterThanOrEqual(0);
+    expect(lines[said]).toMatch(/; 2 rows with errors to .*split-leads-errors\.xlsx$/);
+    // Said before the report was written and before anything was sent.
+    expect(lines.findIndex((l) => l.includes('with errors, for the customer to fix'))).toBe(said + 1);
+    expect(lines.findIndex((l) => l.includes('dry run'))).toBeGreaterThan(said + 1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ imported: true, rowsSent: 1, counts: { created: 1 } });
+    const emails = (await contacts()).map((c) => c.fields.email);
+    expect(emails).toContain('cid@cli.example');
+    expect(emails).not.toContain('dee@cli.example');
+    expect(emails).not.toContain('eve@cli');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(report);
+    const sheet = book.worksheets[0];
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const first = headers.indexOf('firstName') + 1;
+    expect([sheet.getRow(2).getCell(first).value, sheet.getRow(3).getCell(first).value]).toEqual([
+      'Dee',
+      'Eve',
+    ]);
+    expect(sheet.getRow(4).getCell(first).value ?? null).toBe(null);
   });
 });
 

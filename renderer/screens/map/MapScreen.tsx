@@ -6,6 +6,7 @@ import { useWords } from '../../app/useWords';
 import { useRenderedCount } from '../../app/useRenderedCount';
 import type { ColumnTarget } from '../../../shared/mapping';
 import type { SavedMapping } from '../../mapping/profiles';
+import { StepActions } from '../../app/StepActions';
 import { FieldFinder } from './FieldFinder';
 import { MappingRow } from './MappingRow';
 
@@ -131,7 +132,7 @@ export function MapScreen() {
           </button>
         </form>
       </div>
-      <div className="lp-actions">
+      <StepActions>
         <button type="button" onClick={() => controller.goTo('open')}>
           {words.back}
         </button>
@@ -143,7 +144,7 @@ export function MapScreen() {
         >
           {words.continueToFix}
         </button>
-      </div>
+      </StepActions>
     </div>
   );
 }

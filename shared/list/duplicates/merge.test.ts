@@ -75,7 +75,7 @@ describe('merging duplicates', () => {
     expect(back[0].v[col('whiteboard')]).toBe('met at the fair');
   });
 
-  it('says which values would be dropped when the list has no notes column', async () => {
+  it('keeps what does not win in the notes column the list has even when the file had none: nothing dropped', async () => {
     const text = [
       'firstName,lastName,email,lead source',
       'Ann,Berg,ann@example.com,12',
@@ -83,12 +83,13 @@ describe('merging duplicates', () => {
     ].join('\r\n');
     const { session, col } = await open(text);
     const preview = await session.handlers.previewMerge({ keys: [0, 1], keep: 1, locale: 'nb' }, none);
-    expect(preview.notesCol).toBeNull();
-    expect(preview.dropped).toBe(1);
+    expect(preview.notesCol).toBe(col('whiteboard'));
+    expect(preview.dropped).toBe(0);
     expect(preview.fields.find((f) => f.col === col('lead_source_id'))).toMatchObject({
       label: 'Leadkilde-ID',
       value: '14',
       toNotes: ['12'],
     });
+    expect(preview.notes).toBe('[merge] Leadkilde-ID: 12');
   });
 });
