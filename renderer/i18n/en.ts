@@ -330,4 +330,11 @@ export const enCodes: Readonly<Record<ProblemCode, string>> = {
   'text.invisible': 'invisible characters',
   'email.mixedScript': 'mixed alphabets',
   'server.rejected': 'rejected by the import server',
+  'phone.international': 'not an international number',
+  'postal.norway': 'not a Norwegian postcode',
+  'country.unknown': 'not a country code',
+  'optIn.value': 'not an opt-in word',
+  'list.unknown': 'not a list item',
+  'keys.noneFilled': 'no key identifier',
+  'group.keyMissing': 'key identifier missing',
 };

@@ -329,4 +329,11 @@ export const nbCodes: Readonly<Record<ProblemCode, string>> = {
   'text.invisible': 'usynlige tegn',
   'email.mixedScript': 'blandede alfabeter',
   'server.rejected': 'avvist av importserveren',
+  'phone.international': 'ikke et internasjonalt nummer',
+  'postal.norway': 'ikke et norsk postnummer',
+  'country.unknown': 'ikke en landkode',
+  'optIn.value': 'ikke et påmeldingsord',
+  'list.unknown': 'ikke et listeelement',
+  'keys.noneFilled': 'ingen nøkkelidentifikator',
+  'group.keyMissing': 'nøkkelidentifikator mangler',
 };

@@ -6,3 +6,4 @@ export * from './keys';
 export * from './locales';
 export * from './sheet-validator';
 export * from './header-columns';
+export { loadTemplateSupport } from './kind-support';
