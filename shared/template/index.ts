@@ -22,6 +22,7 @@ export type {
 } from './schema';
 export type { LookupItem, Lookups, OptInWords } from './lookups';
 export { isoCountryCodes } from './countries';
+import { selectFields, type TargetChoice } from './builder';
 export { type TargetChoice, chosenFieldsProblem, selectFields } from './builder';
 
 /** The ClientTether contacts template with its defaults filled (template.test.ts checks it against the schema). */
@@ -46,6 +47,16 @@ export function getTemplate(id: string): Template | undefined {
 /** The name people choose a target by (`listprep --target NAME`): the template's short name, or its id. */
 export function targetName(template: Template): string {
   return template.short ?? template.id;
+}
+
+/**
+ * The template a target choice names, cut down to the chosen fields when it has a builder; undefined for an
+ * unknown id. Throws on a field choice the template refuses (`chosenFieldsProblem` says why beforehand).
+ */
+export function templateFor(choice: TargetChoice): Template | undefined {
+  const template = getTemplate(choice.id);
+  if (!template || !choice.fields) return template;
+  return selectFields(template, choice.fields);
 }
 
 /** A built-in target by its short name, its id or its CRM's name, case aside; undefined if none. */
