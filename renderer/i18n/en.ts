@@ -278,6 +278,13 @@ export const en = {
     `${plural(rows, 'row', 'rows')} × ${plural(columns, 'column', 'columns')}`,
   exportWorkbook: 'Download template workbook (.xlsx)',
   exportCsv: 'Download CSV',
+  crmLabel: 'Prepare the list for',
+  crmChanged: (crm: string) =>
+    `The list is now prepared for ${crm}: check the mapping, then its rules apply.`,
+  csvDelimiter: 'Separator',
+  importChoices: 'The import in the CRM',
+  uploadOtherCrm: (crm: string) =>
+    `Upload sends lists to ClientTether's import server only. ${crm} imports the file you download here.`,
   exportReport: 'Download error report (.xlsx)',
   exportBlocked: (errors: number) =>
     `Fix the ${plural(errors, 'error', 'errors')} first: the CRM imports nothing when any row has an error. The error report is available.`,

@@ -278,6 +278,13 @@ export const nb: Words = {
     `${plural(rows, 'rad', 'rader')} × ${plural(columns, 'kolonne', 'kolonner')}`,
   exportWorkbook: 'Last ned malarbeidsbok (.xlsx)',
   exportCsv: 'Last ned CSV',
+  crmLabel: 'Klargjør listen for',
+  crmChanged: (crm: string) =>
+    `Listen klargjøres nå for ${crm}: sjekk koblingen av kolonnene, så gjelder reglene til ${crm}.`,
+  csvDelimiter: 'Skilletegn',
+  importChoices: 'Importen i CRM-et',
+  uploadOtherCrm: (crm: string) =>
+    `Opplasting sender lister bare til importserveren til ClientTether. ${crm} importerer filen du laster ned her.`,
   exportReport: 'Last ned feilrapport (.xlsx)',
   exportBlocked: (errors) =>
     `${errors === 1 ? 'Rett feilen' : `Rett de ${n(errors)} feilene`} først: CRM-et importerer ingenting når en rad har feil. Feilrapporten er tilgjengelig.`,
