@@ -128,7 +128,7 @@ export class AppController {
    */
   async chooseTarget(target: TargetChoice): Promise<void> {
     const template = templateFor(target);
-    if (!template || template.id === this.state.template.id) return;
+    if (!template || JSON.stringify(target) === JSON.stringify(this.state.target)) return;
     localStorage.setItem(targetKey, JSON.stringify(target));
     await this.opening.changeTarget(target, template);
   }

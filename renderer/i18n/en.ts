@@ -282,6 +282,8 @@ export const en = {
   crmChanged: (crm: string) =>
     `The list is now prepared for ${crm}: check the mapping, then its rules apply.`,
   csvDelimiter: 'Separator',
+  builderTitle: (held: number, all: number) => `Fields in the template: ${held} of ${all}`,
+  builderKey: (crm: string) => `A key identifier: ${crm} needs it, so it stays while its group is used.`,
   importChoices: 'The import in the CRM',
   uploadOtherCrm: (crm: string) =>
     `Upload sends lists to ClientTether's import server only. ${crm} imports the file you download here.`,

@@ -282,6 +282,9 @@ export const nb: Words = {
   crmChanged: (crm: string) =>
     `Listen klargjøres nå for ${crm}: sjekk koblingen av kolonnene, så gjelder reglene til ${crm}.`,
   csvDelimiter: 'Skilletegn',
+  builderTitle: (held: number, all: number) => `Felt i malen: ${held} av ${all}`,
+  builderKey: (crm: string) =>
+    `En nøkkelidentifikator: ${crm} trenger den, så den blir med så lenge gruppen brukes.`,
   importChoices: 'Importen i CRM-et',
   uploadOtherCrm: (crm: string) =>
     `Opplasting sender lister bare til importserveren til ClientTether. ${crm} importerer filen du laster ned her.`,

@@ -192,6 +192,33 @@ describe('Configio Leads', () => {
       'Lee',
     ]);
     expect([cell(3, 'Account CRM ID'), cell(3, 'Country')]).toEqual(['1017', 'NO']);
+  });
+
+  it('builds a smaller template: whole groups left out, key identifiers kept, the list checked and exported by it', async () => {
+    await s.page.locator('button.lp-step').first().click();
+    const builder = s.page.getByTestId('template-builder');
+    await builder.locator('summary').click();
+    // Leaving the builder's choice reads the list again for the new template: the Map screen follows.
+    await builder.getByTestId('builder-group-communication').click();
+    await s.page.getByTestId('mapping').waitFor();
+    await s.page.locator('button.lp-step').first().click();
+    await s.page.getByTestId('template-builder').locator('summary').click();
+    await s.page.getByTestId('builder-group-opportunity').click();
+    await s.page.getByTestId('mapping').waitFor();
+    const options = await s.map.target('Company').locator('option').allTextContents();
+    expect(options.some((o) => o.includes('Opportunity Title'))).toBe(false);
+    expect(options.some((o) => o.includes('Contact First Name'))).toBe(true);
+    await s.map.continue();
+    await s.fix.waitErrors(2);
+    await fixAllColumns();
+    await s.fix.waitErrors(0);
+    await s.fix.toReview();
+    const download = await s.review.download(/Download CSV/);
+    const kept = configio.fields
+      .filter((f) => f.group === 'lead' || f.group === 'contact')
+      .map((f) => f.header);
+    expect(readFileSync(await download.path(), 'utf8').split('\r\n')[0]).toBe(kept.join(','));
+    await s.app.screenshot('targets-03-configio-builder');
     expect(s.pageErrors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { StepActions } from '../../app/StepActions';
 import { useWords } from '../../app/useWords';
 import { PreviewTable } from './PreviewTable';
 import { RestoreOffer } from './RestoreOffer';
+import { TemplateBuilder } from './TemplateBuilder';
 import { builtInTemplates } from '../../../shared/template';
 
 const encodings: { value: TextEncoding; label: string }[] = [
@@ -59,6 +60,7 @@ export function OpenScreen() {
           ))}
         </select>
       </label>
+      <TemplateBuilder />
       <RestoreOffer />
       <section
         className={`lp-dropzone${dragging ? ' lp-dropzone-active' : ''}`}
