@@ -3,9 +3,15 @@ import { readSheetPart, type SheetPart, type SheetPartSummary } from '../shared/
 import type { DateOrder, RowFixer } from '../shared/fix';
 import { applyMapping, type Mapping } from '../shared/mapping';
 import type { CustomField } from '../shared/api';
-import { clientTether, type FieldDef, type Lookups } from '../shared/template';
+import {
+  type FieldDef,
+  type Lookups,
+  type TargetChoice,
+  type Template,
+  templateFor,
+} from '../shared/template';
 import { checkedColumns, customSourcesOf } from './checked-columns';
-import { type Locale, SheetValidator, type ValidatedRows } from '../shared/validate';
+import { type Locale, loadTemplateSupport, SheetValidator, type ValidatedRows } from '../shared/validate';
 import { describeFinding, type Issue } from '../shared/problems';
 import { rawEmailOf } from './raw-email';
 import { mappingRowFixer, withRowFix } from './row-fixer';
@@ -25,6 +31,8 @@ export type PartStretch = Readonly<{
 /** How rows are mapped and checked: known once the main thread has read its sample. */
 export type PartRules = Readonly<{
   kind: 'rules';
+  /** The CRM the list is prepared for: the worker builds the same template from it. */
+  target: TargetChoice;
   mapping: Mapping;
   /** The file already is the template: rows pass through unmapped. */
   identity: boolean;
@@ -70,17 +78,20 @@ class PartChecker {
   readonly issues: Issue[] = [];
   readonly rawEmails: [number, string][] = [];
 
-  constructor(private readonly rules: PartRules) {
+  constructor(
+    private readonly rules: PartRules,
+    private readonly template: Template,
+  ) {
     // The main thread's columns (checked-columns.ts): the template's, then the custom fields'.
-    const columns = checkedColumns(clientTether, rules.mapping, rules.customFields).columns;
+    const columns = checkedColumns(template, rules.mapping, rules.customFields).columns;
     this.columns = columns;
     this.customSources = customSourcesOf(rules.mapping);
-    this.emailCol = clientTether.fields.findIndex((f) => f.role === 'email');
-    this.fixer = mappingRowFixer(clientTether, rules.mapping, rules.lookups, rules.dateOrderByField, {
+    this.emailCol = template.fields.findIndex((f) => f.role === 'email');
+    this.fixer = mappingRowFixer(template, rules.mapping, rules.lookups, rules.dateOrderByField, {
       columns,
     });
     this.validator = new SheetValidator({
-      template: clientTether,
+      template,
       columns,
       lookups: rules.lookups,
       crossRowRules: false,
@@ -99,7 +110,13 @@ class PartChecker {
     const fixes = this.fixer.fixRow([...mapped]);
     for (const finding of validator.findings(rowId)) {
       if (issues.length >= rules.issuesWanted) break;
-      const context = { locale: rules.locale, columns: this.columns, rowNumber: (id: number) => id + 1 };
+      const context = {
+        locale: rules.locale,
+        columns: this.columns,
+        rowNumber: (id: number) => id + 1,
+        template: this.template,
+        lookups: rules.lookups,
+      };
       issues.push(withRowFix(describeFinding(finding, { ...context, values: mapped }), fixes));
     }
   }
@@ -139,9 +156,15 @@ export async function checkPart(
 ): Promise<PartResult> {
   let checker: PartChecker | null = null;
   let held: string[][] = [];
-  void rulesArrive.then((rules) => {
-    checker = new PartChecker(rules);
+  // The template the main thread chose, with what its rules need loaded (kind-support.ts) before any row.
+  const checkerReady = rulesArrive.then(async (rules) => {
+    const template = templateFor(rules.target);
+    if (!template) throw new Error(`unknown target ${rules.target.id}`);
+    await loadTemplateSupport(template);
+    checker = new PartChecker(rules, template);
   });
+  // Awaited below; until then a failure must not count as unhandled.
+  checkerReady.catch(() => {});
   const take = (fields: string[]) => {
     if (!checker) {
       held.push(fields);
@@ -163,13 +186,13 @@ export async function checkPart(
     const outcome = await readSheetPart(counted(stream, progress), stretch.part, {
       onRow: take,
       onChunk: async () => {
-        if (!checker && held.length > maxHeldRows) await rulesArrive;
+        if (!checker && held.length > maxHeldRows) await checkerReady;
       },
     });
     if (!outcome.ok) return { ok: false, reason: outcome.error.message };
     if (!stretch.last && !outcome.value.atRowBoundary)
       return { ok: false, reason: 'the stretch does not end at the end of a row' };
-    await rulesArrive;
+    await checkerReady;
     const done = checker as PartChecker | null;
     if (!done) return { ok: false, reason: 'no rules came' };
     for (const row of held) done.add(row);

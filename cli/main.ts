@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   export: () => import('./commands/export').then((m) => ({ usage: m.exportUsage, run: m.runExport })),
   template: () => import('./commands/template').then((m) => ({ usage: m.templateUsage, run: m.runTemplate })),
   report: () => import('./commands/report').then((m) => ({ usage: m.reportUsage, run: m.runReport })),
+  targets: () => import('./commands/targets').then((m) => ({ usage: m.targetsUsage, run: m.runTargets })),
   upload: () => import('./commands/upload').then((m) => ({ usage: m.uploadUsage, run: m.runUpload })),
 };
 

@@ -22,8 +22,9 @@ const allowedLayers = {
   cli: ['shared', 'node-shared'],
   'node-shared': ['shared'],
 };
-// Packages shared/ may use: pure JavaScript that runs in a browser, a worker and Node alike.
-const sharedPackages = new Set(['zod', 'exceljs', 'fflate']);
+// Packages shared/ may use: pure JavaScript that runs in a browser, a worker and Node alike (libphonenumber-js:
+// international phone numbers, its subpaths such as `libphonenumber-js/max` included).
+const sharedPackages = new Set(['zod', 'exceljs', 'fflate', 'libphonenumber-js']);
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const ipcFiles = { ipcMain: 'electron/main/ipc.ts', ipcRenderer: 'electron/preload/index.ts' };
 

@@ -175,6 +175,32 @@ describe('node-shared/, the Node-only helpers of the CLI, the desktop shell and 
   });
 });
 
+describe('shared/, the platform-neutral core', () => {
+  it('uses the pure JavaScript packages it is allowed, libphonenumber-js and its metadata subpaths among them', () => {
+    const root = tree({
+      'shared/validate/intl-phone.ts':
+        "import { parsePhoneNumberFromString } from 'libphonenumber-js/max';\n",
+      'shared/fix/phone.ts':
+        "import type { CountryCode } from 'libphonenumber-js';\nimport { z } from 'zod';\n",
+    });
+    expect(checkLayers(root)).toEqual([]);
+  });
+
+  it('refuses Node built-ins and any other package, even one whose name begins like an allowed one', () => {
+    const root = tree({
+      'shared/validate/a.ts': "import { readFileSync } from 'node:fs';\n",
+      'shared/validate/b.ts': "import pn from 'google-libphonenumber';\n",
+      'shared/validate/c.ts': "import { x } from 'libphonenumber-js-extra';\n",
+      'shared/validate/d.test.ts': "import { readFileSync } from 'node:fs';\n",
+    });
+    expect(checkLayers(root).sort()).toEqual([
+      'shared/validate/a.ts: shared/ must stay platform-neutral, but imports "node:fs"',
+      'shared/validate/b.ts: shared/ must stay platform-neutral, but imports "google-libphonenumber"',
+      'shared/validate/c.ts: shared/ must stay platform-neutral, but imports "libphonenumber-js-extra"',
+    ]);
+  });
+});
+
 describe('this repository', () => {
   it('keeps every rule', () => {
     expect(checkLayers(join(import.meta.dirname, '..'))).toEqual([]);

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type CellChange, ColumnAnalyzer, type DateOrder, type RowFixer } from '../../shared/fix';
 import { fieldsOf, missingRequired } from '../../shared/mapping';
-import { clientTether, type FieldDef } from '../../shared/template';
+import type { FieldDef } from '../../shared/template';
 import { type DuplicateGroup, type Locale, SheetValidator } from '../../shared/validate';
 import { describeFinding } from '../../shared/problems';
 import { type CheckNotes, type CheckPrinter, jsonPrinter, largestGroups, textPrinter } from '../check-output';
@@ -19,13 +19,14 @@ import { readLookupsFile } from '../read-lookups';
 import { lineNotes, type ReadNote, raggedNotes, RowLines } from '../read-notes';
 import { sayReadNotes } from '../read-report';
 import { say } from '../say';
+import { chosenTarget } from '../target';
 import { dateOrderOption, deadEndsJson, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 // Rows are added in file order and never removed here, so a row's id is its data row number minus one.
 const dataRowOf = (rowId: number) => rowId + 1;
 
 export const checkUsage =
-  'listprep check FILE [--json] [--lang en|nb] [--date-order mdy|dmy] [--lookups FILE.json] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] [--threads N]';
+  'listprep check FILE [--target NAME] [--fields F,…] [--json] [--lang en|nb] [--date-order mdy|dmy] [--lookups FILE.json] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] [--threads N]';
 
 // Issues shown in full by the text output (the rest are counted), and duplicate groups described.
 const textIssues = 20;
@@ -80,7 +81,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const readOptions = sheetReadOptions(values);
   const threads = parseThreads(values.threads);
   const { lookups, customFields } = await readLookupsFile(values.lookups);
-  const template = clientTether;
+  const { template, choice } = await chosenTarget(values);
   // The template's fields, then (once the mapping is known) its custom-field columns: checked-columns.ts.
   let columns: readonly (FieldDef | null)[] = template.fields;
   const emailCol = template.fields.findIndex((f) => f.role === 'email');
@@ -112,7 +113,14 @@ export async function runCheck(args: string[]): Promise<number> {
     for (const finding of validator.findings(rowId)) {
       if (!printer.wantsIssues()) return;
       if (withFixes === Boolean(finding.groups)) continue; // cell findings now, duplicates at the end
-      const issue = describeFinding(finding, { locale, columns, rowNumber: dataRowOf, values });
+      const issue = describeFinding(finding, {
+        locale,
+        columns,
+        rowNumber: dataRowOf,
+        values,
+        template,
+        lookups,
+      });
       if (withFixes && fixes === undefined) fixes = fixer?.fixRow([...values]) ?? null;
       printer.issue(withFixes ? withRowFix(issue, fixes ?? null) : issue, sourceHeaders[finding.col] ?? '');
     }
@@ -182,6 +190,7 @@ export async function runCheck(args: string[]): Promise<number> {
             deadEnds: deadEndsJson(deadEnds, template, mapping),
           };
           parallel?.plan({
+            target: choice,
             mapping,
             identity: isIdentity(mapping),
             lookups,

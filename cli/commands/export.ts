@@ -2,12 +2,20 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSameFile } from '../../node-shared/same-file';
 import type { SheetReadOptions } from '../../shared/codec';
-import { checkExportable, looksLikeFormula } from '../../shared/export';
+import {
+  checkExportable,
+  csvFormatOf,
+  type ImportChoices,
+  ImportSummaryCounter,
+  looksLikeFormula,
+  resolveChoices,
+} from '../../shared/export';
 import { ColumnAnalyzer, type DateOrder } from '../../shared/fix';
 import { customFieldNames, fieldsOf, foldImportNote, type Mapping } from '../../shared/mapping';
 import type { CustomField } from '../../shared/api';
-import { clientTether, type FieldDef, type Lookups, type Template } from '../../shared/template';
-import { detachString, type Locale, SheetValidator } from '../../shared/validate';
+import { clientTether, type FieldDef, type Lookups, type Template, targetName } from '../../shared/template';
+import { type ChosenTarget, chosenTarget } from '../target';
+import { countLikelyDuplicates, detachString, type Locale, SheetValidator } from '../../shared/validate';
 import { describeFinding, type Issue } from '../../shared/problems';
 import { checkedColumns } from '../checked-columns';
 import { InputError, UsageError } from '../errors';
@@ -18,7 +26,7 @@ import { checkOutputFolder, outputFormat, writeOutputFile } from '../write-outpu
 import { dateOrderOption, mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
 export const exportUsage =
-  'listprep export FILE -o OUT.xlsx|OUT.csv [--split-errors REPORT.xlsx] [--bom] [--neutralize-formulas] [--lookups FILE.json] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep export FILE -o OUT.xlsx|OUT.csv [--target NAME] [--fields F,…] [--choice ID=VALUE]… [--out-delimiter D] [--split-errors REPORT.xlsx] [--bom] [--neutralize-formulas] [--lookups FILE.json] [--lang en|nb] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /** What every command that reads a contact file and writes one needs. */
 export type SourceOptions = Readonly<{
@@ -34,6 +42,8 @@ export type SourceOptions = Readonly<{
   /** Columns guessed from their values that the person confirms (`--confirm`). */
   confirm?: readonly string[];
   dateOrder?: DateOrder;
+  /** The CRM the list is prepared for (`--target`, ClientTether by default). */
+  target: ChosenTarget;
 }>;
 
 /**
@@ -45,7 +55,15 @@ export async function parseSourceArgs<F extends string, P extends string = never
   usage: string,
   flags: readonly F[],
   paths: readonly P[] = [],
-): Promise<SourceOptions & { flags: Record<F, boolean>; paths: Partial<Record<P, string>> }> {
+  /** The command's own string options, given back as they were typed (`--choice` is repeatable). */
+  strings: readonly string[] = [],
+): Promise<
+  SourceOptions & {
+    flags: Record<F, boolean>;
+    paths: Partial<Record<P, string>>;
+    strings: Record<string, string[]>;
+  }
+> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -57,6 +75,7 @@ export async function parseSourceArgs<F extends string, P extends string = never
       ...sheetOptionSpecs,
       ...Object.fromEntries(flags.map((flag) => [flag, { type: 'boolean', default: false }])),
       ...Object.fromEntries(paths.map((path) => [path, { type: 'string' }])),
+      ...Object.fromEntries(strings.map((name) => [name, { type: 'string', multiple: true }])),
     },
   });
   const output = values.output;
@@ -89,8 +108,12 @@ export async function parseSourceArgs<F extends string, P extends string = never
     useSavedProfiles: !values['ignore-profiles'],
     confirm: values.confirm,
     dateOrder: dateOrderOption(values['date-order']),
+    target: await chosenTarget(values),
     flags: Object.fromEntries(flags.map((flag) => [flag, flagValues[flag] === true])) as Record<F, boolean>,
     paths: pathValues,
+    strings: Object.fromEntries(
+      strings.map((name) => [name, (flagValues[name] as string[] | undefined) ?? []]),
+    ),
   };
 }
 
@@ -325,6 +348,30 @@ export function rowsWithErrors(source: CheckedSource): Uint8Array {
   return marks;
 }
 
+/** `--choice ID=VALUE` options as the template's import choices, each checked (import-summary.ts). */
+function importChoices(template: Template, given: readonly string[]): ImportChoices {
+  const pairs: Record<string, string> = {};
+  for (const text of given) {
+    const at = text.indexOf('=');
+    if (at <= 0) throw new UsageError(`--choice must be ID=VALUE, not "${text}"`);
+    pairs[text.slice(0, at).trim()] = text.slice(at + 1).trim();
+  }
+  const resolved = resolveChoices(template, pairs);
+  if (!resolved.ok) throw new UsageError(`--choice: ${resolved.reason}`);
+  return resolved.choices;
+}
+
+/** The CSV delimiter asked for (`--out-delimiter`, "tab" for a tab), which the target's CRM must take. */
+function outputDelimiter(template: Template, given: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const delimiter = given === 'tab' ? '\t' : given;
+  if (!template.export.csv.delimiters.some((d) => d === delimiter)) {
+    const named = template.export.csv.delimiters.map((d) => (d === '\t' ? 'tab' : d)).join(' ');
+    throw new UsageError(`--out-delimiter: ${template.crm} takes ${named}, not "${given}"`);
+  }
+  return delimiter;
+}
+
 /**
  * `listprep export`: writes the clean template workbook or CSV. Exit 0 written, 1 refused (errors left).
  * With `--split-errors REPORT.xlsx` the rows with errors go to that error report and the others to OUT, so
@@ -336,12 +383,22 @@ export async function runExport(args: string[]): Promise<number> {
     exportUsage,
     ['bom', 'neutralize-formulas'] as const,
     ['split-errors'] as const,
+    ['choice', 'out-delimiter'],
   );
   const format = outputFormat(options.output);
+  const { template } = options.target;
+  // Each CRM imports its own kind of file: MainBrainer and the dealer CRM take CSV only.
+  if (!template.export.formats.includes(format)) {
+    throw new UsageError(
+      `${template.crm} imports ${template.export.formats.map((f) => `.${f}`).join(' or ')} files: write ${options.output.replace(/\.[^.]*$/, '')}.${template.export.formats[0]}`,
+    );
+  }
+  const choices = importChoices(template, options.strings.choice);
+  const delimiters = options.strings['out-delimiter'];
+  const csvFormat = csvFormatOf(template, outputDelimiter(template, delimiters[delimiters.length - 1]));
   const reportPath = options.paths['split-errors'];
   if (reportPath !== undefined && outputFormat(reportPath) !== 'xlsx')
     throw new UsageError('--split-errors writes the error report, a workbook: use an .xlsx file');
-  const template = clientTether;
   const source = await checkSource(options, template);
   const withErrors = reportPath === undefined ? null : rowsWithErrors(source);
   const refusal = withErrors
@@ -355,6 +412,8 @@ export async function runExport(args: string[]): Promise<number> {
             columns: source.columns,
             rowNumber: (id) => id + 1,
             values: source.quoted.get(finding.rowId) ?? [],
+            template,
+            lookups: options.lookups,
           }),
         { locale: options.locale },
       );
@@ -364,7 +423,8 @@ export async function runExport(args: string[]): Promise<number> {
     if (refusal.errors > refusal.firstProblems.length) {
       text += `  … and ${refusal.errors - refusal.firstProblems.length} more errors\n`;
     }
-    text += `${shown(`See them all: listprep check ${options.file}`)}\n${shown(`A workbook to fix them in: listprep report ${options.file} -o report.xlsx`)}\n`;
+    const target = template.id === clientTether.id ? '' : ` --target ${targetName(template)}`;
+    text += `${shown(`See them all: listprep check ${options.file}${target}`)}\n${shown(`A workbook to fix them in: listprep report ${options.file}${target} -o report.xlsx`)}\n`;
     process.stderr.write(text);
     return 1;
   }
@@ -390,6 +450,8 @@ export async function runExport(args: string[]): Promise<number> {
     );
   }
 
+  const headers = [...template.fields.map((f) => f.header), ...source.customHeaders];
+  const counter = new ImportSummaryCounter(template, headers, choices);
   let read = 0;
   let written = 0;
   async function* rows() {
@@ -398,7 +460,9 @@ export async function runExport(args: string[]): Promise<number> {
         const id = read++;
         if (withErrors?.[id]) continue;
         written++;
-        yield outputRow(source.mapping, row);
+        const values = outputRow(source.mapping, row);
+        counter.add(values);
+        yield values;
       }
     }
     if (read !== source.rows) {
@@ -407,21 +471,26 @@ export async function runExport(args: string[]): Promise<number> {
       );
     }
   }
-  await writeOutputFile(
-    options.output,
-    [...template.fields.map((f) => f.header), ...source.customHeaders],
-    rows(),
-    {
-      bom: format === 'csv' && options.flags.bom,
-      neutralizeFormulas: format === 'csv' && options.flags['neutralize-formulas'],
-      template,
-      lookups: options.lookups,
-      locale: options.locale,
-    },
+  await writeOutputFile(options.output, headers, rows(), {
+    bom: format === 'csv' && (options.flags.bom || csvFormat.bom),
+    delimiter: csvFormat.delimiter,
+    neutralizeFormulas: format === 'csv' && options.flags['neutralize-formulas'],
+    template,
+    lookups: options.lookups,
+    locale: options.locale,
+  });
+  const summary = counter.result(
+    options.locale,
+    template.summary.some((p) => p.kind === 'twoOfNamePhoneEmail')
+      ? countLikelyDuplicates(source.validator, rowIds(source.rows))
+      : undefined,
   );
-  const what = format === 'xlsx' ? `the ${template.crm} template workbook` : 'CSV';
+  const what = format === 'xlsx' ? `the ${template.crm} template workbook` : `${template.crm} CSV`;
   let text = `${shown(`${options.output}: ${plural(written, 'row')} written as ${what}`)}\n`;
   for (const note of notes) text += `  ${shown(note)}\n`;
+  for (const line of summary.lines) text += `  ${shown(line)}\n`;
+  if (!template.upload)
+    text += `  ${template.crm} imports this file itself; listprep upload sends lists to ClientTether's import server only\n`;
   process.stdout.write(text);
   if (withErrors && reportPath !== undefined && errorRows > 0) {
     // Loaded for a split only: the report command builds on this module.

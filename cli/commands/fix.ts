@@ -15,12 +15,12 @@ import {
   foldImportNote,
   missingRequired,
 } from '../../shared/mapping';
-import { clientTether } from '../../shared/template';
 import { detachString, SheetValidator } from '../../shared/validate';
 import { compileCellCheck } from '../../shared/validate/cell-checks';
 import { checkedColumns } from '../checked-columns';
 import { deadEndLines, guessedColumns, guessLines, sourceHeaderOf } from '../mapping-notes';
 import { mappingRowFixer } from '../row-fixer';
+import { chosenTarget } from '../target';
 import { UsageError } from '../errors';
 import { resolveMapping } from '../mapping-profile';
 import { readLookupsFile } from '../read-lookups';
@@ -40,7 +40,7 @@ import {
 } from './map';
 
 export const fixUsage =
-  'listprep fix FILE -o OUT.csv|OUT.xlsx [--json] [--unfit keep|notes|clear] [--mapping PROFILE.json] [--ignore-profiles] [--confirm HEADER]... [--date-order mdy|dmy] [--lookups FILE.json] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep fix FILE -o OUT.csv|OUT.xlsx [--target NAME] [--fields F,…] [--json] [--unfit keep|notes|clear] [--mapping PROFILE.json] [--ignore-profiles] [--confirm HEADER]... [--date-order mdy|dmy] [--lookups FILE.json] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /** Checks --unfit: what to do with values the template cannot hold (a Norwegian list's phones). */
 function unfitOption(value: string | undefined): DeadEndAction {
@@ -109,7 +109,7 @@ export async function runFix(args: string[]): Promise<number> {
   const order = dateOrderOption(values['date-order']);
   const unfit = unfitOption(values.unfit);
   const { lookups, customFields } = await readLookupsFile(values.lookups);
-  const template = clientTether;
+  const { template } = await chosenTarget(values);
 
   let headers: string[] = [];
   const rows: string[][] = [];

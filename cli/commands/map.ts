@@ -10,8 +10,9 @@ import {
   type Mapping,
   missingRequired,
 } from '../../shared/mapping';
-import { clientTether, type Template } from '../../shared/template';
+import type { Template } from '../../shared/template';
 import { detachString } from '../../shared/validate';
+import { chosenTarget, targetOptionSpecs } from '../target';
 import { UsageError } from '../errors';
 import { ensureProfilesDir, type MappingSource, resolveMapping, saveProfile } from '../mapping-profile';
 import { columnTarget, describeSource, sayRead, sayReadNotes } from '../read-report';
@@ -23,7 +24,7 @@ export { describeSource } from '../read-report';
 import { deadEndLines, deadEndsOf, guessLines, sourceHeaderOf } from '../mapping-notes';
 
 export const mapUsage =
-  'listprep map FILE [--json] [--save NAME] [--mapping PROFILE.json] [--ignore-profiles] [--confirm HEADER]... [--date-order mdy|dmy] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep map FILE [--target NAME] [--fields F,…] [--json] [--save NAME] [--mapping PROFILE.json] [--ignore-profiles] [--confirm HEADER]... [--date-order mdy|dmy] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /** The options of every command that reads a contact file (parseArgs specs). */
 export const sheetOptionSpecs = {
@@ -35,6 +36,7 @@ export const sheetOptionSpecs = {
 
 /** The options of every command that maps a file onto the template. */
 export const mappingOptionSpecs = {
+  ...targetOptionSpecs,
   mapping: { type: 'string' },
   'ignore-profiles': { type: 'boolean', default: false },
   'date-order': { type: 'string' },
@@ -190,7 +192,7 @@ export async function runMap(args: string[]): Promise<number> {
   if (values.save !== undefined) {
     await ensureProfilesDir(values.save); // a bad name or a folder that cannot be made: said before reading
   }
-  const template = clientTether;
+  const { template } = await chosenTarget(values);
   let headers: string[] = [];
   const rows: string[][] = [];
   const read = sheetReadOptions(values);

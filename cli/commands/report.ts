@@ -1,5 +1,4 @@
 import { type ReportRow, reportRowNumbers } from '../../shared/export';
-import { clientTether } from '../../shared/template';
 import { describeFinding } from '../../shared/problems';
 import { UsageError } from '../errors';
 import { shown } from '../terminal-text';
@@ -15,7 +14,7 @@ import {
 } from './export';
 
 export const reportUsage =
-  'listprep report FILE -o OUT.xlsx [--all-rows] [--lookups FILE.json] [--lang en|nb] [--date-order mdy|dmy] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
+  'listprep report FILE -o OUT.xlsx [--target NAME] [--fields F,…] [--all-rows] [--lookups FILE.json] [--lang en|nb] [--date-order mdy|dmy] [--mapping PROFILE.json] [--ignore-profiles] [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N]';
 
 /**
  * `listprep report`: the error report, the one export allowed with errors. A workbook of the rows with
@@ -27,7 +26,7 @@ export async function runReport(args: string[]): Promise<number> {
     throw new UsageError('the error report is a workbook: use an .xlsx file');
   }
   const allRows = options.flags['all-rows'];
-  const template = clientTether;
+  const { template } = options.target;
   const source = await checkSource(options, template);
   const { validator } = source;
   const written = await writeErrorReport(
@@ -57,7 +56,7 @@ export async function writeErrorReport(
   allRows: boolean,
   path: string = options.output,
 ): Promise<number> {
-  const template = clientTether;
+  const { template } = options.target;
   const { validator } = source;
   // Rows are numbered as Excel shows them in the report, so "also used in row 7" can be found there.
   const numbers = reportRowNumbers(source.rows, included, allRows);

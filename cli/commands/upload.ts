@@ -15,7 +15,7 @@ import {
 } from '../../shared/api';
 import { type UploadRequest, uploadRequestOf } from '../../shared/list';
 import { type PlannedColumn, planColumns, plannedValues } from '../../shared/mapping';
-import { clientTether } from '../../shared/template';
+import { clientTether, targetName } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import {
   ApiClient,
@@ -38,6 +38,7 @@ import {
 } from '../../shared/upload';
 import { isSameFile } from '../../node-shared/same-file';
 import { UsageError } from '../errors';
+import { namedTarget } from '../target';
 import { readMappedSheet } from '../mapped-sheet';
 import { mappingOptionSpecs, sheetOptionSpecs, sheetReadOptions } from './map';
 
@@ -117,6 +118,13 @@ function parseUploadArgs(args: string[], env: NodeJS.ProcessEnv): Args {
     },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${uploadUsage}`);
+  // The import server is ClientTether's: a list for another CRM is exported as that CRM's file instead.
+  const { template } = namedTarget(values);
+  if (!template.upload) {
+    throw new UsageError(
+      `the import server takes ClientTether lists only; ${template.crm} imports a file: listprep export ${positionals[0]} --target ${targetName(template)} -o OUT.${template.export.formats[0]}`,
+    );
+  }
   const serverUrl = values.server;
   if (!serverUrl)
     throw new UsageError('--server is required (the import server, e.g. https://import.example.com)');

@@ -33,6 +33,7 @@ function Steps() {
   const opened = useAppState((s) => s.opened !== null);
   const hasList = useAppState((s) => s.columns !== null);
   const locale = useAppState((s) => s.locale);
+  const uploads = useAppState((s) => s.template.upload);
   const steps: { id: Screen; label: string; enabled: boolean; go: () => void }[] = [
     { id: 'open', label: words.stepOpen, enabled: true, go: () => controller.goTo('open') },
     { id: 'map', label: words.stepMap, enabled: opened, go: () => void controller.goToMap() },
@@ -41,7 +42,8 @@ function Steps() {
     {
       id: 'upload',
       label: uploadUiWords(locale).step,
-      enabled: hasList,
+      // The import server is ClientTether's; the Review screen says so for other CRMs.
+      enabled: hasList && uploads,
       go: () => controller.goTo('upload'),
     },
   ];

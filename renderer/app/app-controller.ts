@@ -1,5 +1,6 @@
+import type { ImportSummary } from '../../shared/export';
 import type { DateOrder } from '../../shared/fix';
-import { clientTether, type Lookups } from '../../shared/template';
+import { clientTether, type Lookups, type TargetChoice, templateFor } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import type { WorkerClient } from '../client/worker-client';
 import type { AppBridge } from '../platform/app-bridge';
@@ -24,6 +25,18 @@ import { restoreList } from './list-restore';
 import { lookupsCount, readLookupsFile } from './lookups-file';
 
 const localeKey = 'listprep.locale';
+const targetKey = 'listprep.target';
+
+/** The CRM chosen last time (a target choice kept as JSON), or ClientTether. */
+function preferredTarget(): TargetChoice {
+  try {
+    const saved = JSON.parse(localStorage.getItem(targetKey) ?? 'null') as TargetChoice | null;
+    if (saved && typeof saved.id === 'string' && templateFor(saved)) return saved;
+  } catch {
+    // A value that is not ours (or not JSON) is forgotten: ClientTether, as before there were targets.
+  }
+  return { id: clientTether.id };
+}
 
 function preferredLocale(): Locale {
   const saved = localStorage.getItem(localeKey);
@@ -45,7 +58,8 @@ export class AppController {
     readonly bridge: AppBridge,
     readonly worker: WorkerClient,
   ) {
-    this.store = new AppStore(preferredLocale());
+    const target = preferredTarget();
+    this.store = new AppStore(preferredLocale(), target, templateFor(target) ?? clientTether);
     this.journal = new JournalKeeper(bridge.journal, (save) => this.store.set({ save }));
     this.opening = new FileOpening(
       this.store,
@@ -90,7 +104,12 @@ export class AppController {
 
   /** Loads recent files and unsaved lists; opens the file named by `?open=<handle>` (a desktop file launch). */
   async start(openHandle: string | null = null): Promise<void> {
-    const [recent, unsaved] = await Promise.all([this.bridge.recentFiles(), this.bridge.journal.list()]);
+    const [recent, unsaved] = await Promise.all([
+      this.bridge.recentFiles(),
+      this.bridge.journal.list(),
+      // The worker prepares the remembered target before any file is read.
+      this.worker.call('setTarget', { target: this.state.target }),
+    ]);
     this.set({
       recent: recent.ok ? recent.value : [],
       unsaved: unsaved.ok ? [...unsaved.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : [],
@@ -101,6 +120,17 @@ export class AppController {
   setLocale(locale: Locale): void {
     localStorage.setItem(localeKey, locale);
     this.set({ locale });
+  }
+
+  /**
+   * Prepares the list for another CRM: remembered for the next list; an open list is read again for the new
+   * template, its mapping proposed anew, and validated by the new rules once the mapping is confirmed.
+   */
+  async chooseTarget(target: TargetChoice): Promise<void> {
+    const template = templateFor(target);
+    if (!template || JSON.stringify(target) === JSON.stringify(this.state.target)) return;
+    localStorage.setItem(targetKey, JSON.stringify(target));
+    await this.opening.changeTarget(target, template);
   }
 
   goTo(screen: Screen): void {
@@ -190,7 +220,7 @@ export class AppController {
     if (!proposals || !targets) return;
     if (profileNameProblem(name)) return this.store.fail(new Error(this.words.profileNameInvalid));
     const headers = proposals.map((p) => p.header);
-    const profile = mappingProfileOf(name, clientTether, headers, targets, {
+    const profile = mappingProfileOf(name, this.state.template, headers, targets, {
       dateOrders: this.state.dateOrders,
     });
     const saved = await this.bridge.profiles.save(profile);
@@ -200,7 +230,7 @@ export class AppController {
 
   /** The saved mapping for a file with these headers (any order), or null; a store that fails offers none. */
   async savedMappingFor(headers: readonly string[]): Promise<SavedMapping | null> {
-    const found = await findSavedMapping(this.bridge.profiles, clientTether, headers);
+    const found = await findSavedMapping(this.bridge.profiles, this.state.template, headers);
     return found.ok ? found.value : null;
   }
 
@@ -235,7 +265,9 @@ export class AppController {
       { targets },
       { onProgress: this.store.progress('validate') },
     );
-    const planned = planColumns(clientTether, headers, targets, this.state.customFields).map(columnInfo);
+    const planned = planColumns(this.state.template, headers, targets, this.state.customFields).map(
+      columnInfo,
+    );
     // While the file is still being read, the wait starts from the read's progress so far (its next report
     // comes within a quarter second), not from "checking 0 rows".
     const reading = this.state.reading;
@@ -397,6 +429,24 @@ export class AppController {
   }
 
   // --- export ----------------------------------------------------------------------------------------
+
+  /** A choice for the CRM's import (template.choices): said in the export's summary. */
+  setImportChoice(id: string, value: string): void {
+    this.set({ importChoices: { ...this.state.importChoices, [id]: value } });
+  }
+
+  /** The CSV separator, among those the CRM takes. */
+  setCsvDelimiter(delimiter: string): void {
+    this.set({ csvDelimiter: delimiter });
+  }
+
+  /** What the export will tell the CRM's import, counted on the list as it is now (the CLI prints the same). */
+  importSummary(): Promise<ImportSummary> {
+    return this.worker.call('importSummary', {
+      choices: this.state.importChoices,
+      locale: this.state.locale,
+    });
+  }
 
   exportFile(kind: ExportKind): Promise<void> {
     const { store, worker, bridge } = this;

@@ -1,6 +1,6 @@
 import type { JournalSummary, RecentFile } from '../../shared/bridge';
 import type { DateOrder } from '../../shared/fix';
-import type { Lookups } from '../../shared/template';
+import type { Lookups, TargetChoice, Template } from '../../shared/template';
 import type { Locale } from '../../shared/validate';
 import type { UiEntry } from '../journal/entries';
 import type { SaveState } from '../journal/journal-writer';
@@ -31,6 +31,12 @@ export type Notice = Readonly<{ kind: 'error' | 'info'; text: Said; version?: nu
 export type AppState = Readonly<{
   screen: Screen;
   locale: Locale;
+  /** The CRM the list is prepared for (remembered; changing it re-reads the list for the new template). */
+  target: TargetChoice;
+  template: Template;
+  /** The choices for the CRM's import (template.choices) and the CSV separator, said in the export's summary. */
+  importChoices: Readonly<Record<string, string>>;
+  csvDelimiter: string | null;
   busy: BusyState | null;
   /** The file is still being read while the Open and Map screens already show it. */
   reading: Readonly<{ done: number; fraction: number }> | null;
@@ -68,11 +74,15 @@ export const noListOpen = {
   notice: null,
 } as const satisfies Partial<AppState>;
 
-export function initialState(locale: Locale): AppState {
+export function initialState(locale: Locale, target: TargetChoice, template: Template): AppState {
   return {
     ...noListOpen,
     screen: 'open',
     locale,
+    target,
+    template,
+    importChoices: {},
+    csvDelimiter: null,
     busy: null,
     reading: null,
     file: null,

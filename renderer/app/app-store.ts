@@ -3,6 +3,7 @@ import { type Progress, WorkerFailure } from '../client/worker-client';
 import { type Words, wordsFor } from '../i18n/words';
 import type { Change } from '../../shared/list';
 import { failureText } from '../../shared/words';
+import type { TargetChoice, Template } from '../../shared/template';
 import { type AppState, type BusyState, initialState, type Said } from './app-state';
 
 /** Words of the UI said in whatever language is shown when the notice is read. */
@@ -23,8 +24,8 @@ export class AppStore {
   private readonly listeners = new Set<Listener>();
   private readonly changeListeners = new Set<ChangeListener>();
 
-  constructor(locale: Locale) {
-    this.state = initialState(locale);
+  constructor(locale: Locale, target: TargetChoice, template: Template) {
+    this.state = initialState(locale, target, template);
   }
 
   readonly subscribe = (listener: Listener): (() => void) => {

@@ -1,6 +1,7 @@
 import { type Progress, type WorkerClient, WorkerFailure } from '../client/worker-client';
 import type { FileToOpen } from '../platform/opened-blob';
 import type { OpenResult, ReadOptions } from '../../shared/list';
+import type { TargetChoice, Template } from '../../shared/template';
 import { noListOpen } from './app-state';
 import { type AppStore, inWords } from './app-store';
 import type { JournalKeeper } from './journal-keeper';
@@ -99,6 +100,44 @@ export class FileOpening {
       );
       this.readDone(opened);
       await this.proposeAndPrepare();
+    } catch (error) {
+      if (isCancelledRead(error)) return;
+      this.store.fail(error);
+    }
+  }
+
+  /** Another CRM: the worker reads the open file again for its template (nothing to read without one). */
+  async changeTarget(target: TargetChoice, template: Template): Promise<void> {
+    const open = this.store.getState().opened !== null;
+    // Columns, findings and edits belong to the old template's columns: the list starts again from the file.
+    this.journal.stop();
+    this.store.set({
+      target,
+      template,
+      importChoices: {},
+      csvDelimiter: null,
+      ...(open
+        ? {
+            proposals: null,
+            targets: null,
+            columns: null,
+            status: null,
+            lookups: null,
+            customFields: [],
+            dateOrders: {},
+            busy: { task: 'read', done: 0, fraction: 0 },
+          }
+        : {}),
+    });
+    try {
+      const opened = await this.worker.call('setTarget', { target }, { onProgress: this.readProgress() });
+      if (!opened) return;
+      this.readDone(opened);
+      await this.proposeAndPrepare();
+      this.store.set({
+        screen: 'map',
+        notice: { kind: 'info', text: this.store.words.crmChanged(template.crm) },
+      });
     } catch (error) {
       if (isCancelledRead(error)) return;
       this.store.fail(error);

@@ -43,6 +43,7 @@ export class JournalKeeper {
       size: file.size,
       options: state.readOptions,
       headerRow: opened.headerRow,
+      target: state.target,
       ...(file.handle ? { handle: file.handle } : { base64: await sourceBase64() }),
     };
     this.writer = new JournalWriter(this.journal, newListId(), file.name, this.onSave);

@@ -1,17 +1,18 @@
 import type { Bridge } from '../../shared/bridge';
 import type { WorkerClient } from '../client/worker-client';
 import type { ExportKind, ExportRows } from '../../shared/list';
+import { targetName } from '../../shared/template';
 import { type AppStore, inWords } from './app-store';
 
 function baseName(name: string): string {
   return name.replace(/\.[^.]+$/, '') || 'contacts';
 }
 
-/** The name offered for an export, after the file's: `leads-clienttether.xlsx`, `leads-errors.xlsx`. */
-function suggestedName(fileName: string, kind: ExportKind): string {
+/** The name offered for an export, after the file's and the CRM's: `leads-mainbrainer.csv`, `leads-errors.xlsx`. */
+function suggestedName(fileName: string, kind: ExportKind, crm: string): string {
   const base = baseName(fileName);
-  if (kind === 'workbook') return `${base}-clienttether.xlsx`;
-  if (kind === 'csv') return `${base}-clienttether.csv`;
+  if (kind === 'workbook') return `${base}-${crm}.xlsx`;
+  if (kind === 'csv') return `${base}-${crm}.csv`;
   return `${base}-errors.xlsx`;
 }
 
@@ -26,13 +27,14 @@ async function writeAndSave(kind: ExportKind, rows: ExportRows, parts: Parts): P
     locale: state.locale,
     settings: { dateOrderByField: state.dateOrders },
     rows,
+    ...(state.csvDelimiter ? { delimiter: state.csvDelimiter } : {}),
   });
   if (!result.ok) {
     const errors = result.errors;
     throw new Refused(errors);
   }
   const saved = await bridge.saveFile({
-    suggestedName: suggestedName(state.file?.name ?? 'contacts', kind),
+    suggestedName: suggestedName(state.file?.name ?? 'contacts', kind, targetName(state.template)),
     kind: kind === 'csv' ? 'csv' : 'xlsx',
     bytes: result.bytes,
   });

@@ -1,6 +1,7 @@
 import type { Bridge, OpenedFile } from '../../shared/bridge';
 import type { WorkerClient } from '../client/worker-client';
 import { type OpenEntry, planRestore } from '../journal/entries';
+import { clientTether, templateFor } from '../../shared/template';
 import { type AppStore, inWords } from './app-store';
 import type { FileOpening } from './file-opening';
 import type { JournalKeeper } from './journal-keeper';
@@ -42,6 +43,12 @@ export async function restoreList(listId: string, parts: RestoreParts): Promise<
     if (!plan) throw new Error('the journal is empty');
     const { open, work, dateOrders, ui } = plan;
     const file = await journaledFile(open, bridge);
+    // The list's own CRM, which need not be the one chosen now; ClientTether's before there were targets.
+    const target = open.target ?? { id: clientTether.id };
+    const template = templateFor(target);
+    if (!template) throw new Error(`no template ${target.id}`);
+    await worker.call('setTarget', { target });
+    store.set({ target, template });
     if (!(await opening.open(file, { ...open.options, headerRow: open.headerRow }, false))) return;
     store.set({ busy: { task: 'restore', done: 0, fraction: 0 } });
     const proposals = await worker.call('proposeMapping', {});

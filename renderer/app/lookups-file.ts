@@ -15,7 +15,7 @@ export function readLookupsFile(
   }
 }
 
-/** How many IDs the lists hold, for the notice. */
+/** How many entries the lists hold, for the notice. */
 export function lookupsCount(lookups: Lookups): number {
-  return Object.values(lookups).reduce((n, list) => n + (list?.length ?? 0), 0);
+  return Object.values(lookups).reduce((n, list) => n + (Array.isArray(list) ? list.length : 0), 0);
 }

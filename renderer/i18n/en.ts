@@ -278,6 +278,15 @@ export const en = {
     `${plural(rows, 'row', 'rows')} × ${plural(columns, 'column', 'columns')}`,
   exportWorkbook: 'Download template workbook (.xlsx)',
   exportCsv: 'Download CSV',
+  crmLabel: 'Prepare the list for',
+  crmChanged: (crm: string) =>
+    `The list is now prepared for ${crm}: check the mapping, then its rules apply.`,
+  csvDelimiter: 'Separator',
+  builderTitle: (held: number, all: number) => `Fields in the template: ${held} of ${all}`,
+  builderKey: (crm: string) => `A key identifier: ${crm} needs it, so it stays while its group is used.`,
+  importChoices: 'The import in the CRM',
+  uploadOtherCrm: (crm: string) =>
+    `Upload sends lists to ClientTether's import server only. ${crm} imports the file you download here.`,
   exportReport: 'Download error report (.xlsx)',
   exportBlocked: (errors: number) =>
     `Fix the ${plural(errors, 'error', 'errors')} first: the CRM imports nothing when any row has an error. The error report is available.`,
@@ -330,4 +339,11 @@ export const enCodes: Readonly<Record<ProblemCode, string>> = {
   'text.invisible': 'invisible characters',
   'email.mixedScript': 'mixed alphabets',
   'server.rejected': 'rejected by the import server',
+  'phone.international': 'not an international number',
+  'postal.norway': 'not a Norwegian postcode',
+  'country.unknown': 'not a country code',
+  'optIn.value': 'not an opt-in word',
+  'list.unknown': 'not a list item',
+  'keys.noneFilled': 'no key identifier',
+  'group.keyMissing': 'key identifier missing',
 };

@@ -278,6 +278,16 @@ export const nb: Words = {
     `${plural(rows, 'rad', 'rader')} × ${plural(columns, 'kolonne', 'kolonner')}`,
   exportWorkbook: 'Last ned malarbeidsbok (.xlsx)',
   exportCsv: 'Last ned CSV',
+  crmLabel: 'Klargjør listen for',
+  crmChanged: (crm: string) =>
+    `Listen klargjøres nå for ${crm}: sjekk koblingen av kolonnene, så gjelder reglene til ${crm}.`,
+  csvDelimiter: 'Skilletegn',
+  builderTitle: (held: number, all: number) => `Felt i malen: ${held} av ${all}`,
+  builderKey: (crm: string) =>
+    `En nøkkelidentifikator: ${crm} trenger den, så den blir med så lenge gruppen brukes.`,
+  importChoices: 'Importen i CRM-et',
+  uploadOtherCrm: (crm: string) =>
+    `Opplasting sender lister bare til importserveren til ClientTether. ${crm} importerer filen du laster ned her.`,
   exportReport: 'Last ned feilrapport (.xlsx)',
   exportBlocked: (errors) =>
     `${errors === 1 ? 'Rett feilen' : `Rett de ${n(errors)} feilene`} først: CRM-et importerer ingenting når en rad har feil. Feilrapporten er tilgjengelig.`,
@@ -329,4 +339,11 @@ export const nbCodes: Readonly<Record<ProblemCode, string>> = {
   'text.invisible': 'usynlige tegn',
   'email.mixedScript': 'blandede alfabeter',
   'server.rejected': 'avvist av importserveren',
+  'phone.international': 'ikke et internasjonalt nummer',
+  'postal.norway': 'ikke et norsk postnummer',
+  'country.unknown': 'ikke en landkode',
+  'optIn.value': 'ikke et påmeldingsord',
+  'list.unknown': 'ikke et listeelement',
+  'keys.noneFilled': 'ingen nøkkelidentifikator',
+  'group.keyMissing': 'nøkkelidentifikator mangler',
 };

@@ -1,5 +1,6 @@
 import type { DateOrder } from '../../shared/fix';
 import type { WorkerJournalEntry, ReadOptions } from '../../shared/list';
+import type { TargetChoice } from '../../shared/template';
 
 // What the app writes to the autosave journal (through the Bridge, as JSON). A list's journal starts with
 // `open` (which file and how it was read), then the worker's entries (mapping, lookups, every change, undo,
@@ -16,6 +17,8 @@ export type OpenEntry = Readonly<{
   base64?: string;
   options: ReadOptions;
   headerRow: number;
+  /** The CRM the list is prepared for; journals written before there were targets are ClientTether's. */
+  target?: TargetChoice;
 }>;
 
 export type UiScreen = 'map' | 'fix' | 'review' | 'upload';

@@ -7,7 +7,8 @@ import type { ResolvedColumns } from './columns';
 /** The contact columns an ID column of the template feeds, by the account list it points at. */
 export const refKeys = ['actionPlanId', 'salesCycleId', 'leadSourceId', 'assignedUserId'] as const;
 export type RefKey = (typeof refKeys)[number];
-const refKeyOfList: Readonly<Record<LookupList, RefKey>> = {
+// Only ClientTether's ID lists feed a contact's references (other targets' lists never reach the server).
+const refKeyOfList: Readonly<Partial<Record<LookupList, RefKey>>> = {
   actionPlans: 'actionPlanId',
   salesCycles: 'salesCycleId',
   leadSources: 'leadSourceId',
@@ -44,8 +45,10 @@ export type TemplateRoles = Readonly<{
 export function rolesOf(template: Template): TemplateRoles {
   const byRole = (role: string) => template.fields.find((f) => f.role === role)?.header;
   const refHeaders = new Map<RefKey, string>();
-  for (const field of template.fields)
-    if (field.kind === 'idRef' && field.lookup) refHeaders.set(refKeyOfList[field.lookup], field.header);
+  for (const field of template.fields) {
+    const ref = field.kind === 'idRef' && field.lookup ? refKeyOfList[field.lookup] : undefined;
+    if (ref) refHeaders.set(ref, field.header);
+  }
   return {
     firstName: byRole('firstName'),
     lastName: byRole('lastName'),
@@ -126,11 +129,14 @@ export function rowReader(columns: ResolvedColumns): (row: readonly string[]) =>
   let tagCol = -1;
   columns.headers.forEach((header, col) => {
     const target = columns.targets[col];
+    const ref =
+      target?.kind === 'field' && target.field.kind === 'idRef' && target.field.lookup
+        ? refKeyOfList[target.field.lookup]
+        : undefined;
     if (target === null) unmapped.push([col, header]);
     else if (target.kind === 'custom') custom.push([col, target.custom.key]);
     else if (target.field.kind === 'tags') tagCol = col;
-    else if (target.field.kind === 'idRef' && target.field.lookup)
-      refs.push([col, refKeyOfList[target.field.lookup]]);
+    else if (ref) refs.push([col, ref]);
     else plain.push([col, target.field.header]);
   });
   const readFields = fieldsReader(plain);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ActionStepKind, CustomField, LookupsResponse } from '../../shared/api';
-import type { Lookups, Template } from '../../shared/template';
+import type { IdList, Lookups, Template } from '../../shared/template';
 import type { Sql } from '../db/database';
 import { publishedByImport } from '../imports/published';
 
@@ -114,7 +114,7 @@ export function sendsOf(plan: PlanRow): ('email' | 'text')[] {
 }
 
 /** The lists in the shape the shared validator checks ID columns against. */
-export function validatorLookups(lookups: AccountLookups): Required<Lookups> {
+export function validatorLookups(lookups: AccountLookups): Required<Pick<Lookups, IdList>> {
   const item = (x: { id: number; name: string }) => ({ id: String(x.id), name: x.name });
   return {
     actionPlans: lookups.actionPlans.map(item),

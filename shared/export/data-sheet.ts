@@ -1,7 +1,8 @@
 import type { FieldDef, Lookups, Template } from '../template';
 import type { Locale } from '../validate';
 import { exportWords } from './export-words';
-import { idSheetLists } from './reference-sheets';
+import { optInWordsOf } from '../validate/cell-checks';
+import { countryRows, sheetShowing } from './reference-sheets';
 import type { ListValidation, SheetWriter } from './xlsx-sheet';
 import { cellStyle } from './xlsx-styles';
 import type { XlsxWorkbookWriter } from './xlsx-workbook';
@@ -44,6 +45,11 @@ const kindWidth: Readonly<Record<FieldDef['kind'], number>> = {
   choice: 8,
   idRef: 12,
   tags: 18,
+  phoneIntl: 15,
+  postalNo: 8,
+  country: 8,
+  optIn: 8,
+  listItem: 16,
 };
 
 function visibleLength(value: string): number {
@@ -137,10 +143,36 @@ export class DataSheetWriter {
     const { template, lookups, locale } = this.options;
     const words = exportWords[locale];
     const out: ListValidation[] = [];
-    const sheetOf = new Map(Object.entries(idSheetLists).map(([sheet, list]) => [list, sheet]));
     template.fields.forEach((field, col) => {
       const letters = columnLetters(col);
       const sqref = `${letters}2:${letters}${lastRow}`;
+      if (field.kind === 'optIn') {
+        const optIn = optInWordsOf(field, lookups);
+        const all = [...optIn.yes, ...optIn.no];
+        const inline = `"${all.join(',')}"`;
+        if (inline.length <= maxInlineList + 2 && !all.some((w) => /[",]/.test(w))) {
+          out.push({
+            sqref,
+            formula: inline,
+            errorTitle: words.dropdownErrorTitle,
+            error: words.dropdownError(all.join(', ')).slice(0, 255),
+          });
+        }
+        return;
+      }
+      if (field.kind === 'country') {
+        // The countries sheet lists the codes the column takes (the account's, or ISO 3166's).
+        const sheetName = sheetShowing(template, 'countries');
+        if (!sheetName) return;
+        const codes = countryRows(lookups, locale).map((row) => row[0]);
+        out.push({
+          sqref,
+          formula: `'${sheetName.replace(/'/g, "''")}'!$A$2:$A$${codes.length + 1}`,
+          errorTitle: words.dropdownErrorTitle,
+          error: words.dropdownError(`${codes.slice(0, 10).join(', ')}, …`).slice(0, 255),
+        });
+        return;
+      }
       if (field.choices?.length) {
         const allowed = field.choices.map((c) => `${c.value} (${c.label[locale]})`).join(', ');
         out.push({
@@ -151,10 +183,10 @@ export class DataSheetWriter {
         });
         return;
       }
-      if (field.kind !== 'idRef' || !field.lookup) return;
+      if ((field.kind !== 'idRef' && field.kind !== 'listItem') || !field.lookup) return;
       const items = lookups?.[field.lookup];
       if (!items?.length) return;
-      const sheetName = sheetOf.get(field.lookup);
+      const sheetName = sheetShowing(template, field.lookup);
       const shown = items.slice(0, 10).map((item) => `${item.id} (${item.name})`);
       const allowed = `${shown.join(', ')}${items.length > 10 ? ', …' : ''}`;
       const error = words.dropdownError(allowed).slice(0, 255);

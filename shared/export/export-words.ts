@@ -5,7 +5,14 @@ import { problemsHeaders } from './report-headers';
 /** Every sentence the exported files say to people, in each language. Written for non-technical readers. */
 export type ExportWords = Readonly<{
   instructionsTitle: (crm: string) => string;
-  instructionsIntro: (p: { crm: string; dataSheet: string; required: readonly string[] }) => string[];
+  instructionsIntro: (p: {
+    crm: string;
+    dataSheet: string;
+    required: readonly string[];
+    /** The groups' key identifiers (Configio): which keys, whether one is enough, and when they apply. */
+    keys: readonly Readonly<{ group: string; keys: readonly string[]; any: boolean; always: boolean }>[];
+    allOrNothing: boolean;
+  }) => string[];
   instructionsColumns: readonly [string, string, string, string];
   required: string;
   statesColumns: readonly [string, string, string];
@@ -15,6 +22,7 @@ export type ExportWords = Readonly<{
   dateColumns: readonly [string, string, string];
   dateRows: readonly (readonly [string, string, string])[];
   idColumns: readonly [string, string];
+  countryColumns: readonly [string, string];
   idUnknown: (list: LookupList) => readonly string[];
   listWord: Readonly<Record<LookupList, string>>;
   dropdownErrorTitle: string;
@@ -45,12 +53,21 @@ export type ExportWords = Readonly<{
 
 const en: ExportWords = {
   instructionsTitle: (crm) => `How to fill in this ${crm} import file`,
-  instructionsIntro: ({ crm, dataSheet, required }) => [
+  instructionsIntro: ({ crm, dataSheet, required, keys, allOrNothing }) => [
     `Put one contact per row on the "${dataSheet}" sheet, starting in row 2.`,
     `Do not change, move or delete the column headers in row 1: ${crm} finds each column by its exact header.`,
-    `Only ${required.join(' and ')} must be filled in. Leave a cell empty when you do not know the value.`,
+    required.length
+      ? `Only ${required.join(' and ')} must be filled in. Leave a cell empty when you do not know the value.`
+      : 'Leave a cell empty when you do not know the value.',
+    ...keys.map((k) =>
+      k.any
+        ? `${k.always ? 'Every row' : `A row with ${k.group} data`} needs at least one of ${k.keys.join(', ')}: ${crm} uses these keys to tell a new ${k.group} from one it already has.`
+        : `${k.always ? 'Every row' : `A row with ${k.group} data`} needs ${k.keys.join(' and ')}: without them ${crm} cannot create the ${k.group}.`,
+    ),
     'Hover over a header to see how to fill that column. Cells with a small arrow offer a list to choose from.',
-    `If any row has a mistake, ${crm} imports nothing at all. Check the file with ListPrep before you upload it.`,
+    allOrNothing
+      ? `If any row has a mistake, ${crm} imports nothing at all. Check the file with ListPrep before you upload it.`
+      : `${crm} may leave out values it cannot read. Check the file with ListPrep before you import it.`,
   ],
   instructionsColumns: ['Column', 'What it means', 'How to fill it', 'Required'],
   required: 'Yes',
@@ -72,6 +89,7 @@ const en: ExportWords = {
     ['2021-02-30', 'No: there is no 30 February', 'a real date, such as 2021-02-28'],
   ],
   idColumns: ['ID', 'Name'],
+  countryColumns: ['Code', 'Country'],
   idUnknown: (list) => [
     `ListPrep does not know this account's ${en.listWord[list]} yet, so they are not listed here.`,
     whereToFind.en[list],
@@ -82,6 +100,11 @@ const en: ExportWords = {
     salesCycles: 'sales cycle steps',
     leadSources: 'lead sources',
     users: 'users',
+    countries: 'countries',
+    states: 'states',
+    leadStatuses: 'lead statuses',
+    communicationTypes: 'communication types',
+    opportunityStages: 'opportunity stages',
   },
   dropdownErrorTitle: 'Not in the list',
   dropdownError: (allowed) => `Choose one of: ${allowed}`,
@@ -142,6 +165,13 @@ const en: ExportWords = {
     'text.control': 'Control characters',
     'text.invisible': 'Invisible characters inside',
     'email.mixedScript': 'Letters of different alphabets',
+    'phone.international': 'Not an international phone number',
+    'postal.norway': 'Not a Norwegian postcode',
+    'country.unknown': 'Not a country code',
+    'optIn.value': 'Not an opt-in word',
+    'list.unknown': 'Not one of the list items',
+    'keys.noneFilled': 'No key identifier',
+    'group.keyMissing': 'Key identifier missing',
   },
   refusal: ({ errors, rows, warnings }) =>
     `Not exported: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${rows} ${rows === 1 ? 'row' : 'rows'} must be fixed first` +
@@ -151,12 +181,21 @@ const en: ExportWords = {
 
 const nb: ExportWords = {
   instructionsTitle: (crm) => `Slik fyller du ut denne importfilen for ${crm}`,
-  instructionsIntro: ({ crm, dataSheet, required }) => [
+  instructionsIntro: ({ crm, dataSheet, required, keys, allOrNothing }) => [
     `Skriv én kontakt per rad på arket «${dataSheet}», fra rad 2.`,
     `Ikke endre, flytt eller slett kolonneoverskriftene i rad 1: ${crm} finner hver kolonne på den nøyaktige overskriften.`,
-    `Bare ${required.join(' og ')} må fylles ut. La cellen stå tom når du ikke vet verdien.`,
+    required.length
+      ? `Bare ${required.join(' og ')} må fylles ut. La cellen stå tom når du ikke vet verdien.`
+      : 'La cellen stå tom når du ikke vet verdien.',
+    ...keys.map((k) =>
+      k.any
+        ? `${k.always ? 'Hver rad' : `En rad med data for ${k.group.toLowerCase()}`} trenger minst én av ${k.keys.join(', ')}: ${crm} bruker disse nøklene til å skille nye fra dem den allerede har.`
+        : `${k.always ? 'Hver rad' : `En rad med data for ${k.group.toLowerCase()}`} trenger ${k.keys.join(' og ')}: uten dem kan ikke ${crm} opprette den.`,
+    ),
     'Hold musen over en overskrift for å se hvordan kolonnen fylles ut. Celler med en liten pil har en liste å velge fra.',
-    `Har én rad en feil, importerer ${crm} ingenting. Sjekk filen i ListPrep før du laster den opp.`,
+    allOrNothing
+      ? `Har én rad en feil, importerer ${crm} ingenting. Sjekk filen i ListPrep før du laster den opp.`
+      : `${crm} kan utelate verdier den ikke kan lese. Sjekk filen i ListPrep før du importerer den.`,
   ],
   instructionsColumns: ['Kolonne', 'Hva den betyr', 'Slik fyller du den ut', 'Påkrevd'],
   required: 'Ja',
@@ -182,6 +221,7 @@ const nb: ExportWords = {
     ['2021-02-30', 'Nei: 30. februar finnes ikke', 'en ekte dato, som 2021-02-28'],
   ],
   idColumns: ['ID', 'Navn'],
+  countryColumns: ['Kode', 'Land'],
   idUnknown: (list) => [
     `ListPrep kjenner ikke kontoens ${nb.listWord[list]} ennå, så de står ikke her.`,
     whereToFind.nb[list],
@@ -192,6 +232,11 @@ const nb: ExportWords = {
     salesCycles: 'salgssyklustrinn',
     leadSources: 'leadkilder',
     users: 'brukere',
+    countries: 'land',
+    states: 'delstater',
+    leadStatuses: 'leadstatuser',
+    communicationTypes: 'kommunikasjonstyper',
+    opportunityStages: 'mulighetsfaser',
   },
   dropdownErrorTitle: 'Ikke i listen',
   dropdownError: (allowed) => `Velg en av: ${allowed}`,
@@ -252,6 +297,13 @@ const nb: ExportWords = {
     'text.control': 'Kontrolltegn',
     'text.invisible': 'Usynlige tegn inni',
     'email.mixedScript': 'Bokstaver fra ulike alfabeter',
+    'phone.international': 'Ikke et internasjonalt telefonnummer',
+    'postal.norway': 'Ikke et norsk postnummer',
+    'country.unknown': 'Ikke en landkode',
+    'optIn.value': 'Ikke et påmeldingsord',
+    'list.unknown': 'Ikke et av listeelementene',
+    'keys.noneFilled': 'Ingen nøkkelidentifikator',
+    'group.keyMissing': 'Nøkkelidentifikator mangler',
   },
   refusal: ({ errors, rows, warnings }) =>
     `Ikke eksportert: ${errors} feil på ${rows} ${rows === 1 ? 'rad' : 'rader'} må rettes først` +
@@ -259,9 +311,15 @@ const nb: ExportWords = {
     ' En feilrapport viser dem i en arbeidsbok du kan rette i Excel.',
 };
 
-// Where people find each list in ClientTether (the account settings pages of the source documents).
+// Where people find each list in the CRM that has it: ClientTether's account settings (source 003) and
+// Configio's Settings and list items (source 004).
 const whereToFind: Readonly<Record<Locale, Readonly<Record<LookupList, string>>>> = {
   en: {
+    countries: 'In Configio the countries are in Settings -> Setup -> Countries and States.',
+    states: 'In Configio the states are in Settings -> Setup -> Countries and States.',
+    leadStatuses: "In Configio, look at an existing lead's Lead Status list.",
+    communicationTypes: "In Configio, look at an existing lead's Communication Type list.",
+    opportunityStages: "In Configio, look at an existing lead's Opportunity Stage list.",
     actionPlans: 'To find an ID: in ClientTether, open Settings, then Action Plans; each plan shows its ID.',
     salesCycles: 'To find an ID: in ClientTether, open Settings, then Sales Cycle; each step shows its ID.',
     leadSources:
@@ -269,6 +327,11 @@ const whereToFind: Readonly<Record<Locale, Readonly<Record<LookupList, string>>>
     users: "A user's ID is a set number: ask your ClientTether customer success manager (CSM) for it.",
   },
   nb: {
+    countries: 'I Configio står landene under Settings -> Setup -> Countries and States.',
+    states: 'I Configio står delstatene under Settings -> Setup -> Countries and States.',
+    leadStatuses: 'I Configio, se listen Lead Status på et eksisterende lead.',
+    communicationTypes: 'I Configio, se listen Communication Type på et eksisterende lead.',
+    opportunityStages: 'I Configio, se listen Opportunity Stage på et eksisterende lead.',
     actionPlans:
       'Slik finner du en ID: i ClientTether, åpne Settings og så Action Plans; hver plan viser sin ID.',
     salesCycles:

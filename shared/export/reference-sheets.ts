@@ -1,4 +1,10 @@
-import type { LookupList, Lookups, Template } from '../template';
+import {
+  isoCountryCodes,
+  type LookupList,
+  type Lookups,
+  type SheetContent as SheetShows,
+  type Template,
+} from '../template';
 import type { Locale } from '../validate';
 import { exportWords } from './export-words';
 import { type CellStyle, cellStyle } from './xlsx-styles';
@@ -24,6 +30,25 @@ export const idSheetLists: Readonly<Record<string, LookupList>> = {
   'Lead Source IDs': 'leadSources',
 };
 
+// ClientTether's sheets, known by their names (its template predates `sheetContents`).
+const shownByName: Readonly<Record<string, SheetShows>> = {
+  Instructions: 'instructions',
+  'State Abbreviations': 'regions',
+  'Postal Code Format': 'postalFormat',
+  'Date Format': 'dateFormat',
+  ...idSheetLists,
+};
+
+/** What a sheet of the template's workbook shows: the template's `sheetContents`, else by its name. */
+export function sheetShows(template: Template, name: string): SheetShows | undefined {
+  return template.sheetContents[name] ?? shownByName[name];
+}
+
+/** The sheet of the template's workbook that shows a content (a list's sheet, the countries), if any. */
+export function sheetShowing(template: Template, content: SheetShows): string | undefined {
+  return template.sheets.slice(1).find((name) => sheetShows(template, name) === content);
+}
+
 export type ReferenceContext = Readonly<{ template: Template; lookups?: Lookups; locale: Locale }>;
 
 function table(
@@ -44,6 +69,10 @@ function instructions({ template, locale }: ReferenceContext): SheetContent {
     crm: template.crm,
     dataSheet: template.sheets[0],
     required: template.fields.filter((f) => f.required).map((f) => f.header),
+    keys: template.groups
+      .filter((g) => g.keys.length)
+      .map((g) => ({ group: g.label[locale], keys: g.keys, any: g.keyRule === 'any', always: g.always })),
+    allOrNothing: template.allOrNothing,
   });
   return {
     widths: [24, 28, 80, 10],
@@ -61,13 +90,40 @@ function instructions({ template, locale }: ReferenceContext): SheetContent {
   };
 }
 
-function states({ template, locale }: ReferenceContext): SheetContent {
+function states({ template, lookups, locale }: ReferenceContext): SheetContent {
   const words = exportWords[locale];
+  // The account's own states (Configio's Countries and States) when known.
+  const own = template.fields.some((f) => f.kind === 'region' && f.lookup === 'states')
+    ? lookups?.states
+    : undefined;
+  if (own)
+    return table(
+      words.idColumns,
+      own.map((item) => [item.id, item.name]),
+      [8, 28],
+    );
   return table(
     words.statesColumns,
     template.regions.map((r) => [r.code, r.name, words.country[r.country]]),
     [8, 28, 16],
   );
+}
+
+/** The countries a country column takes: the account's when known, else ISO 3166's with their names. */
+export function countryRows(lookups: Lookups | undefined, locale: Locale): string[][] {
+  const own = lookups?.countries;
+  if (own) return own.map((item) => [item.id, item.name]);
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  } catch {
+    names = null;
+  }
+  return isoCountryCodes.map((code) => [code, names?.of(code) ?? '']);
+}
+
+function countries({ lookups, locale }: ReferenceContext): SheetContent {
+  return table(exportWords[locale].countryColumns, countryRows(lookups, locale), [8, 40]);
 }
 
 function idList(list: LookupList, { lookups, locale }: ReferenceContext): SheetContent {
@@ -90,18 +146,21 @@ function idList(list: LookupList, { lookups, locale }: ReferenceContext): SheetC
 /** The content of a reference sheet of the template workbook, or null for a sheet ListPrep leaves empty. */
 export function referenceSheet(name: string, context: ReferenceContext): SheetContent | null {
   const words = exportWords[context.locale];
-  switch (name) {
-    case 'Instructions':
+  const shows = sheetShows(context.template, name);
+  switch (shows) {
+    case undefined:
+      return null;
+    case 'instructions':
       return instructions(context);
-    case 'State Abbreviations':
+    case 'regions':
       return states(context);
-    case 'Postal Code Format':
+    case 'countries':
+      return countries(context);
+    case 'postalFormat':
       return table(words.postalColumns, words.postalRows, [20, 16, 64]);
-    case 'Date Format':
+    case 'dateFormat':
       return table(words.dateColumns, words.dateRows, [18, 44, 48]);
-    default: {
-      const list = idSheetLists[name];
-      return list ? idList(list, context) : null;
-    }
+    default:
+      return idList(shows, context);
   }
 }

@@ -5,8 +5,33 @@ import type { Fix } from './types';
 
 // Words for the two values of a 0/1 column, in English and Norwegian, and the opt-in words of email and SMS
 // tools (seed 002: "True/Yes" opt in, "False/No" opt out, or OptIn/OptOut). An `x` is a ticked box.
-const yesWords = ['yes', 'y', 'true', 't', 'x', '✓', '✔', 'ja', 'j', 'sant', 'on', 'opt in', 'opted in'];
-const noWords = ['no', 'n', 'false', 'f', 'nei', 'usant', 'off', 'opt out', 'opted out', 'unsubscribed'];
+export const yesWords = [
+  'yes',
+  'y',
+  'true',
+  't',
+  'x',
+  '✓',
+  '✔',
+  'ja',
+  'j',
+  'sant',
+  'on',
+  'opt in',
+  'opted in',
+];
+export const noWords = [
+  'no',
+  'n',
+  'false',
+  'f',
+  'nei',
+  'usant',
+  'off',
+  'opt out',
+  'opted out',
+  'unsubscribed',
+];
 
 const indexes = new WeakMap<FieldDef, UnambiguousIndex>();
 

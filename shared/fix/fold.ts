@@ -46,6 +46,12 @@ export class UnambiguousIndex {
     else if (before !== value) this.values.set(key, null);
   }
 
+  /** Makes a word ambiguous whatever it was added for: it is then never evidence. */
+  forbid(word: string): void {
+    const key = foldKey(word);
+    if (key !== '') this.values.set(key, null);
+  }
+
   get(word: string): string | undefined {
     return this.values.get(foldKey(word)) ?? undefined;
   }

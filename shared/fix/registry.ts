@@ -1,5 +1,10 @@
 import type { FieldKind } from '../template';
 import { choiceFromWord, flagFromWord } from './choice';
+import { countryCode } from './country';
+import { listItemWord } from './list-item';
+import { optInWord } from './opt-in';
+import { internationalPhone } from './phone-intl';
+import { norwegianPostcode } from './postal-no';
 import { normalizeDate } from './dates';
 import { extractEmail } from './email';
 import { lookupNameToId } from './lookup';
@@ -28,6 +33,11 @@ export const fixersByKind: Readonly<Record<FieldKind, readonly Fix[]>> = {
   choice: [trimInvisible, removeControls, choiceFromWord],
   idRef: [trimInvisible, removeControls, lookupNameToId],
   tags: [trimInvisible, removeInvisible, removeControls, dropEmptyTags],
+  phoneIntl: [trimInvisible, removeControls, internationalPhone],
+  postalNo: [trimInvisible, removeControls, norwegianPostcode],
+  country: [trimInvisible, removeControls, countryCode],
+  optIn: [trimInvisible, removeControls, optInWord],
+  listItem: [trimInvisible, removeControls, listItemWord],
 };
 
 /** Every fix by the name it reports, for documentation and "apply all of a kind" menus. */
@@ -51,5 +61,10 @@ export const fixNames = [
   'placeholder.clear',
   'multi.first',
   'multi.rest',
+  'phone.international',
+  'postal.norway',
+  'country.code',
+  'optIn.word',
+  'list.item',
 ] as const;
 export type FixName = (typeof fixNames)[number];

@@ -22,9 +22,22 @@ function checkFor(field: FieldDef, context: FixContext): CellCheck {
  * it as a formula (`\t=1+2` trimmed to `=1+2`). A leading tab or quote is how such text is kept as text.
  */
 function startsFormula(before: string, after: string): boolean {
+  // An international number in E.164 (`+4791234567`, what MainBrainer's phone columns take) starts with +
+  // by definition; + and digits alone are a number to a spreadsheet, never a formula that runs anything.
+  if (isE164Shape(after)) return false;
   const first = after.charCodeAt(0);
   const formula = first === 61 || first === 43 || first === 45 || first === 64;
   return formula && before.charCodeAt(0) !== first;
+}
+
+/** `+` and 4 to 15 digits, nothing else. */
+function isE164Shape(value: string): boolean {
+  if (value.charCodeAt(0) !== 43 || value.length < 5 || value.length > 16) return false;
+  for (let i = 1; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CsvDelimiter, TextEncoding } from '../codec';
 import type { DeadEnd, FixSuggestion } from '../fix';
-import type { Lookups } from '../template';
+import type { ImportSummary } from '../export';
+import type { Lookups, TargetChoice } from '../template';
 import type { SheetFacts, UploadChoices } from '../upload';
 import type { IssueCode, Locale, Severity } from '../validate';
 import type { ColumnInfo, ColumnProposal, ColumnTarget, ColumnValues } from '../mapping';
@@ -239,9 +240,23 @@ export type ListApi = {
   /** How the list splits: rows without errors (the template, the upload) and rows with (the error report). */
   splitCounts: { req: Record<string, never>; res: SplitCounts };
   export: {
-    req: { kind: ExportKind; locale: Locale; settings: FixSettings; rows?: ExportRows };
+    req: {
+      kind: ExportKind;
+      locale: Locale;
+      settings: FixSettings;
+      rows?: ExportRows;
+      /** The CSV separator, among those the target's CRM takes (its first when absent). */
+      delimiter?: string;
+    };
     res: ExportResult;
   };
+  /** What the export will tell the CRM's import: the choices made for it and the counts on the list. */
+  importSummary: { req: { choices: Readonly<Record<string, string>>; locale: Locale }; res: ImportSummary };
+  /**
+   * The CRM the list is prepared for. With a file open, it is read again for the new template: the mapping
+   * is proposed anew and the list validated by the new rules once it is confirmed.
+   */
+  setTarget: { req: { target: TargetChoice }; res: OpenResult | null };
   replay: { req: { entries: readonly WorkerJournalEntry[] }; res: DocState };
   status: { req: Record<string, never>; res: DocStatus };
   /** The open file's bytes as base64, for the journal of a file the platform cannot reopen by handle. */

@@ -1,6 +1,6 @@
-import type { Lookups, Template } from '../template';
+import { type Lookups, type Template, templateFor } from '../template';
 import type { Transport } from '../upload/transport';
-import type { Locale } from '../validate';
+import { loadTemplateSupport, type Locale } from '../validate';
 import type { ColumnProposal, ColumnTarget } from '../mapping';
 import { ServerMarks } from './problems/server-marks';
 import { ListUpload, type Timers, type UploadTaskState } from './upload/list-upload';
@@ -15,7 +15,8 @@ import { planKeep, planNotDuplicate } from './duplicates/duplicates';
 import { planMerge, previewMerge } from './duplicates/merge';
 import { splitRows } from './export/split-rows';
 import { clearBlockOp, copyBlock, fillBlockOp, fillDownBlocks, planPaste } from './edit/cell-blocks';
-import { exportList } from './export/export-files';
+import { resolveChoices } from '../export/import-summary';
+import { exportList, importSummaryOf } from './export/export-files';
 import { ListBytes } from './read/list-bytes';
 import { type FileRead, openResultOf, readFile } from './read/file-read';
 import { countMatches, emptyRunBelow, findNext, planReplace } from './edit/find-replace';
@@ -99,7 +100,7 @@ export class ListSession {
   private readonly upload: ListUpload;
 
   constructor(
-    private readonly template: Template,
+    private template: Template,
     host: ListHost = {},
   ) {
     this.upload = new ListUpload(host.timers ?? defaultTimers, host.onUpload ?? (() => {}));
@@ -248,11 +249,44 @@ export class ListSession {
     },
     // The same error count the Review screen shows, cells the import server rejected included. A split's
     // clean rows have none by construction; its report holds the rows with errors only.
-    export: async ({ kind, locale, settings, rows = 'all' }) => {
+    export: async ({ kind, locale, settings, rows = 'all', delimiter }) => {
       const doc = this.requireDoc();
-      if (rows === 'all') return exportList(doc, kind, locale, settings, this.problems().summary().errors);
+      if (rows === 'all')
+        return exportList(
+          doc,
+          kind,
+          locale,
+          settings,
+          this.problems().summary().errors,
+          undefined,
+          delimiter,
+        );
       const split = splitRows(doc, this.problems());
-      return exportList(doc, kind, locale, settings, 0, rows === 'clean' ? split.clean : split.errors);
+      return exportList(
+        doc,
+        kind,
+        locale,
+        settings,
+        0,
+        rows === 'clean' ? split.clean : split.errors,
+        delimiter,
+      );
+    },
+    importSummary: async ({ choices, locale }) => {
+      const template = this.requireDoc().template;
+      const resolved = resolveChoices(template, choices);
+      if (!resolved.ok) throw new SessionError('choice.unknown', resolved.reason);
+      return importSummaryOf(this.requireDoc(), resolved.choices, locale);
+    },
+    setTarget: async ({ target }, progress) => {
+      const template = templateFor(target);
+      if (!template) throw new SessionError('target.unknown', `No target ${target.id}.`);
+      // What the template's rules need (libphonenumber-js for international phones) loads before any row.
+      await loadTemplateSupport(template);
+      this.template = template;
+      this.targets = [];
+      if (!this.bytes) return null;
+      return this.read(this.options, progress);
     },
     replay: async ({ entries }, progress) => {
       for (const entry of entries) await this.replayEntry(entry, progress);

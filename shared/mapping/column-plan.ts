@@ -51,6 +51,7 @@ export function planColumns(
 ): PlannedColumn[] {
   const columns: PlannedColumn[] = [];
   const notesField = defaultNoteField(template);
+  const toFill = keysToFill(template, targets);
   for (const field of template.fields) {
     const source = targets.findIndex((t) => t.kind === 'field' && t.header === field.header);
     const split = targets.findIndex((t) => t.kind === 'split' && t.fields.includes(field.header));
@@ -77,8 +78,9 @@ export function planColumns(
         source: split,
         part: target.fields[0] === field.header ? 'first' : 'last',
       });
-    } else if (field.required || field.header === notesField) {
-      // Required fields are there to be filled in; the notes field takes what is moved aside (`[import]` lines).
+    } else if (field.required || field.header === notesField || toFill.has(field.header)) {
+      // Required fields and a used group's key identifiers are there to be filled in; the notes field takes
+      // what is moved aside (`[import]` lines).
       columns.push({
         kind: 'field',
         header: field.header,
@@ -107,6 +109,28 @@ export function planColumns(
     }
   });
   return columns;
+}
+
+/**
+ * Key identifiers the mapping leaves without a column, to be filled in (the group rules of the validator
+ * find them missing): every key of a group some mapped field belongs to, unless one is enough (`any`) and one
+ * is mapped; for a group every row uses, its first key when none is mapped.
+ */
+function keysToFill(template: Template, targets: readonly ColumnTarget[]): Set<string> {
+  const mapped = new Set<string>();
+  for (const t of targets) {
+    if (t.kind === 'field') mapped.add(t.header);
+    else if (t.kind === 'split') for (const f of t.fields) mapped.add(f);
+  }
+  const fill = new Set<string>();
+  for (const group of template.groups) {
+    if (group.keys.length === 0) continue;
+    const used = group.always || template.fields.some((f) => f.group === group.id && mapped.has(f.header));
+    if (!used) continue;
+    if (group.keyRule === 'all') for (const key of group.keys) fill.add(key);
+    else if (!group.keys.some((key) => mapped.has(key))) fill.add(group.keys[0]);
+  }
+  return fill;
 }
 
 /**

@@ -1,4 +1,7 @@
 import { choiceFor } from '../fix/choice';
+import { countryCode } from '../fix/country';
+import { optInWord } from '../fix/opt-in';
+import { internationalPhone } from '../fix/phone-intl';
 import { extractEmail } from '../fix/email';
 import { foldKey } from '../fix/fold';
 import { normalizePhone } from '../fix/phone';
@@ -49,6 +52,27 @@ const detectors: Partial<Record<FieldDef['kind'], Detector>> = {
       (!/^\d{9}$/.test(v) && formatZipPlus4(v, f, context(t)) !== null),
     // Five digits alone could be any number; a ZIP+4 or a Canadian code could not.
     strength: (values) => (values.every((v) => /^\d{5}$/.test(v)) ? 0.7 : 1),
+  },
+  phoneIntl: {
+    noun: 'phone numbers',
+    test: (v, f, t) => internationalPhone(v, f, context(t)) !== null,
+    strength: () => 1,
+  },
+  postalNo: {
+    noun: 'Norwegian postcodes',
+    test: (v) => /^\d{4}$/.test(v),
+    // Four digits alone could be any number (a year, a PIN): weak evidence.
+    strength: () => 0.6,
+  },
+  country: {
+    noun: 'countries',
+    test: (v, f, t) => countryCode(v, f, context(t)) !== null,
+    strength: () => 1,
+  },
+  optIn: {
+    noun: 'opt-in words',
+    test: (v, f, t) => !/^\d/.test(v) && optInWord(v, f, context(t)) !== null,
+    strength: () => 0.9,
   },
   choice: {
     noun: 'its words',

@@ -244,6 +244,9 @@ export function suggestMapping(
     }),
   );
 
+  // A template without a notes field (MainBrainer) has nowhere to keep an `[import]` note: leftover columns
+  // are left out, for a person to make a custom field of where the template has them.
+  const notesKept = defaultNoteField(template) !== null;
   const columns: ColumnMapping[] = headers.map((header, column) => {
     const pick = chosen.get(column);
     if (pick) {
@@ -300,10 +303,12 @@ export function suggestMapping(
     return {
       column,
       header,
-      target: { kind: 'note' },
+      target: { kind: notesKept ? 'note' : 'skip' },
       confidence: 0,
       reason: 'none',
-      detail: 'no template field; kept as an [import] note',
+      detail: notesKept
+        ? 'no template field; kept as an [import] note'
+        : 'no template field, and no notes field to keep it in',
     };
   });
 

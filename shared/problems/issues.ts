@@ -1,5 +1,5 @@
 import { suggestFix, type FixContext, type FixSuggestion } from '../fix';
-import type { FieldDef } from '../template';
+import type { FieldDef, Lookups, Template } from '../template';
 import {
   type DuplicateGroup,
   type DuplicateMatch,
@@ -8,6 +8,7 @@ import {
   type Locale,
   type MessageGroup,
   messageTables,
+  optInWordsOf,
   seeksCellFix,
   type Severity,
 } from '../validate';
@@ -50,16 +51,48 @@ export type DescribeContext = Readonly<{
   /** The row's values, to quote the cell and to let fixes read the rest of the row. */
   values: readonly string[];
   fixContext?: Omit<FixContext, 'rowValue'>;
+  /** The template, for the words of group keys and the CRM's name (else the fix context's). */
+  template?: Template;
+  /** The account's lists and words, for the values a list column takes (else the fix context's). */
+  lookups?: Lookups;
 }>;
 
-function allowedValues(field: FieldDef, context: DescribeContext): string {
-  if (field.kind === 'choice' && field.choices) {
-    return field.choices.map((c) => `${c.value} (${c.label[context.locale]})`).join(', ');
+const orWords = { en: 'or', nb: 'eller' } as const;
+const yesNo = { en: ['yes', 'no'], nb: ['ja', 'nei'] } as const;
+
+function listItems(list: readonly { id: string; name: string }[]): string {
+  const shown = list
+    .slice(0, 8)
+    .map((item) => (item.name && item.name !== item.id ? `${item.id} (${item.name})` : item.id));
+  return list.length > 8 ? `${shown.join(', ')}…` : shown.join(', ');
+}
+
+function allowedValues(
+  field: FieldDef,
+  finding: Finding,
+  context: DescribeContext,
+  template: Template | undefined,
+): string {
+  const { locale } = context;
+  const lookups: Lookups | undefined = context.lookups ?? context.fixContext?.lookups;
+  if (finding.code === 'keys.noneFilled') {
+    const keys = template?.groups.find((g) => g.id === field.group)?.keys ?? [];
+    const labels = keys.map((key) => template?.fields.find((f) => f.header === key)?.label[locale] ?? key);
+    return labels.length > 1
+      ? `${labels.slice(0, -1).join(', ')} ${orWords[locale]} ${labels[labels.length - 1]}`
+      : (labels[0] ?? '');
   }
-  if (field.kind === 'idRef' && field.lookup) {
-    const list = context.fixContext?.lookups?.[field.lookup] ?? [];
-    const shown = list.slice(0, 8).map((item) => `${item.id} (${item.name})`);
-    return list.length > 8 ? `${shown.join(', ')}…` : shown.join(', ');
+  if (field.kind === 'choice' && field.choices) {
+    return field.choices.map((c) => `${c.value} (${c.label[locale]})`).join(', ');
+  }
+  if (field.kind === 'optIn') {
+    const words = optInWordsOf(field, lookups);
+    const side = (list: readonly string[], meaning: string) =>
+      `${list.join(` ${orWords[locale]} `)} (${meaning})`;
+    return `${side(words.yes, yesNo[locale][0])} ${orWords[locale]} ${side(words.no, yesNo[locale][1])}`;
+  }
+  if ((field.kind === 'idRef' || field.kind === 'listItem' || field.kind === 'country') && field.lookup) {
+    return listItems(lookups?.[field.lookup] ?? []);
   }
   return '';
 }
@@ -83,11 +116,15 @@ export function describeFinding(finding: Finding, context: DescribeContext): Iss
   const label = field ? field.label[context.locale] : `Column ${finding.col + 1}`;
   const groups = finding.groups?.map((group) => issueGroup(group, context.rowNumber));
   const self = context.rowNumber(finding.rowId);
+  const template = context.template ?? context.fixContext?.template;
+  const group = field?.group ? template?.groups.find((g) => g.id === field.group) : undefined;
   const message = messageTables[context.locale][finding.code]({
     label,
     value,
     groups: groups?.map((group) => messageGroup(group, self)) ?? [],
-    allowed: field ? allowedValues(field, context) : '',
+    allowed: field ? allowedValues(field, finding, context, template) : '',
+    group: group?.label[context.locale] ?? '',
+    crm: template?.crm ?? '',
   });
   let fix: FixSuggestion | null = null;
   if (field && context.fixContext && seeksCellFix(finding.code)) {

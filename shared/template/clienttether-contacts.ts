@@ -10,6 +10,7 @@ const flagChoices = [
 
 export const clientTetherContacts: TemplateInput = {
   id: 'clienttether-contacts',
+  short: 'clienttether',
   crm: 'ClientTether',
   name: 'ClientTether contacts import',
   version: '2020-09-01',
@@ -24,6 +25,12 @@ export const clientTetherContacts: TemplateInput = {
     'Lead Source IDs',
   ],
   regions: northAmericanRegions,
+  // Columns may go to the account's custom fields; lists upload to the import server, which (like the CRM)
+  // imports all or nothing.
+  customFields: true,
+  upload: true,
+  allOrNothing: true,
+  export: { formats: ['xlsx', 'csv'], csv: { delimiters: [','], bom: false } },
   fields: [
     {
       header: 'firstName',

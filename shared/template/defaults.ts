@@ -1,6 +1,7 @@
-import type { FieldDef, Template, TemplateInput } from './schema';
+import type { FieldDef, FieldGroup, Template, TemplateInput } from './schema';
 
 type FieldInput = TemplateInput['fields'][number];
+type GroupInput = NonNullable<TemplateInput['groups']>[number];
 
 /**
  * Fills the defaults the template schema fills, without zod. Only for built-in templates, whose data is
@@ -9,10 +10,23 @@ type FieldInput = TemplateInput['fields'][number];
  * Templates read from files go through `defineTemplate`, which also rejects bad data.
  */
 export function fillTemplateDefaults(input: TemplateInput): Template {
+  const exported = input.export ?? { formats: ['xlsx', 'csv'], csv: { delimiters: [','], bom: false } };
   return {
     ...input,
+    sheetContents: input.sheetContents ?? {},
     fields: input.fields.map(fillFieldDefaults),
     regions: (input.regions ?? []).map((region) => ({ ...region, aliases: region.aliases ?? [] })),
+    groups: (input.groups ?? []).map(fillGroupDefaults),
+    builder: input.builder ?? false,
+    customFields: input.customFields ?? false,
+    upload: input.upload ?? false,
+    allOrNothing: input.allOrNothing ?? false,
+    export: {
+      formats: [...exported.formats],
+      csv: { ...exported.csv, delimiters: [...exported.csv.delimiters] },
+    },
+    choices: input.choices ?? [],
+    summary: input.summary ?? [],
   };
 }
 
@@ -26,4 +40,8 @@ function fillFieldDefaults(input: FieldInput): FieldDef {
     synonyms: field.synonyms ?? [],
     ...(choices && { choices: choices.map((choice) => ({ ...choice, aliases: choice.aliases ?? [] })) }),
   };
+}
+
+function fillGroupDefaults(input: GroupInput): FieldGroup {
+  return { ...input, keys: input.keys ?? [], keyRule: input.keyRule ?? 'all', always: input.always ?? false };
 }

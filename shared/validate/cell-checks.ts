@@ -1,8 +1,9 @@
-import type { FieldDef, Lookups, Template } from '../template';
+import { type FieldDef, isoCountryCodes, type Lookups, type Template } from '../template';
 import type { IssueCode } from './codes';
 import { checkIsoDate } from './dates';
 import { checkEmail, mixesScripts } from './email';
 import { controlMark, invisibleMark, maxCellLength, scanMarks } from './hidden-characters';
+import { intlPhoneSupport } from './kind-support';
 
 /**
  * A compiled cell rule: the raw cell text in, an issue code or null out. These run on every cell of every
@@ -80,6 +81,18 @@ export function isPostalCode(value: string): boolean {
   return true;
 }
 
+/** A Norwegian postcode: exactly four digits (`0150`). */
+export function isNorwegianPostcode(value: string): boolean {
+  return value.length === 4 && allDigits(value);
+}
+
+/** `+` and digits only, the shape of E.164: checked before the library parses anything. */
+function looksE164(value: string): boolean {
+  if (value.charCodeAt(0) !== 43 || value.length < 4 || value.length > 16) return false;
+  for (let i = 1; i < value.length; i++) if (!isAsciiDigit(value.charCodeAt(i))) return false;
+  return true;
+}
+
 function checkTags(value: string): IssueCode | null {
   if (hasInvisibleEdge(value)) return 'text.whitespace';
   // An empty tag between commas ("vip,,gold") usually means a stray comma.
@@ -106,7 +119,20 @@ const kindCodes = {
   idRef: 9,
   tags: 10,
   idNumber: 11,
+  phoneIntl: 12,
+  postalNo: 13,
+  /** One of the allowed values (the account's countries, opt-in words, list items): see the default case. */
+  inSet: 14,
 } as const;
+
+const isoCountries: ReadonlySet<string> = new Set(isoCountryCodes);
+
+/** The opt-in words a column takes: the list's own pair when it has one, else the field's yes and no words. */
+export function optInWordsOf(field: FieldDef, lookups: Lookups | undefined): { yes: string[]; no: string[] } {
+  const own = lookups?.optInWords;
+  if (own) return { yes: [own.yes], no: [own.no] };
+  return { yes: [...(field.optIn?.yes ?? [])], no: [...(field.optIn?.no ?? [])] };
+}
 
 /**
  * A column's rule, compiled once: a kind number and, for list kinds, the allowed values. `checkValue`
@@ -122,12 +148,37 @@ export function compileColumnRule(
   lookups: Lookups | undefined,
 ): ColumnRule {
   switch (field.kind) {
-    case 'region':
+    case 'region': {
+      // The account's states (Configio's Countries and States) when known, else the template's regions.
+      const states = field.lookup ? lookups?.[field.lookup] : undefined;
       return {
         kind: kindCodes.region,
-        allowed: new Set(template.regions.map((r) => r.code)),
+        allowed: new Set(states ? states.map((item) => item.id) : template.regions.map((r) => r.code)),
         code: 'state.unknown',
       };
+    }
+    case 'country': {
+      const countries = field.lookup ? lookups?.[field.lookup] : undefined;
+      return {
+        kind: kindCodes.inSet,
+        allowed: countries ? new Set(countries.map((item) => item.id)) : isoCountries,
+        code: 'country.unknown',
+      };
+    }
+    case 'optIn': {
+      const words = optInWordsOf(field, lookups);
+      return { kind: kindCodes.inSet, allowed: new Set([...words.yes, ...words.no]), code: 'optIn.value' };
+    }
+    case 'listItem': {
+      const list = field.lookup ? lookups?.[field.lookup] : undefined;
+      // An unknown list: any text will do (Configio takes the value as it is).
+      if (!list) return { kind: kindCodes.text, allowed: null, code: 'text.whitespace' };
+      return { kind: kindCodes.inSet, allowed: new Set(list.map((item) => item.id)), code: 'list.unknown' };
+    }
+    case 'phoneIntl':
+      // Throws now, not on the first cell, when the library was not loaded (kind-support.ts).
+      intlPhoneSupport();
+      return { kind: kindCodes.phoneIntl, allowed: null, code: 'phone.international' };
     case 'choice':
       return {
         kind: kindCodes.choice,
@@ -197,6 +248,12 @@ export function checkValue(rule: ColumnRule, value: string): IssueCode | null {
       return allDigits(value) ? null : failed(value, 'id.format');
     case kindCodes.tags:
       return checkText(value, checkTags(value));
+    case kindCodes.phoneIntl:
+      return looksE164(value) && intlPhoneSupport().isE164(value)
+        ? null
+        : failed(value, 'phone.international');
+    case kindCodes.postalNo:
+      return isNorwegianPostcode(value) ? null : failed(value, 'postal.norway');
     default:
       return rule.allowed?.has(value) ? null : failed(value, rule.code);
   }

@@ -36,6 +36,15 @@ export const issueCodeTable = {
   'text.control': { severity: 'error', cellFix: true },
   'text.invisible': { severity: 'warning', cellFix: true },
   'email.mixedScript': { severity: 'warning', cellFix: true },
+  // Other CRMs' rules (issue 18): international phones, Norwegian postcodes, countries, opt-in words, list
+  // items; a group's key identifiers left empty are values to fill in, which no fix of one cell can supply.
+  'phone.international': { severity: 'error', cellFix: true },
+  'postal.norway': { severity: 'error', cellFix: true },
+  'country.unknown': { severity: 'error', cellFix: true },
+  'optIn.value': { severity: 'error', cellFix: true },
+  'list.unknown': { severity: 'error', cellFix: true },
+  'keys.noneFilled': { severity: 'error', cellFix: false },
+  'group.keyMissing': { severity: 'error', cellFix: false },
 } as const satisfies Readonly<Record<string, CodeProperties>>;
 
 export type IssueCode = keyof typeof issueCodeTable;

@@ -6,3 +6,5 @@ export * from './keys';
 export * from './locales';
 export * from './sheet-validator';
 export * from './header-columns';
+export * from './likely-groups';
+export { loadTemplateSupport } from './kind-support';

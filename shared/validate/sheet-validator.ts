@@ -88,6 +88,44 @@ const notLive = 0;
 const live = 1;
 
 /**
+ * A group's key rule over the sheet's columns (template.groups): the columns that make the group used, and
+ * its keys present in the sheet, the first of them where "none filled" is shown.
+ */
+type GroupRule = Readonly<{
+  cols: readonly number[];
+  keys: readonly number[];
+  any: boolean;
+  always: boolean;
+}>;
+
+function compileGroupRules(template: Template, columns: readonly (FieldDef | null)[]): GroupRule[] {
+  return template.groups.flatMap((group) => {
+    const cols = columns.flatMap((field, col) => (field?.group === group.id ? [col] : []));
+    const keys = group.keys.flatMap((header) => {
+      const col = columns.findIndex((field) => field?.header === header && field.group === group.id);
+      return col >= 0 ? [col] : [];
+    });
+    if (keys.length === 0) return [];
+    return [{ cols, keys, any: group.keyRule === 'any', always: group.always }];
+  });
+}
+
+const isBlank = (value: string | undefined) => value === undefined || value === '' || value.trim() === '';
+
+/** Puts a finding on a column into a row's findings (sorted by column), replacing that column's; returns the count. */
+function putAt(found: number[], n: number, col: number, code: IssueCode): number {
+  let at = 0;
+  while (at < n && colOf(found[at]) < col) at++;
+  if (at < n && colOf(found[at]) === col) {
+    found[at] = pack(col, code);
+    return n;
+  }
+  for (let k = n; k > at; k--) found[k] = found[k - 1];
+  found[at] = pack(col, code);
+  return n + 1;
+}
+
+/**
  * The one validator: cell rules, row rules and sheet rules (uniqueness, likely duplicates), kept up to date
  * incrementally. Adding or changing a row costs that row and the index entries it touches, never the sheet,
  * so the grid can revalidate on every keystroke and the CLI can stream a million rows through it.
@@ -99,6 +137,9 @@ export class SheetValidator {
   readonly columns: readonly (FieldDef | null)[];
   private readonly rules: (ColumnRule | null)[];
   private readonly requiredCols: readonly number[];
+  private readonly groupRules: readonly GroupRule[];
+  /** Columns a group rule reads: an edit there revalidates the whole row. */
+  private readonly groupCols: ReadonlySet<number>;
   private readonly duplicates: DuplicateIndex;
 
   private readonly cellFindings = new FindingStore();
@@ -118,6 +159,8 @@ export class SheetValidator {
     this.columns = columns;
     this.rules = columns.map((field) => (field ? compileColumnRule(field, template, lookups) : null));
     this.requiredCols = columns.flatMap((field, col) => (field?.required ? [col] : []));
+    this.groupRules = compileGroupRules(template, columns);
+    this.groupCols = new Set(this.groupRules.flatMap((rule) => [...rule.cols, ...rule.keys]));
     this.duplicates = new DuplicateIndex(columns, crossRowRules);
     if (this.duplicates.uniqueCols.length > 7) throw new RangeError('at most 7 unique columns');
   }
@@ -192,6 +235,8 @@ export class SheetValidator {
    * changed: those groups are in `lastGroupChanges`.
    */
   updateCell(rowId: number, col: number, values: readonly string[]): ReadonlySet<number> {
+    // A group's key rule reads the row's other cells: the row is checked again as a whole.
+    if (this.groupCols.has(col)) return this.updateRow(rowId, values);
     this.assertLive(rowId);
     this.duplicates.groups.clearChanges();
     const next: number[] = [];
@@ -371,14 +416,24 @@ export class SheetValidator {
       const value = values[col] ?? '';
       if (value !== '' && value.trim() !== '') continue;
       // A blank-but-spaces name is "missing", not "whitespace": replace the cell's finding, keep the order.
-      let at = 0;
-      while (at < n && colOf(found[at]) < col) at++;
-      if (at < n && colOf(found[at]) === col) found[at] = pack(col, 'required.missing');
-      else {
-        for (let k = n; k > at; k--) found[k] = found[k - 1];
-        found[at] = pack(col, 'required.missing');
-        n++;
+      n = putAt(found, n, col, 'required.missing');
+    }
+    return this.groupRules.length ? this.checkGroups(values, found, n) : n;
+  }
+
+  /**
+   * The groups' key identifiers (Configio): a used group needs all its keys, or at least one of them; the
+   * finding goes on the empty key (or the first key), replacing a whitespace finding there.
+   */
+  private checkGroups(values: readonly string[], found: number[], n: number): number {
+    for (const rule of this.groupRules) {
+      if (!rule.always && rule.cols.every((col) => isBlank(values[col]))) continue;
+      if (rule.any) {
+        if (rule.keys.every((col) => isBlank(values[col])))
+          n = putAt(found, n, rule.keys[0], 'keys.noneFilled');
+        continue;
       }
+      for (const col of rule.keys) if (isBlank(values[col])) n = putAt(found, n, col, 'group.keyMissing');
     }
     return n;
   }

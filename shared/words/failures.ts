@@ -9,7 +9,14 @@ import type { Locale } from '../locale';
 export type SourceErrorCode = ReadErrorCode | 'file.unreadable';
 
 /** Why the engine refused a request. */
-export type SessionErrorCode = 'file.none' | 'list.none' | 'plan.stale' | 'row.gone' | 'read.cancelled';
+export type SessionErrorCode =
+  | 'file.none'
+  | 'list.none'
+  | 'plan.stale'
+  | 'row.gone'
+  | 'read.cancelled'
+  | 'target.unknown'
+  | 'choice.unknown';
 
 type EngineCode = 'file.unreadable' | SessionErrorCode;
 
@@ -21,6 +28,8 @@ const en: Readonly<Record<EngineCode, string>> = {
   'plan.stale': 'the list changed since this preview; preview it again',
   'row.gone': 'that row is no longer in the list',
   'read.cancelled': 'reading was stopped',
+  'target.unknown': 'ListPrep has no template for that CRM',
+  'choice.unknown': 'that is not one of the choices of this CRM’s import',
 };
 
 const nb: Readonly<Record<EngineCode, string>> = {
@@ -31,6 +40,8 @@ const nb: Readonly<Record<EngineCode, string>> = {
   'plan.stale': 'listen er endret siden denne forhåndsvisningen; forhåndsvis den på nytt',
   'row.gone': 'den raden er ikke lenger i listen',
   'read.cancelled': 'lesingen ble stoppet',
+  'target.unknown': 'ListPrep har ingen mal for det CRM-et',
+  'choice.unknown': 'det er ikke et av valgene i importen til dette CRM-et',
 };
 
 export const engineFailureWords: Readonly<Record<Locale, Readonly<Record<EngineCode, string>>>> = { en, nb };

@@ -49,6 +49,9 @@ function zodSchemaFor(fields: readonly FieldDef[]) {
       case 'choice':
         rule = optional(z.enum((field.choices ?? []).map((c) => c.value) as [string, ...string[]]));
         break;
+      default:
+        // Kinds ClientTether's template does not use.
+        rule = z.string();
     }
     shape[field.header] = field.required ? z.string().trim().min(1).pipe(rule) : rule;
   }

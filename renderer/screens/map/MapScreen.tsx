@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { clientTether } from '../../../shared/template';
 import { useController } from '../../app/AppContext';
 import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
@@ -22,6 +21,7 @@ export function MapScreen() {
   const locale = useAppState((s) => s.locale);
   const proposals = useAppState((s) => s.proposals);
   const targets = useAppState((s) => s.targets);
+  const template = useAppState((s) => s.template);
   const [profileName, setProfileName] = useState('');
   const shown = useRenderedCount(proposals?.length ?? 0, firstRows, moreRows);
   // A saved mapping for these headers in any order, offered above the table once the store has answered.
@@ -43,7 +43,7 @@ export function MapScreen() {
   }, [words]);
 
   if (!proposals || !targets) return null;
-  const fields = clientTether.fields;
+  const fields = template.fields;
   const chosen = targets.flatMap((t) =>
     t.kind === 'field' ? [t.header] : t.kind === 'split' ? [...t.fields] : [],
   );
@@ -108,6 +108,7 @@ export function MapScreen() {
               proposal={proposal}
               target={targets[proposal.column] ?? skip}
               locale={locale}
+              template={template}
             />
           ))}
         </tbody>

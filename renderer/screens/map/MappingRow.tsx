@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { clientTether } from '../../../shared/template';
+import type { Template } from '../../../shared/template';
 import type { Locale } from '../../../shared/validate';
 import { useController } from '../../app/AppContext';
 import { useWords } from '../../app/useWords';
@@ -36,13 +36,13 @@ function confidenceText(words: Words, proposal: ColumnProposal, target: ColumnTa
   return `${level} (${words[`reason_${proposal.reason}`]})`;
 }
 
-type Props = Readonly<{ proposal: ColumnProposal; target: ColumnTarget; locale: Locale }>;
+type Props = Readonly<{ proposal: ColumnProposal; target: ColumnTarget; locale: Locale; template: Template }>;
 
 /**
  * One source column on the Map screen: its name, sample values, where it goes and how sure the proposal is.
  * Memoised: changing one column's target re-renders that row, not forty selects of forty-seven options.
  */
-export const MappingRow = memo(function MappingRow({ proposal, target, locale }: Props) {
+export const MappingRow = memo(function MappingRow({ proposal, target, locale, template }: Props) {
   const controller = useController();
   const { words } = useWords();
   const selectId = `map-${proposal.column}`;
@@ -61,7 +61,7 @@ export const MappingRow = memo(function MappingRow({ proposal, target, locale }:
           onChange={(e) => controller.setTarget(proposal.column, targetOf(e.target.value, proposal))}
         >
           <optgroup label={words.templateFields}>
-            {clientTether.fields.map((f) => (
+            {template.fields.map((f) => (
               <option key={f.header} value={`field:${f.header}`}>
                 {f.label[locale]} ({f.header}){f.required ? ' *' : ''}
               </option>

@@ -6,6 +6,8 @@ import { StepActions } from '../../app/StepActions';
 import { useWords } from '../../app/useWords';
 import { PreviewTable } from './PreviewTable';
 import { RestoreOffer } from './RestoreOffer';
+import { TemplateBuilder } from './TemplateBuilder';
+import { builtInTemplates } from '../../../shared/template';
 
 const encodings: { value: TextEncoding; label: string }[] = [
   { value: 'utf-8', label: 'UTF-8' },
@@ -21,6 +23,7 @@ export function OpenScreen() {
   const recent = useAppState((s) => s.recent);
   const file = useAppState((s) => s.file);
   const reading = useAppState((s) => s.reading);
+  const template = useAppState((s) => s.template);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -43,6 +46,21 @@ export function OpenScreen() {
   return (
     <div className="lp-screen lp-open">
       <h2>{words.openTitle}</h2>
+      <label className="lp-crm">
+        {words.crmLabel}
+        <select
+          data-testid="crm"
+          value={template.id}
+          onChange={(e) => void controller.chooseTarget({ id: e.target.value })}
+        >
+          {builtInTemplates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.crm}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TemplateBuilder />
       <RestoreOffer />
       <section
         className={`lp-dropzone${dragging ? ' lp-dropzone-active' : ''}`}

@@ -1,12 +1,17 @@
 import {
   concatChunks,
+  csvFormatOf,
+  type ImportChoices,
+  type ImportSummary,
+  ImportSummaryCounter,
   errorReportChunks,
   formatCsvRow,
   type ReportRow,
   reportRowNumbers,
   templateWorkbookChunks,
 } from '../../export';
-import type { Locale } from '../../validate';
+import { defaultNoteField } from '../../mapping';
+import { countLikelyDuplicates, type Locale } from '../../validate';
 import { describeFinding } from '../../problems';
 import type { FixSettings } from '../edit/fixes';
 import type { ExportKind, ExportResult } from '../protocol';
@@ -18,8 +23,6 @@ import type { SheetDocument } from '../sheet/sheet-document';
 
 /** The exported sheet: every template header in template order, then custom fields. */
 export type ExportSheet = Readonly<{ headers: readonly string[]; rows: () => Iterable<string[]> }>;
-
-const notesHeader = 'whiteboard';
 
 /**
  * The file of a kind, or why not: the template workbook and the CSV are refused while `errors` remain (the
@@ -33,11 +36,13 @@ export function exportList(
   errors: number,
   /** Only these rows, in this order (a split's clean rows, or its rows with errors); all rows when absent. */
   keys?: Int32Array,
+  /** The CSV delimiter chosen among those the target's CRM takes (the first when absent). */
+  delimiter?: string,
 ): ExportResult {
   if (kind !== 'report' && errors > 0) return { ok: false, reason: 'errors', errors };
   const bytes =
     kind === 'csv'
-      ? exportCsv(doc, keys)
+      ? exportCsv(doc, keys, delimiter)
       : kind === 'workbook'
         ? exportWorkbook(doc, locale, keys)
         : exportErrorReport(doc, locale, settings, keys);
@@ -56,7 +61,9 @@ export function exportSheet(doc: SheetDocument, keys: Int32Array = allKeys(doc))
   const notes = doc.columns.filter((c) => c.kind === 'note');
   const templateHeaders = doc.template.fields.map((f) => f.header);
   const headers = [...templateHeaders, ...customs.map((c) => c.header)];
-  const notesAt = templateHeaders.indexOf(notesHeader);
+  // The template's notes field (ClientTether's whiteboard, the dealer CRM's Notes), if it has one.
+  const notesHeader = defaultNoteField(doc.template);
+  const notesAt = notesHeader === null ? -1 : templateHeaders.indexOf(notesHeader);
   function* rows(): Iterable<string[]> {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
@@ -81,13 +88,19 @@ export function exportSheet(doc: SheetDocument, keys: Int32Array = allKeys(doc))
 
 const encoder = new TextEncoder();
 
-/** UTF-8 CSV, CRLF, RFC 4180 quoting. Built in pieces so a million rows never make one giant string. */
-export function exportCsv(doc: SheetDocument, keys?: Int32Array): Uint8Array {
+/**
+ * UTF-8 CSV, CRLF, RFC 4180 quoting, with the delimiter and byte order mark the target's CRM takes. Built in
+ * pieces so a million rows never make one giant string.
+ */
+export function exportCsv(doc: SheetDocument, keys?: Int32Array, delimiter?: string): Uint8Array {
   const sheet = exportSheet(doc, keys);
-  const parts: Uint8Array[] = [encoder.encode(formatCsvRow(sheet.headers))];
+  const format = csvFormatOf(doc.template, delimiter);
+  const parts: Uint8Array[] = [
+    encoder.encode((format.bom ? '\ufeff' : '') + formatCsvRow(sheet.headers, format)),
+  ];
   let text = '';
   for (const row of sheet.rows()) {
-    text += formatCsvRow(row);
+    text += formatCsvRow(row, format);
     if (text.length > 1 << 20) {
       parts.push(encoder.encode(text));
       text = '';
@@ -189,4 +202,18 @@ export function exportErrorReport(
       rows(),
     ),
   );
+}
+
+/**
+ * What the export tells about the CRM's import (shared/export/import-summary.ts), counted on the rows as they
+ * are exported: the same summary the CLI prints after `listprep export`.
+ */
+export function importSummaryOf(doc: SheetDocument, choices: ImportChoices, locale: Locale): ImportSummary {
+  const sheet = exportSheet(doc);
+  const counter = new ImportSummaryCounter(doc.template, sheet.headers, choices);
+  for (const row of sheet.rows()) counter.add(row);
+  const likely = doc.template.summary.some((p) => p.kind === 'twoOfNamePhoneEmail')
+    ? countLikelyDuplicates(doc.validator, doc.validatorIds())
+    : undefined;
+  return counter.result(locale, likely);
 }

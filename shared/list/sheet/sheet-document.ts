@@ -172,6 +172,11 @@ export class SheetDocument {
     this.keyOf.set(vid, key);
   }
 
+  /** The validator's ids of the rows in the list's order (for counts over the whole list). */
+  *validatorIds(): Generator<number> {
+    for (let i = 0; i < this.order.length; i++) yield this.vidOf.get(this.order.get(i));
+  }
+
   /** Row keys to table rows, to carry into a remap. */
   get rowMap(): IntList {
     return this.rawOf;

@@ -51,7 +51,7 @@ export const en: MessageTable = {
     `${p.label} must be a whole number, with no decimals, spaces, commas or currency signs.`,
   'whole.tooLarge': (p) => `${p.label} has more than 15 digits, too large for the CRM to keep exactly.`,
   'choice.value': (p) => `${p.label} must be one of: ${p.allowed}.`,
-  'id.format': (p) => `${p.label} must be an ID number copied from ClientTether.`,
+  'id.format': (p) => `${p.label} must be an ID number copied from ${p.crm || 'the CRM'}.`,
   'id.unknown': (p) => `${p.label} is not an ID in this account. Use one of: ${p.allowed}.`,
   'tags.empty': (p) => `${p.label} has an empty tag between two commas. Remove the extra comma.`,
   'cell.tooLong': (p) =>
@@ -68,4 +68,17 @@ export const en: MessageTable = {
       : `This contact looks like ${rows(p.groups[0])}: two of name, phone and email are the same. Keep one, merge them, or leave both if they are different people.`,
   'value.excelError': (p) =>
     `${p.label} holds the spreadsheet error ${p.value}, not a value: a formula failed in the file. Type the right value, or correct the formula in Excel and save the file again.`,
+  'phone.international': (p) =>
+    `${p.label} must be a phone number in international form: + and the country code, then the digits, with nothing else. Example: +4791234567.`,
+  'postal.norway': (p) => `${p.label} must be a Norwegian postcode: exactly 4 digits, like 0150.`,
+  'country.unknown': (p) =>
+    p.allowed
+      ? `${p.label} must be one of this account's countries: ${p.allowed}.`
+      : `${p.label} must be a country code of 2 capital letters, like NO, SE or US.`,
+  'optIn.value': (p) => `${p.label} must be ${p.allowed}.`,
+  'list.unknown': (p) => `${p.label} must be one of this account's list items: ${p.allowed}.`,
+  'keys.noneFilled': (p) =>
+    `Fill in at least one of ${p.allowed}: ${p.crm || 'the CRM'} uses them as keys${p.group ? ` (${p.group})` : ''}, and cannot import the row without one.`,
+  'group.keyMissing': (p) =>
+    `${p.label} is required on a row with other ${p.group} data: without it ${p.crm || 'the CRM'} cannot create the ${p.group}.`,
 };

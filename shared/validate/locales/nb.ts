@@ -49,7 +49,7 @@ export const nb: MessageTable = {
   'whole.format': (p) => `${p.label} må være et heltall, uten desimaler, mellomrom, komma eller valutategn.`,
   'whole.tooLarge': (p) => `${p.label} har mer enn 15 sifre, for stort til at CRM-et kan lagre det nøyaktig.`,
   'choice.value': (p) => `${p.label} må være en av: ${p.allowed}.`,
-  'id.format': (p) => `${p.label} må være et ID-nummer kopiert fra ClientTether.`,
+  'id.format': (p) => `${p.label} må være et ID-nummer kopiert fra ${p.crm || 'CRM-et'}.`,
   'id.unknown': (p) => `${p.label} er ikke en ID i denne kontoen. Bruk en av: ${p.allowed}.`,
   'tags.empty': (p) => `${p.label} har et tomt merke mellom to komma. Fjern det ekstra kommaet.`,
   'cell.tooLong': (p) =>
@@ -66,4 +66,17 @@ export const nb: MessageTable = {
       : `Denne kontakten ligner på ${rows(p.groups[0])}: to av navn, telefon og e-post er like. Behold én, slå dem sammen, eller behold begge hvis det er forskjellige personer.`,
   'value.excelError': (p) =>
     `${p.label} inneholder regnearkfeilen ${p.value}, ikke en verdi: en formel feilet i filen. Skriv inn riktig verdi, eller rett formelen i Excel og lagre filen på nytt.`,
+  'phone.international': (p) =>
+    `${p.label} må være et telefonnummer på internasjonal form: + og landskoden, så sifrene, og ingenting annet. Eksempel: +4791234567.`,
+  'postal.norway': (p) => `${p.label} må være et norsk postnummer: nøyaktig 4 sifre, som 0150.`,
+  'country.unknown': (p) =>
+    p.allowed
+      ? `${p.label} må være et av kontoens land: ${p.allowed}.`
+      : `${p.label} må være en landkode på 2 store bokstaver, som NO, SE eller US.`,
+  'optIn.value': (p) => `${p.label} må være ${p.allowed}.`,
+  'list.unknown': (p) => `${p.label} må være et av kontoens listeelementer: ${p.allowed}.`,
+  'keys.noneFilled': (p) =>
+    `Fyll ut minst én av ${p.allowed}: ${p.crm || 'CRM-et'} bruker dem som nøkler${p.group ? ` (${p.group})` : ''}, og kan ikke importere raden uten én av dem.`,
+  'group.keyMissing': (p) =>
+    `${p.label} må fylles ut på en rad med andre data for ${p.group.toLowerCase()}: uten den kan ikke ${p.crm || 'CRM-et'} opprette den.`,
 };

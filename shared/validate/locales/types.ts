@@ -19,8 +19,12 @@ export type MessageParams = Readonly<{
   value: string;
   /** For duplicates: the row's groups (one for a unique column; one per shared pair for a likely duplicate). */
   groups: readonly MessageGroup[];
-  /** The allowed values of a choice or ID column, already joined for reading. */
+  /** The allowed values of a choice, ID or list column (or a group's keys), already joined for reading. */
   allowed: string;
+  /** The column's group for people (Configio's "Contact"), or ''. */
+  group: string;
+  /** The CRM's name ("ClientTether"), or '' when the template is not known. */
+  crm: string;
 }>;
 
 export type MessageTable = Readonly<Record<IssueCode, (p: MessageParams) => string>>;

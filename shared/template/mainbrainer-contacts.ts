@@ -1,0 +1,333 @@
+import type { TemplateInput } from './schema';
+
+// MainBrainer CRM's contact import (source 002, Norwegian; README.md "MainBrainer"): a UTF-8 comma CSV that
+// MainBrainer maps onto its contact fields, named here as its Norwegian screens name them. Opt-in columns take
+// Sant/Ja and Usant/Nei unless the list has its own words; duplicates are found by a primary and a secondary
+// key, and the file or the CRM's data is the master data: choices made in MainBrainer, said at export.
+const optInWords = { yes: ['Ja', 'Sant'], no: ['Nei', 'Usant'] };
+
+const keyOptions = [
+  {
+    value: 'email',
+    label: { en: 'Email address', nb: 'E-postadresse' },
+    field: 'E-postadresse',
+  },
+  {
+    value: 'mobile',
+    label: { en: 'Mobile number', nb: 'Mobilnummer' },
+    field: 'Mobilnummer',
+  },
+  { value: 'systemId', label: { en: 'System ID', nb: 'System-ID' }, field: 'System-ID' },
+];
+const noKey = {
+  value: 'none',
+  label: { en: 'No identifying field', nb: 'Ingen identifiserende felt' },
+  explain: {
+    en: 'Every row is imported as a new contact, without looking for duplicates.',
+    nb: 'Hver rad importeres som en ny kontakt, uten å se etter duplikater.',
+  },
+};
+
+export const mainBrainerContacts: TemplateInput = {
+  id: 'mainbrainer-contacts',
+  short: 'mainbrainer',
+  crm: 'MainBrainer',
+  name: 'MainBrainer CRM contacts import',
+  version: '1',
+  country: 'NO',
+  sheets: ['Kontakter'],
+  customFields: true,
+  export: { formats: ['csv'], csv: { delimiters: [','], bom: true } },
+  choices: [
+    {
+      id: 'primaryKey',
+      label: { en: 'Primary key', nb: 'Primærnøkkel' },
+      hint: {
+        en: 'The field MainBrainer uses to find a contact it already has (import rules, step 5).',
+        nb: 'Feltet MainBrainer bruker for å finne en kontakt den allerede har (importregler, trinn 5).',
+      },
+      options: [...keyOptions, noKey],
+      default: 'email',
+    },
+    {
+      id: 'secondaryKey',
+      label: { en: 'Secondary key', nb: 'Sekundærnøkkel' },
+      hint: {
+        en: 'Used to find duplicates when nothing matches the primary key.',
+        nb: 'Brukes til å finne duplikater når ingenting samsvarer med primærnøkkelen.',
+      },
+      options: [{ value: 'none', label: { en: 'None', nb: 'Ingen' } }, ...keyOptions],
+      default: 'none',
+    },
+    {
+      id: 'masterData',
+      label: { en: 'Master data', nb: 'Hoveddata' },
+      hint: {
+        en: 'Which side wins when a row is a contact MainBrainer already has.',
+        nb: 'Hvilken side som vinner når en rad er en kontakt MainBrainer allerede har.',
+      },
+      options: [
+        {
+          value: 'existing',
+          label: {
+            en: 'My existing data is the master data',
+            nb: 'Bruk mine eksisterende data som hoveddata',
+          },
+          explain: {
+            en: 'Contacts MainBrainer already has keep their data; only fields that are empty there are filled from the file.',
+            nb: 'Kontakter MainBrainer allerede har, beholder sine data; bare felt som er tomme der, fylles fra filen.',
+          },
+        },
+        {
+          value: 'file',
+          label: { en: 'My uploaded file is the master data', nb: 'Bruk min opplastede fil som hoveddata' },
+          explain: {
+            en: 'Contacts MainBrainer already has are overwritten with the values in the file.',
+            nb: 'Kontakter MainBrainer allerede har, overskrives med verdiene i filen.',
+          },
+        },
+      ],
+      default: 'existing',
+    },
+  ],
+  summary: [{ kind: 'matchKeys', primary: 'primaryKey', secondary: 'secondaryKey', master: 'masterData' }],
+  fields: [
+    {
+      header: 'Fornavn',
+      role: 'firstName',
+      label: { en: 'First name', nb: 'Fornavn' },
+      hint: { en: 'First name. Any text.', nb: 'Fornavn. All tekst.' },
+      kind: 'text',
+      synonyms: ['first name', 'first', 'given name', 'forename', 'fname', 'first_name', 'firstname'],
+    },
+    {
+      header: 'Etternavn',
+      role: 'lastName',
+      label: { en: 'Last name', nb: 'Etternavn' },
+      hint: { en: 'Last name. Any text.', nb: 'Etternavn. All tekst.' },
+      kind: 'text',
+      synonyms: ['last name', 'last', 'surname', 'family name', 'lname', 'last_name', 'lastname'],
+    },
+    {
+      header: 'E-postadresse',
+      role: 'email',
+      label: { en: 'Email address', nb: 'E-postadresse' },
+      hint: {
+        en: 'Email address, like navn@eksempel.no.',
+        nb: 'E-postadresse, som navn@eksempel.no.',
+      },
+      kind: 'email',
+      synonyms: [
+        'email',
+        'email address',
+        'e-mail',
+        'e-mail address',
+        'mail',
+        'primary email',
+        'e-post',
+        'epost',
+        'epostadresse',
+      ],
+    },
+    {
+      header: 'Mobilnummer',
+      role: 'phone',
+      label: { en: 'Mobile number', nb: 'Mobilnummer' },
+      hint: {
+        en: 'Mobile number in international form: + and the country code, then the digits. Example: +4791234567',
+        nb: 'Mobilnummer på internasjonal form: + og landskoden, så sifrene. Eksempel: +4791234567',
+      },
+      kind: 'phoneIntl',
+      synonyms: [
+        'mobile',
+        'mobile phone',
+        'mobile number',
+        'mobile phone number',
+        'cell',
+        'cell phone',
+        'cellphone',
+        'mobil',
+        'mobiltelefon',
+        'mobilnr',
+        'phone number',
+        'telefonnummer',
+      ],
+    },
+    {
+      header: 'Telefon',
+      role: 'phone',
+      label: { en: 'Phone', nb: 'Telefon' },
+      hint: {
+        en: 'Another phone number in international form, like +4722123456.',
+        nb: 'Et annet telefonnummer på internasjonal form, som +4722123456.',
+      },
+      kind: 'phoneIntl',
+      synonyms: [
+        'phone',
+        'telephone',
+        'tel',
+        'tlf',
+        'home phone',
+        'work phone',
+        'business phone',
+        'office phone',
+        'landline',
+        'phone 2',
+        'other phone',
+        'fasttelefon',
+        'jobbtelefon',
+        'hjemmetelefon',
+        'telefon 2',
+      ],
+    },
+    {
+      header: 'Firma',
+      label: { en: 'Company', nb: 'Firma' },
+      hint: { en: 'Company name. Any text.', nb: 'Firmanavn. All tekst.' },
+      kind: 'text',
+      synonyms: [
+        'company',
+        'company name',
+        'organization',
+        'organisation',
+        'business',
+        'account name',
+        'employer',
+        'firmanavn',
+        'bedrift',
+        'selskap',
+        'organisasjon',
+      ],
+    },
+    {
+      header: 'Stilling',
+      label: { en: 'Job title', nb: 'Stilling' },
+      hint: { en: 'Job title. Any text.', nb: 'Stillingstittel. All tekst.' },
+      kind: 'text',
+      synonyms: ['job title', 'title', 'position', 'role', 'tittel', 'stillingstittel'],
+    },
+    {
+      header: 'Adresse',
+      label: { en: 'Street address', nb: 'Adresse' },
+      hint: { en: 'Street and number. Any text.', nb: 'Gate og nummer. All tekst.' },
+      kind: 'text',
+      synonyms: [
+        'address',
+        'street',
+        'street address',
+        'address 1',
+        'gateadresse',
+        'postadresse',
+        'besøksadresse',
+      ],
+    },
+    {
+      header: 'Postnummer',
+      label: { en: 'Postcode', nb: 'Postnummer' },
+      hint: {
+        en: 'Norwegian postcode: 4 digits, like 0150. Keep the zero at the start.',
+        nb: 'Norsk postnummer: 4 sifre, som 0150. Behold nullen først.',
+      },
+      kind: 'postalNo',
+      synonyms: ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'postnr', 'post nr'],
+    },
+    {
+      header: 'Poststed',
+      label: { en: 'Town', nb: 'Poststed' },
+      hint: { en: 'Town or city. Any text.', nb: 'Poststed eller by. All tekst.' },
+      kind: 'text',
+      synonyms: ['city', 'town', 'post town', 'sted', 'by'],
+    },
+    {
+      header: 'Land',
+      label: { en: 'Country', nb: 'Land' },
+      hint: {
+        en: 'Country as a 2-letter code, like NO, SE or DK.',
+        nb: 'Land som kode på 2 bokstaver, som NO, SE eller DK.',
+      },
+      kind: 'country',
+      synonyms: ['country', 'country code', 'country/region', 'landkode'],
+    },
+    {
+      header: 'Fødselsdato',
+      label: { en: 'Date of birth', nb: 'Fødselsdato' },
+      hint: {
+        en: 'A date as YYYY-MM-DD, like 1984-03-04.',
+        nb: 'En dato som ÅÅÅÅ-MM-DD, som 1984-03-04.',
+      },
+      kind: 'date',
+      synonyms: [
+        'birthday',
+        'date of birth',
+        'birth date',
+        'birthdate',
+        'dob',
+        'fodselsdato',
+        'bursdag',
+        'født',
+      ],
+    },
+    {
+      header: 'E-postmarkedsføring',
+      label: { en: 'Email marketing', nb: 'E-postmarkedsføring' },
+      hint: {
+        en: 'Ja (or Sant) if the contact has opted in to email marketing, Nei (or Usant) if not; or your list’s own words.',
+        nb: 'Ja (eller Sant) hvis kontakten har meldt seg på e-postmarkedsføring, Nei (eller Usant) hvis ikke; eller listens egne ord.',
+      },
+      kind: 'optIn',
+      optIn: optInWords,
+      synonyms: [
+        'email marketing',
+        'email opt in',
+        'email optin',
+        'email consent',
+        'newsletter',
+        'marketing emails',
+        'e-post samtykke',
+        'epost samtykke',
+        'nyhetsbrev',
+        'e-postmarkedsforing',
+      ],
+    },
+    {
+      header: 'SMS-markedsføring',
+      label: { en: 'SMS marketing', nb: 'SMS-markedsføring' },
+      hint: {
+        en: 'Ja (or Sant) if the contact has opted in to text messages, Nei (or Usant) if not; or your list’s own words.',
+        nb: 'Ja (eller Sant) hvis kontakten har meldt seg på SMS, Nei (eller Usant) hvis ikke; eller listens egne ord.',
+      },
+      kind: 'optIn',
+      optIn: optInWords,
+      synonyms: [
+        'sms marketing',
+        'sms opt in',
+        'sms optin',
+        'sms consent',
+        'text ok',
+        'sms ok',
+        'sms samtykke',
+        'sms tillatelse',
+      ],
+    },
+    {
+      header: 'System-ID',
+      role: 'externalId',
+      label: { en: 'System ID', nb: 'System-ID' },
+      hint: {
+        en: "The contact's ID in your other system. Any text.",
+        nb: 'Kontaktens ID i et annet system. All tekst.',
+      },
+      kind: 'text',
+      synonyms: [
+        'system id',
+        'id',
+        'contact id',
+        'customer id',
+        'external id',
+        'kundenummer',
+        'kunde id',
+        'ekstern id',
+      ],
+    },
+  ],
+};
