@@ -141,15 +141,9 @@ export type BatchContext = Readonly<{
   tags: ReadonlyMap<string, number>;
 }>;
 
-/** Writes created contacts with their notes, tags, pending actions and audit rows. */
-export async function writeCreates(
-  tx: Sql,
-  batch: readonly PlannedCreate[],
-  ctx: BatchContext,
-  createdNote: string,
-): Promise<void> {
-  const rows = batch.map((p) => ({
-    row_number: p.row + 1,
+/** A contact's stored columns as the batch statements read them (jsonb_to_recordset names them). */
+function storedContact(p: PlannedCreate | PlannedUpdate) {
+  return {
     fields: p.state.fields,
     custom: p.state.custom,
     email_key: p.keys.emailKey,
@@ -160,6 +154,19 @@ export async function writeCreates(
     sales_cycle_id: p.state.refs.salesCycleId,
     lead_source_id: p.state.refs.leadSourceId,
     assigned_user_id: p.state.refs.assignedUserId,
+  };
+}
+
+/** Writes created contacts with their notes, tags, pending actions and audit rows. */
+export async function writeCreates(
+  tx: Sql,
+  batch: readonly PlannedCreate[],
+  ctx: BatchContext,
+  createdNote: string,
+): Promise<void> {
+  const rows = batch.map((p) => ({
+    row_number: p.row + 1,
+    ...storedContact(p),
     duplicate_of: p.linkedTo,
     matched_by: p.matchedBy,
     import_note: p.importNote,
@@ -184,16 +191,7 @@ export async function writeUpdates(
   const rows = batch.map((p) => ({
     id: p.contactId,
     row_number: p.row + 1,
-    fields: p.state.fields,
-    custom: p.state.custom,
-    email_key: p.keys.emailKey,
-    phone_key: p.keys.phoneKey,
-    name_key: p.keys.nameKey,
-    external_id: p.keys.externalId,
-    action_plan_id: p.state.refs.actionPlanId,
-    sales_cycle_id: p.state.refs.salesCycleId,
-    lead_source_id: p.state.refs.leadSourceId,
-    assigned_user_id: p.state.refs.assignedUserId,
+    ...storedContact(p),
     matched_by: p.matchedBy,
     changes: p.changes,
     before: p.before,

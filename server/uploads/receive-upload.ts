@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Upload } from '../../shared/api';
+import { concatBytes } from '../../shared/codec';
 import type { Database } from '../db/database';
 import { checkUpload } from './read-upload';
 import { deleteParts, newUploadId, storePart, storeUpload } from './upload-store';
 
 /** Bytes per stored part: a statement each, small enough for PGlite to write between other requests. */
 const partBytes = 1024 * 1024;
-
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 /**
  * Receives an uploaded file as a stream: each piece is hashed, stored in parts of a megabyte and read by the
@@ -41,7 +31,7 @@ export async function receiveUpload(
   let pendingBytes = 0;
   const flush = async () => {
     if (pendingBytes === 0) return;
-    const bytes = concat(pending, pendingBytes);
+    const bytes = concatBytes(pending);
     pending = [];
     pendingBytes = 0;
     await storePart(db, id, part++, bytes);

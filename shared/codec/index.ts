@@ -1,3 +1,4 @@
+export * from './bytes';
 export * from './csv-bytes';
 export * from './csv-parse';
 export * from './delimiter';

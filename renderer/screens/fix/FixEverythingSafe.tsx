@@ -5,6 +5,7 @@ import { useAppState } from '../../app/useAppState';
 import { useWords } from '../../app/useWords';
 import { firstTryWords, fixName } from '../../i18n/first-try-words';
 import { Dialog } from './Dialog';
+import { PlanExamples, useColumnName } from './PlanExamples';
 
 type Props = Readonly<{ testId: string }>;
 
@@ -49,10 +50,7 @@ function SafePlanDialog({ plan, onApply, onClose }: DialogProps) {
   const locale = useAppState((s) => s.locale);
   const columns = useAppState((s) => s.columns);
   const ft = firstTryWords(locale);
-  const columnName = (col: number) => {
-    const c = columns?.[col];
-    return c ? (c.label?.[locale] ?? c.header) : '';
-  };
+  const columnName = useColumnName();
   return (
     <Dialog title={ft.fixAllSafeTitle(plan.count)} onClose={onClose} testId="safe-fix-dialog" wide>
       {plan.count === 0 ? (
@@ -78,30 +76,7 @@ function SafePlanDialog({ plan, onApply, onClose }: DialogProps) {
               ))}
             </tbody>
           </table>
-          <table className="lp-plan">
-            <thead>
-              <tr>
-                <th scope="col">{words.row}</th>
-                <th scope="col">{words.inColumn}</th>
-                <th scope="col">{words.before}</th>
-                <th scope="col">
-                  <span className="lp-sr-only">→</span>
-                </th>
-                <th scope="col">{words.after}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.examples.map((e) => (
-                <tr key={`${e.key}:${e.col}`}>
-                  <td>{e.key + 1}</td>
-                  <td>{columnName(e.col)}</td>
-                  <td className="lp-before">{e.before}</td>
-                  <td aria-hidden="true">→</td>
-                  <td className="lp-after">{e.after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PlanExamples plan={plan} />
         </>
       )}
       <div className="lp-actions">

@@ -15,7 +15,7 @@ import { countLikelyDuplicates, type Locale } from '../../validate';
 import { describeFinding } from '../../problems';
 import type { FixSettings } from '../edit/fixes';
 import type { ExportKind, ExportResult } from '../protocol';
-import type { SheetDocument } from '../sheet/sheet-document';
+import { findingOf, type SheetDocument } from '../sheet/sheet-document';
 
 // What leaves the app. The files are written by shared/export (the same writers as the CLI); the shape of
 // the exported rows (template columns, custom fields after them, notes folded into the whiteboard as
@@ -169,16 +169,13 @@ export function exportErrorReport(
       if (!numbers[i]) continue;
       const rowValues = doc.rowValues(key);
       const problems = doc.problems(key).map((problem) => {
-        const issue = describeFinding(
-          {
-            rowId: key,
-            col: problem.col,
-            code: problem.code,
-            severity: problem.severity,
-            groups: problem.groups,
-          },
-          { locale, columns, rowNumber: (k) => numberOfKey.get(k) ?? k + 1, values: rowValues, fixContext },
-        );
+        const issue = describeFinding(findingOf(problem), {
+          locale,
+          columns,
+          rowNumber: (k) => numberOfKey.get(k) ?? k + 1,
+          values: rowValues,
+          fixContext,
+        });
         return {
           field: doc.columns[problem.col].field?.header ?? doc.columns[problem.col].header,
           code: problem.code,

@@ -3,7 +3,7 @@ import { describeFinding } from '../../problems';
 import type { ServerMarks } from './server-marks';
 import { type FixSettings, suggestionFor } from '../edit/fixes';
 import type { CellIssue } from '../protocol';
-import type { SheetDocument } from '../sheet/sheet-document';
+import { findingOf, type SheetDocument } from '../sheet/sheet-document';
 
 /** The side panel's account of one cell: each problem worded, with the rows it names and its safe fix. */
 export function describeCellIssues(
@@ -20,16 +20,13 @@ export function describeCellIssues(
     .problems(key)
     .filter((p) => p.col === col)
     .map((p): CellIssue => {
-      const issue = describeFinding(
-        { rowId: key, col, code: p.code, severity: p.severity, groups: p.groups },
-        {
-          locale,
-          columns,
-          rowNumber: (k) => k + 1,
-          values,
-          fixContext: { template: doc.template, lookups: doc.lookups },
-        },
-      );
+      const issue = describeFinding(findingOf(p), {
+        locale,
+        columns,
+        rowNumber: (k) => k + 1,
+        values,
+        fixContext: { template: doc.template, lookups: doc.lookups },
+      });
       return {
         code: p.code,
         value: issue.value,

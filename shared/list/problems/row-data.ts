@@ -2,7 +2,7 @@ import type { Locale } from '../../validate';
 import { describeFinding } from '../../problems';
 import type { ServerMarks } from './server-marks';
 import type { CellMark, RowData } from '../protocol';
-import type { SheetDocument } from '../sheet/sheet-document';
+import { findingOf, type SheetDocument } from '../sheet/sheet-document';
 
 /** One grid row: its values and, when it has problems, one worded mark per problem cell (the first). */
 export function rowDataOf(
@@ -18,25 +18,16 @@ export function rowDataOf(
     const columns = doc.columns.map((c) => c.field);
     for (const problem of doc.problems(key)) {
       if (p[problem.col]) continue;
-      const issue = describeFinding(
-        {
-          rowId: key,
-          col: problem.col,
-          code: problem.code,
-          severity: problem.severity,
-          groups: problem.groups,
-        },
-        {
-          locale,
-          columns,
-          rowNumber: (k) => k + 1,
-          values: v,
-          // An unknown ID's message lists the account's IDs, which it finds in the fix context.
-          ...(problem.code === 'id.unknown'
-            ? { fixContext: { template: doc.template, lookups: doc.lookups } }
-            : {}),
-        },
-      );
+      const issue = describeFinding(findingOf(problem), {
+        locale,
+        columns,
+        rowNumber: (k) => k + 1,
+        values: v,
+        // An unknown ID's message lists the account's IDs, which it finds in the fix context.
+        ...(problem.code === 'id.unknown'
+          ? { fixContext: { template: doc.template, lookups: doc.lookups } }
+          : {}),
+      });
       p[problem.col] = { code: problem.code, severity: problem.severity, message: issue.message };
     }
   }

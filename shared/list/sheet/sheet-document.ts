@@ -28,6 +28,12 @@ export type CellProblem = Readonly<{
   groups?: readonly DuplicateGroup[];
 }>;
 
+/** A problem as the validator's finding, row key as its row id: what `describeFinding` words. */
+export function findingOf(problem: CellProblem): Finding {
+  const { key, col, code, severity, groups } = problem;
+  return groups ? { rowId: key, col, code, severity, groups } : { rowId: key, col, code, severity };
+}
+
 /**
  * The list being fixed: which table rows are contacts (row keys), in which order, through which columns,
  * and the validator that keeps their findings current.
