@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/validate';
 import type { sheetReadOptions } from './map';
 import { checkSource, rowsWithErrors, type SourceOptions } from './export';
 import { writeErrorReport } from './report';
+import { namedTarget } from '../target';
 
 export type UploadSplitArgs = Readonly<{
   file: string;
@@ -41,6 +42,8 @@ export async function splitOffErrors(
     read: args.read,
     mappingFile: args.mappingFile,
     useSavedProfiles: args.useSavedProfiles,
+    // The import server takes ClientTether's template (another CRM's list is exported, not uploaded).
+    target: namedTarget({}),
   };
   const source = await checkSource(options, clientTether);
   const marks = rowsWithErrors(source);
