@@ -253,7 +253,8 @@ describe('saved mappings shared by the desktop app and `listprep map --save`', (
       ['Skostørrelse', null],
       ['E-post', 'email'],
       ['Fornavn', 'firstName'],
-      ['Kundenr', null],
+      // "Kundenr" (customer number) is the external ID by its words since issue 13.
+      ['Kundenr', 'external_id'],
       ['Etternavn', 'lastName'],
     ]);
   });

@@ -231,6 +231,10 @@ export class RangeController {
     if (!id) return;
     const col = this.position(id);
     if (col < 0) return;
+    // An event for a cell the focus has already left (a click's, arriving after the Shift+arrow that
+    // followed it moved the focus on) would reset the range the keys just made.
+    const current = this.api?.getFocusedCell();
+    if (current && (current.rowIndex !== event.rowIndex || current.column.getColId() !== id)) return;
     const own = this.ownFocus;
     if (own && own.row === event.rowIndex && own.col === col) return;
     this.ownFocus = null;
